@@ -1,0 +1,164 @@
+// The unified Verification model every provider maps into, and the pure rules for changing it.
+
+export const PROVIDERS = ['UPPASS', 'PAWAPASS', 'ARGOS', 'UPVEST', 'UPHOLD'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export const VERIFICATION_STATUSES = [
+  'CREATED',
+  'IN_PROGRESS',
+  'IN_REVIEW',
+  'RETRY_REQUIRED',
+  'APPROVED',
+  'DECLINED',
+  'EXPIRED',
+] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export const FINAL_STATUSES: ReadonlySet<VerificationStatus> = new Set(['APPROVED', 'DECLINED', 'EXPIRED']);
+
+export interface IdentityDocument {
+  type: string | null;
+  country: string | null;
+  serialNo: string | null;
+  nationalNo: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  placeOfBirth: string | null;
+  nationality: string | null;
+  expiryAt: string | null;
+  issuedAt: string | null;
+  issuingAuthority: string | null;
+  placeOfIssue: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface FaceScan {
+  ageEstimation: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface StatusChange {
+  status: VerificationStatus;
+  providerStatus: string;
+  at: string;
+}
+
+/** Provider-specific extras, tagged by `kind` (a GraphQL union member name). */
+export type VerificationDetails = { kind: string } & Record<string, unknown>;
+
+/** What a provider tells us about one session, already mapped to unified names. */
+export interface ProviderVerificationView {
+  providerRef: string;
+  status: VerificationStatus;
+  providerStatus: string;
+  externalId: string | null;
+  url: string | null;
+  country: string | null;
+  identityDocument: IdentityDocument | null;
+  faceScan: FaceScan | null;
+  reviewReason: string | null;
+  retriesLeft: number | null;
+  metadata: unknown;
+  details: VerificationDetails | null;
+  expiresAt: string | null;
+  /** The provider's own last-change time, used to ignore out-of-order updates. */
+  providerUpdatedAt: string | null;
+}
+
+export interface VerificationRecord extends ProviderVerificationView {
+  id: string;
+  provider: Provider;
+  tenant: string;
+  subjectId: string | null;
+  history: StatusChange[];
+  createdAt: string;
+  updatedAt: string;
+  /** When we last heard from the provider (create, webhook or refresh). */
+  syncedAt: string;
+}
+
+/** Opaque global id: base64url of `Verification:<PROVIDER>:<providerRef>`. */
+export function verificationId(provider: Provider, providerRef: string): string {
+  return Buffer.from(`Verification:${provider}:${providerRef}`, 'utf8').toString('base64url');
+}
+
+export function parseVerificationId(id: string): { provider: Provider; providerRef: string } | null {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8');
+  const m = /^Verification:([A-Z]+):(.+)$/s.exec(decoded);
+  if (!m || !(PROVIDERS as readonly string[]).includes(m[1])) return null;
+  if (verificationId(m[1] as Provider, m[2]) !== id) return null;
+  return { provider: m[1] as Provider, providerRef: m[2] };
+}
+
+export function newVerificationRecord(
+  provider: Provider,
+  tenant: string,
+  subjectId: string | null,
+  view: ProviderVerificationView,
+  now: Date,
+): VerificationRecord {
+  const at = now.toISOString();
+  return {
+    ...view,
+    id: verificationId(provider, view.providerRef),
+    provider,
+    tenant,
+    subjectId,
+    history: [{ status: view.status, providerStatus: view.providerStatus, at }],
+    createdAt: at,
+    updatedAt: at,
+    syncedAt: at,
+  };
+}
+
+export interface AppliedView {
+  record: VerificationRecord;
+  /** False when the view carried nothing new (a duplicate or an out-of-order update). */
+  changed: boolean;
+  previousStatus: VerificationStatus;
+}
+
+const comparable = (v: ProviderVerificationView) => JSON.stringify({ ...v, providerUpdatedAt: null });
+
+/**
+ * Merges a fresh provider view into a stored record. An update older than what we hold
+ * (by the provider's own timestamp) is ignored, so late or re-ordered webhooks never move a
+ * status backwards.
+ */
+export function applyView(current: VerificationRecord, view: ProviderVerificationView, now: Date): AppliedView {
+  const previousStatus = current.status;
+  const at = now.toISOString();
+  if (
+    view.providerUpdatedAt &&
+    current.providerUpdatedAt &&
+    Date.parse(view.providerUpdatedAt) < Date.parse(current.providerUpdatedAt)
+  ) {
+    return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
+  }
+  const { id, provider, tenant, subjectId, history, createdAt } = current;
+  const currentView: ProviderVerificationView = { ...current };
+  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt'] as const) {
+    delete (currentView as unknown as Record<string, unknown>)[k];
+  }
+  const changed = comparable(currentView) !== comparable(view);
+  const statusChanged = view.status !== current.status || view.providerStatus !== current.providerStatus;
+  return {
+    record: {
+      ...view,
+      id,
+      provider,
+      tenant,
+      subjectId,
+      createdAt,
+      history: statusChanged ? [...history, { status: view.status, providerStatus: view.providerStatus, at }] : history,
+      updatedAt: changed ? at : current.updatedAt,
+      syncedAt: at,
+    },
+    changed,
+    previousStatus,
+  };
+}
+
+export const isFinal = (s: VerificationStatus) => FINAL_STATUSES.has(s);

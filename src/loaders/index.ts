@@ -1,0 +1,21 @@
+// DataLoaders, created fresh for every request (HTTP request or WebSocket operation), so two
+// requests never share a cache. One store batch read per tick; stale statuses refreshed in one
+// batch per provider.
+import DataLoader from 'dataloader';
+import type { VerificationRecord } from '../domain/verification.js';
+import type { Services } from '../server/context.js';
+
+export interface Loaders {
+  verification: DataLoader<string, VerificationRecord | null>;
+}
+
+export function createLoaders(services: Pick<Services, 'store' | 'verifications'>, tenant: string): Loaders {
+  return {
+    verification: new DataLoader(async (ids) => {
+      const records = await services.store.getMany<VerificationRecord>('verification', ids);
+      // another tenant's record is indistinguishable from a missing one
+      const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
+      return services.verifications.refreshStale(mine);
+    }),
+  };
+}

@@ -1,0 +1,56 @@
+// The adapter contract every provider implements. Adapters are the only code that knows a
+// provider: its wire types, auth, error bodies, status values, webhook scheme and simulator.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { ProviderKey } from '../config.js';
+import type { Provider, ProviderVerificationView } from '../domain/verification.js';
+
+/** A webhook as it arrived: raw bytes first, nothing parsed yet. */
+export interface WebhookRequest {
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+/** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
+export type ProviderEvent = { eventId: string; kind: 'verification'; view: ProviderVerificationView };
+
+/** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
+export class WebhookAuthError extends Error {
+  constructor(readonly reason: string) {
+    super(`webhook rejected: ${reason}`);
+    this.name = 'WebhookAuthError';
+  }
+}
+
+/** Thrown by `parseWebhook` for an authenticated body that is not what the provider sends. */
+export class WebhookFormatError extends Error {
+  constructor(reason: string) {
+    super(`webhook malformed: ${reason}`);
+    this.name = 'WebhookFormatError';
+  }
+}
+
+/** A provider's REST API and webhook sender, served in-process under /sandbox/{key}/. */
+export interface Simulator {
+  /** Handles a request below /sandbox/{key}; `path` starts with '/'. Returns false when no route matched. */
+  handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface ProviderAdapter {
+  readonly provider: Provider;
+  /** Lower-case name used in paths: /webhooks/{key}, /sandbox/{key}. */
+  readonly key: ProviderKey;
+  readonly mode: 'sandbox' | 'live';
+  /** Authenticates the raw bytes (constant-time); throws WebhookAuthError. Never parses first. */
+  verifyWebhook(req: WebhookRequest): void;
+  /** Parses an authenticated webhook into normalized events. */
+  parseWebhook(req: WebhookRequest): ProviderEvent[];
+  /**
+   * Current state of several sessions (one batch call where the API has one, otherwise
+   * concurrency-capped single calls). One entry per ref, in order: a view, or the error for that ref.
+   */
+  fetchVerifications?(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]>;
+  /** Present in sandbox mode. */
+  readonly simulator?: Simulator;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+// The list that registers the providers: their adapters and their GraphQL resolvers.
+// Adding a provider means adding its folder and one line in each list below.
+import type { Config } from '../config.js';
+import type { ProviderAdapter } from './contract.js';
+import { PawaPassAdapter } from './pawapass/index.js';
+import { PawaPassResolver } from './pawapass/schema.js';
+
+export interface AdapterUrls {
+  /** How this server reaches itself (sandbox simulators). */
+  localUrl: () => string;
+  /** PUBLIC_URL: session pages and webhook targets. */
+  publicUrl: () => string;
+}
+
+export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapter[] {
+  return [new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency })];
+}
+
+export const providerResolvers = [PawaPassResolver] as const;

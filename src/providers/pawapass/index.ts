@@ -1,0 +1,74 @@
+// The pawaPass adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderConfig } from '../../config.js';
+import type { ProviderVerificationView } from '../../domain/verification.js';
+import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
+import { mapConcurrent } from '../http.js';
+import { LIVE_BASE_URL, PawaPassClient } from './client.js';
+import { type PawaPassCreateRequest, toView } from './mapper.js';
+import { PawaPassSimulator } from './simulator.js';
+import { parse, verify } from './webhook.js';
+
+export interface PawaPassAdapterOptions {
+  config: ProviderConfig;
+  /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
+  localUrl: () => string;
+  /** PUBLIC_URL: session pages and webhook targets. */
+  publicUrl: () => string;
+  /** Max concurrent GETs when refreshing many sessions (pawaPass has no batch get). */
+  concurrency: number;
+}
+
+export class PawaPassAdapter implements ProviderAdapter {
+  readonly provider = 'PAWAPASS' as const;
+  readonly key = 'pawapass' as const;
+  readonly mode: 'sandbox' | 'live';
+  readonly simulator?: PawaPassSimulator;
+  readonly client: PawaPassClient;
+  private readonly secrets: string[];
+
+  constructor(private readonly options: PawaPassAdapterOptions) {
+    const { config } = options;
+    this.mode = config.mode;
+    this.secrets = config.webhookSecrets;
+    if (config.mode === 'sandbox') {
+      this.simulator = new PawaPassSimulator({
+        apiKey: config.apiKey,
+        webhookSecret: config.webhookSecrets[0],
+        webhookUrl: () => `${options.publicUrl()}/webhooks/pawapass`,
+        publicBase: () => `${options.publicUrl()}/sandbox/pawapass`,
+      });
+    }
+    this.client = new PawaPassClient({
+      baseUrl: config.mode === 'sandbox' ? () => `${options.localUrl()}/sandbox/pawapass/v2` : () => config.baseUrl ?? LIVE_BASE_URL,
+      apiKey: config.apiKey,
+      timeoutMs: config.timeoutMs,
+    });
+  }
+
+  async createVerification(body: PawaPassCreateRequest): Promise<ProviderVerificationView> {
+    return toView(await this.client.createVerification(body));
+  }
+
+  async fetchVerifications(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]> {
+    return mapConcurrent(refs, this.options.concurrency, async (ref) => {
+      try {
+        const v = await this.client.getVerification(ref);
+        return v ? toView(v) : new Error(`pawaPass has no verification ${ref}`);
+      } catch (err) {
+        return err as Error;
+      }
+    });
+  }
+
+  verifyWebhook(req: WebhookRequest): void {
+    verify(req, this.secrets);
+  }
+
+  parseWebhook(req: WebhookRequest): ProviderEvent[] {
+    return parse(req);
+  }
+
+  async close(): Promise<void> {
+    await this.simulator?.close();
+  }
+}

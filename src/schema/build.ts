@@ -1,0 +1,51 @@
+// Builds the executable schema: type-graphql classes → SDL with directives → an Apollo
+// Federation 2 subgraph schema (so `_service` and `_entities` work), resolvers kept.
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
+import { providerResolvers } from '../providers/index.js';
+import type { RequestContext } from '../server/context.js';
+import { KycSubjectResolver } from './subject.js';
+import { validateInput } from './validation.js';
+import { VerificationResolver } from './verification.js';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** The schema is the same for every server instance in a process; build it once. */
+export function buildKycSchema(): Promise<GraphQLSchema> {
+  cached ??= build();
+  return cached;
+}
+
+async function build(): Promise<GraphQLSchema> {
+  const codeFirst = await buildSchema({
+    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers],
+    validateFn: validateInput,
+    // type-graphql insists on a pubSub; ours is the event bus, wired through each
+    // @Subscription's own `subscribe`, so this one must never be reached
+    pubSub: {
+      publish: () => {
+        throw new Error('use the event bus');
+      },
+      subscribe: () => {
+        throw new Error('use the event bus');
+      },
+    },
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`);
+  const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
+  resolvers.Verification = {
+    ...resolvers.Verification,
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.loaders.verification.load(ref.id),
+  };
+  resolvers.KycSubject = {
+    ...resolvers.KycSubject,
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+  };
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+}

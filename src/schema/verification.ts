@@ -1,0 +1,204 @@
+// The unified Verification type, its queries and its subscription.
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import {
+  PROVIDERS,
+  type Provider as ProviderValue,
+  VERIFICATION_STATUSES,
+  type VerificationRecord,
+  type VerificationStatus as VerificationStatusValue,
+} from '../domain/verification.js';
+import { badUserInput } from '../errors.js';
+import type { BusEvent } from '../events/contract.js';
+import type { RequestContext } from '../server/context.js';
+import type { VerificationChange } from '../services/verifications.js';
+import { DateTime, JSON as JSONScalar } from './scalars.js';
+import { VerificationDetails } from './details.js';
+
+const enumObject = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const Provider = enumObject(PROVIDERS);
+registerEnumType(Provider, {
+  name: 'Provider',
+  description: 'The KYC provider behind a verification, check or ingestion.',
+  valuesConfig: {
+    UPPASS: { description: 'UpPass hosted verification form; result by webhook.' },
+    PAWAPASS: { description: 'pawaPass hosted document and face scan session.' },
+    ARGOS: { description: 'Argos server-side ID upload with OCR, confirmed in a second step.' },
+    UPVEST: { description: 'Upvest user checks (KYC, proof of residency, instrument fit, compliance).' },
+    UPHOLD: { description: 'Uphold KYC Connector: ingests an approved Sumsub/Veriff verification.' },
+  },
+});
+
+export const VerificationStatus = enumObject(VERIFICATION_STATUSES);
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Where a verification stands, the same for every provider. The raw value is in `providerStatus`.',
+  valuesConfig: {
+    CREATED: { description: 'The session exists; the end user has not started. Show the `url` to the end user.' },
+    IN_PROGRESS: { description: 'The end user is filling in or capturing (or Argos step 1 is done and step 2 is pending).' },
+    IN_REVIEW: { description: 'The end user is done; the provider is processing or reviewing. Tell the user to wait.' },
+    RETRY_REQUIRED: { description: 'The provider asks for a new attempt; `retriesLeft` says how many remain.' },
+    APPROVED: { description: 'Final: the identity was verified.' },
+    DECLINED: { description: 'Final: the provider refused; `reviewReason` says why when the provider tells.' },
+    EXPIRED: { description: 'Final: the session ran out of time before it was completed. Start a new one.' },
+  },
+});
+
+@ObjectType({ description: 'Identity document data the provider extracted. Null until the end user has captured a document.' })
+export class IdentityDocument {
+  @Field(() => String, { nullable: true, description: 'Document type as the provider names it, e.g. PASSPORT, NATIONAL_ID.' }) type!: string | null;
+  @Field(() => String, { nullable: true, description: 'Issuing country, ISO 3166-1 alpha-2.' }) country!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document serial number.' }) serialNo!: string | null;
+  @Field(() => String, { nullable: true, description: 'National identity number printed on the document.' }) nationalNo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Given name(s) on the document.' }) firstName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Family name on the document.' }) lastName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of birth, YYYY-MM-DD.' }) dateOfBirth!: string | null;
+  @Field(() => String, { nullable: true, description: 'Place of birth.' }) placeOfBirth!: string | null;
+  @Field(() => String, { nullable: true, description: 'Nationality, ISO 3166-1 alpha-2.' }) nationality!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document expiry date, YYYY-MM-DD.' }) expiryAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document issue date, YYYY-MM-DD.' }) issuedAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'Authority that issued the document.' }) issuingAuthority!: string | null;
+  @Field(() => String, { nullable: true, description: 'Place where the document was issued.' }) placeOfIssue!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the provider first extracted this data.' }) createdAt!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the provider last changed this data (e.g. an agent correction).' }) updatedAt!: string | null;
+}
+
+@ObjectType({ description: 'Face scan result. Null until the end user has taken the selfie / liveness step.' })
+export class FaceScan {
+  @Field(() => String, { nullable: true, description: 'Estimated age band, e.g. OVER_18 (pawaPass values: UNDER_8 … OVER_30, UNKNOWN).' }) ageEstimation!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the scan was recorded.' }) createdAt!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the scan result last changed.' }) updatedAt!: string | null;
+}
+
+@ObjectType({ description: 'One status a verification went through.' })
+export class VerificationStatusChange {
+  @Field(() => VerificationStatus, { description: 'The unified status.' }) status!: VerificationStatusValue;
+  @Field(() => String, { description: "The provider's raw status at that point." }) providerStatus!: string;
+  @Field(() => DateTime, { description: 'When kyc-graph learned of it.' }) at!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An identity verification session at one provider, in one shape for all providers.' })
+export class Verification {
+  @Field(() => ID, { description: 'Opaque global id (encodes provider and provider reference). Use it with `verification(id)`.' }) id!: string;
+  @Field(() => Provider, { description: 'Which provider runs this session.' }) provider!: ProviderValue;
+  @Field(() => String, { description: "The provider's own id (pawaPass id, UpPass slug, Argos submissionId)." }) providerRef!: string;
+  @Field(() => String, { nullable: true, description: 'Your user id, as given at creation (`subjectId`).' }) subjectId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Your reference as sent to the provider (pawaPass `externalId`).' }) externalId!: string | null;
+  @Field(() => VerificationStatus, { description: 'Unified status; drive your UI from this.' }) status!: VerificationStatusValue;
+  @Field(() => String, { description: "The provider's raw status string (e.g. pawaPass USER_DATA_COLLECTED)." }) providerStatus!: string;
+  @Field(() => String, { nullable: true, description: 'Where the end user completes the verification (redirect or open it). Null for server-side providers.' }) url!: string | null;
+  @Field(() => String, { nullable: true, description: 'Country of the verification, ISO 3166-1 alpha-2, when known.' }) country!: string | null;
+  @Field(() => IdentityDocument, { nullable: true, description: 'Extracted document data; null until the document was captured.' }) identityDocument!: IdentityDocument | null;
+  @Field(() => FaceScan, { nullable: true, description: 'Face scan result; null until the face scan was taken.' }) faceScan!: FaceScan | null;
+  @Field(() => String, { nullable: true, description: 'Why the provider reviewed or declined (pawaPass CAPTURE_ISSUE, DOCUMENT_VALIDITY, IMAGE_QUALITY, GENERIC). Null when it gave none.' }) reviewReason!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Attempts left when status is RETRY_REQUIRED; null for providers without retries.' }) retriesLeft!: number | null;
+  @Field(() => JSONScalar, { nullable: true, description: 'The metadata you attached at creation, as the provider returns it.' }) metadata!: unknown;
+  @Field(() => VerificationDetails, { nullable: true, description: 'Provider-specific extras; select them with `... on PawaPassDetails { … }`.' }) details!: unknown;
+  @Field(() => [VerificationStatusChange], { description: 'Every status this verification went through, oldest first.' }) history!: VerificationStatusChange[];
+  @Field(() => DateTime, { description: 'When it was created through kyc-graph.' }) createdAt!: string;
+  @Field(() => DateTime, { description: 'When anything about it last changed.' }) updatedAt!: string;
+  @Field(() => DateTime, { nullable: true, description: 'When the provider will expire the session if it is not completed.' }) expiresAt!: string | null;
+}
+
+@InputType({ description: 'Narrows `verifications`. All given fields must match.' })
+export class VerificationFilter {
+  @Field(() => String, { nullable: true, description: 'Only verifications started for this user id.' }) subjectId?: string | null;
+  @Field(() => Provider, { nullable: true, description: 'Only this provider.' }) provider?: ProviderValue | null;
+  @Field(() => VerificationStatus, { nullable: true, description: 'Only verifications currently in this status.' }) status?: VerificationStatusValue | null;
+  @Field(() => String, { nullable: true, description: 'Only verifications with this externalId.' }) externalId?: string | null;
+}
+
+@ObjectType({ description: 'Relay-style pagination info.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when another page follows; pass `endCursor` as `after`.' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page.' }) endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A verification in a page of results.' })
+export class VerificationEdge {
+  @Field(() => String, { description: 'Pass as `after` to continue after this edge.' }) cursor!: string;
+  @Field(() => Verification, { description: 'The verification.' }) node!: VerificationRecord;
+}
+
+@ObjectType({ description: 'A page of verifications, newest first.' })
+export class VerificationConnection {
+  @Field(() => [VerificationEdge], { description: 'The verifications of this page.' }) edges!: VerificationEdge[];
+  @Field(() => PageInfo, { description: 'Whether more pages follow.' }) pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'A change to a verification, as delivered by `verificationUpdated`.' })
+export class VerificationEvent {
+  @Field(() => String, { description: 'Position of this event in the event log.' }) cursor!: string;
+  @Field(() => DateTime, { description: 'When the change was recorded.' }) at!: string;
+  @Field(() => Verification, { description: 'The verification as it was right after this change.' }) verification!: VerificationRecord;
+  @Field(() => VerificationStatus, { nullable: true, description: 'Status before this change; null when the event is the creation.' }) previousStatus!: VerificationStatusValue | null;
+}
+
+@ArgsType()
+class VerificationsArgs {
+  @Field(() => VerificationFilter, { nullable: true, description: 'What to include.' }) filter?: VerificationFilter | null;
+  @Min(1)
+  @Max(100)
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
+  first!: number;
+  @Field(() => String, { nullable: true, description: '`endCursor` of the previous page.' }) after?: string | null;
+}
+
+@ArgsType()
+class VerificationUpdatedArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this verification.' }) id?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only verifications of this user id; works before any verification exists.' }) subjectId?: string | null;
+  @Field(() => Provider, { nullable: true, description: 'Only this provider.' }) provider?: ProviderValue | null;
+}
+
+export const encodeCursor = (id: string) => Buffer.from(`after:${id}`, 'utf8').toString('base64url');
+export function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('after:')) throw badUserInput('after', 'is not a cursor returned by this API');
+  return decoded.slice('after:'.length);
+}
+
+export const toEvent = (e: BusEvent<VerificationChange>): VerificationEvent => ({
+  cursor: e.cursor,
+  at: e.at,
+  verification: e.payload.verification,
+  previousStatus: e.payload.previousStatus,
+});
+
+@Resolver(() => Verification)
+export class VerificationResolver {
+  @Query(() => Verification, { nullable: true, description: 'One verification by id; null when there is none (for you).' })
+  async verification(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.verification.load(id);
+  }
+
+  @Query(() => VerificationConnection, { description: 'Verifications you created, newest first.' })
+  async verifications(@Args(() => VerificationsArgs) { filter, first, after }: VerificationsArgs, @Ctx() ctx: RequestContext) {
+    const f = filter ?? {};
+    const page = await ctx.services.store.list<VerificationRecord>('verification', {
+      tenant: ctx.tenant,
+      subjectId: f.subjectId,
+      first: first ?? 20,
+      afterId: after ? decodeCursor(after) : null,
+      where: (v) => (f.provider == null || v.provider === f.provider) && (f.status == null || v.status === f.status) && (f.externalId == null || v.externalId === f.externalId),
+    });
+    const fresh = (await ctx.services.verifications.refreshStale(page.items)) as VerificationRecord[];
+    for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
+    const edges = fresh.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Subscription(() => VerificationEvent, {
+    description: 'Changes to verifications (creation included), filtered by id, subjectId and/or provider. Each event carries the verification as it was right after the change.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as RequestContext;
+      return ctx.services.verifications.subscribe(ctx.tenant, args as VerificationUpdatedArgs);
+    },
+  })
+  verificationUpdated(@Root() event: BusEvent<VerificationChange>, @Args(() => VerificationUpdatedArgs) _args: VerificationUpdatedArgs): VerificationEvent {
+    return toEvent(event);
+  }
+
+}

@@ -1,0 +1,246 @@
+// The HTTP server: GraphQL over HTTP (Apollo Server 5) and WebSocket (graphql-ws) on /graphql,
+// provider webhooks, sandbox simulators, health. `createApp` wires; `listen` and `close` run it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
+import { type Logger, pino } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config.js';
+import type { Provider } from '../domain/verification.js';
+import { ErrorCode } from '../errors.js';
+import type { EventBus } from '../events/contract.js';
+import { MemoryEventBus } from '../events/memory.js';
+import { RedisEventBus } from '../events/redis.js';
+import { createLoaders } from '../loaders/index.js';
+import type { ProviderAdapter } from '../providers/contract.js';
+import { createAdapters } from '../providers/index.js';
+import { buildKycSchema } from '../schema/build.js';
+import { SANDBOX_EXAMPLE } from './sandbox-example.js';
+import { VerificationService } from '../services/verifications.js';
+import { WebhookService } from '../services/webhooks.js';
+import type { Store } from '../store/contract.js';
+import { MemoryStore } from '../store/memory.js';
+import { RedisStore } from '../store/redis.js';
+import type { RequestContext, Services } from './context.js';
+import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
+
+/** The tenant every request acts as when no API keys are configured (DESIGN.md, "API keys"). */
+export const SANDBOX_TENANT = 'sandbox';
+
+export interface App {
+  readonly server: Server;
+  readonly services: Services;
+  readonly webhooks: WebhookService;
+  readonly adapters: ReadonlyMap<Provider, ProviderAdapter>;
+  /** Resolves with the base URL (http://host:port) once listening. */
+  listen(): Promise<string>;
+  /** Graceful shutdown: stop accepting, drain HTTP, close sockets, simulators, bus, store, Redis. */
+  close(): Promise<void>;
+}
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    // secrets and personal data never reach the logs
+    redact: { paths: ['*.authorization', '*.headers', '*.apiKey', '*.secret', '*.body', '*.metadata'], censor: '[redacted]' },
+  });
+}
+
+export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
+  let port = config.port;
+  const localUrl = () => `http://127.0.0.1:${port}`;
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
+  if (redis) await redis.connect();
+  const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  const bus: EventBus = redis ? new RedisEventBus(redis) : new MemoryEventBus();
+  if (bus instanceof RedisEventBus) await bus.start();
+
+  const adapterList = createAdapters(config, { localUrl, publicUrl });
+  const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
+  const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
+  const verifications = new VerificationService(store, bus, adapters, config, log);
+  const services: Services = { store, bus, adapters, verifications, log };
+  const webhooks = new WebhookService(store, verifications, log);
+
+  const context = (tenant: string): RequestContext => ({ tenant, services, loaders: createLoaders(services, tenant) });
+
+  const schema = await buildKycSchema();
+  const server = createServer();
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = useServer(
+    {
+      schema,
+      // a fresh context (and fresh loaders) for every subscription operation
+      context: () => context(SANDBOX_TENANT),
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsServer.dispose();
+            },
+          };
+        },
+      },
+      config.production && !config.introspection
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...SANDBOX_EXAMPLE }),
+    ],
+  });
+  await apollo.start();
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    let body: unknown;
+    if (req.method === 'POST') {
+      const raw = await readBody(req, config.maxBodyBytes);
+      const type = headers.get('content-type') ?? '';
+      if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+        try {
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+          return;
+        }
+      } else {
+        body = raw.toString('utf8');
+      }
+    }
+    const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(SANDBOX_TENANT) });
+    for (const [k, v] of result.headers) res.setHeader(k, v);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function readiness() {
+    const checks: Record<string, string> = {};
+    const probe = async (name: string, fn: () => Promise<void>) => {
+      try {
+        await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+        checks[name] = 'up';
+      } catch {
+        checks[name] = 'down';
+      }
+    };
+    await Promise.all([probe('store', () => store.ping()), probe('eventBus', () => bus.ping())]);
+    for (const a of adapterList) checks[`provider:${a.key}`] = a.mode === 'sandbox' ? 'up (sandbox)' : 'up';
+    const down = Object.entries(checks).filter(([, v]) => v === 'down').map(([k]) => k);
+    return { status: down.length ? 503 : 200, body: { status: down.length ? 'unavailable' : 'ready', down, checks } };
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    let m: RegExpExecArray | null;
+    if (path === '/graphql') {
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        sendJson(res, 405, { error: 'use GET or POST' }, { allow: 'GET, POST' });
+        return;
+      }
+      return graphql(req, res, url);
+    }
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const r = await readiness();
+      return sendJson(res, r.status, r.body);
+    }
+    if ((m = /^\/webhooks\/([a-z]+)\/?$/.exec(path))) {
+      const adapter = byKey.get(m[1]);
+      if (!adapter) return sendJson(res, 404, { error: `no provider ${m[1]}` });
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' });
+      const rawBody = await readBody(req, config.maxBodyBytes);
+      const outcome = await webhooks.receive(adapter, { rawBody, headers: req.headers });
+      return sendJson(res, outcome.status, outcome.body);
+    }
+    if ((m = /^\/sandbox\/([a-z]+)(\/.*)$/.exec(path))) {
+      const simulator = byKey.get(m[1])?.simulator;
+      if (!simulator) return sendJson(res, 404, { error: `${m[1]} has no sandbox here (live mode or unknown provider)` });
+      const rawBody = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
+      if (await simulator.handle(req, res, m[2] + url.search, rawBody)) return;
+      return sendJson(res, 404, { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+    }
+    if (path === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      res.end();
+      return;
+    }
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((err) => {
+      if (err instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendJson(res, 413, { error: err.message });
+        return;
+      }
+      log.error({ err: (err as Error).message, path: req.url?.split('?')[0] }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+
+  let closed: Promise<void> | null = null;
+  return {
+    server,
+    services,
+    webhooks,
+    adapters,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          port = (server.address() as AddressInfo).port;
+          resolve(`http://localhost:${port}`);
+        });
+      }),
+    close() {
+      closed ??= (async () => {
+        await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
+        wss.close();
+        await Promise.allSettled(adapterList.map((a) => a.close()));
+        await bus.close();
+        await store.close();
+        if (redis) await redis.quit().catch(() => redis.disconnect());
+      })();
+      return closed;
+    },
+  };
+}
+
+/** Known errors keep their code; anything else is masked (no stack, no internals) and logged. */
+function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const known = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+  if (code && known.has(code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error({ err: (error as Error)?.message, path: formatted.path }, 'unexpected resolver error');
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

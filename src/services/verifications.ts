@@ -1,0 +1,163 @@
+// Use cases for verifications, the same for every provider: start (idempotent), apply what a
+// provider reports (webhook or refresh), refresh stale statuses, and subscribe.
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import {
+  type Provider,
+  type ProviderVerificationView,
+  type VerificationRecord,
+  type VerificationStatus,
+  applyView,
+  isFinal,
+  newVerificationRecord,
+  verificationId,
+} from '../domain/verification.js';
+import { badUserInput, providerUnavailable } from '../errors.js';
+import type { BusEvent, EventBus } from '../events/contract.js';
+import { mapConcurrent } from '../providers/http.js';
+import type { ProviderAdapter } from '../providers/contract.js';
+import { IDEMPOTENCY_TTL_MS, type Store } from '../store/contract.js';
+
+/** The payload of a `verification` bus event: the record right after the change. */
+export interface VerificationChange {
+  verification: VerificationRecord;
+  previousStatus: VerificationStatus | null;
+}
+
+export interface StartRequest {
+  provider: Provider;
+  /** Mutation name; scopes the idempotency key. */
+  operation: string;
+  tenant: string;
+  subjectId: string | null;
+  idempotencyKey: string | null;
+  /** The validated input (without the idempotency key), fingerprinted so a reused key with other input is refused. */
+  input: unknown;
+  create: () => Promise<ProviderVerificationView>;
+}
+
+export interface VerificationServiceOptions {
+  statusMaxAgeMs: number;
+  providerConcurrency: number;
+  /** How long a second request waits for a first one with the same idempotency key. Default 30 s. */
+  idempotencyWaitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class VerificationService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly adapters: ReadonlyMap<Provider, ProviderAdapter>,
+    private readonly options: VerificationServiceOptions,
+    private readonly log: Logger,
+  ) {}
+
+  async start(req: StartRequest): Promise<VerificationRecord> {
+    if (!req.idempotencyKey) return this.createAndRecord(req);
+    const key = `${req.tenant}:${req.operation}:${req.idempotencyKey}`;
+    const fingerprint = createHash('sha256').update(JSON.stringify(req.input)).digest('hex');
+    const deadline = Date.now() + (this.options.idempotencyWaitMs ?? 30_000);
+    for (;;) {
+      const claim = await this.store.beginIdempotent(key, fingerprint, IDEMPOTENCY_TTL_MS);
+      if (claim.state !== 'new' && claim.fingerprint !== fingerprint) {
+        throw badUserInput('input.idempotencyKey', 'was already used with a different input');
+      }
+      if (claim.state === 'completed') {
+        const [record] = await this.store.getMany<VerificationRecord>('verification', [claim.resultId]);
+        if (record) return record;
+        await this.store.abandonIdempotent(key); // result vanished: run again
+        continue;
+      }
+      if (claim.state === 'in_flight') {
+        if (Date.now() > deadline) throw providerUnavailable(req.provider, 'a request with this idempotencyKey is still in progress');
+        await sleep(50);
+        continue;
+      }
+      try {
+        const record = await this.createAndRecord(req);
+        await this.store.completeIdempotent(key, fingerprint, record.id, IDEMPOTENCY_TTL_MS);
+        return record;
+      } catch (err) {
+        await this.store.abandonIdempotent(key).catch(() => {});
+        throw err;
+      }
+    }
+  }
+
+  private async createAndRecord(req: StartRequest): Promise<VerificationRecord> {
+    const view = await req.create();
+    const record = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
+    await this.store.put('verification', record);
+    await this.publish(record, null);
+    return record;
+  }
+
+  /**
+   * Applies a provider's view to the record we hold. Returns the record, or null when the session
+   * was not created through this API (we have no record to update).
+   */
+  async applyProviderView(provider: Provider, view: ProviderVerificationView): Promise<VerificationRecord | null> {
+    const [current] = await this.store.getMany<VerificationRecord>('verification', [verificationId(provider, view.providerRef)]);
+    if (!current) return null;
+    const { record, changed, previousStatus } = applyView(current, view, new Date());
+    await this.store.put('verification', record);
+    if (changed) await this.publish(record, previousStatus);
+    return record;
+  }
+
+  private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null) {
+    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus });
+  }
+
+  /**
+   * Refreshes records whose non-final status is older than `statusMaxAgeMs`, with one batch per
+   * provider (the adapter batches or caps concurrency). A provider failure keeps the last known state.
+   */
+  async refreshStale(records: (VerificationRecord | null)[]): Promise<(VerificationRecord | null)[]> {
+    const now = Date.now();
+    const stale = new Map<Provider, number[]>();
+    records.forEach((r, i) => {
+      if (!r || isFinal(r.status) || now - Date.parse(r.syncedAt) <= this.options.statusMaxAgeMs) return;
+      if (!this.adapters.get(r.provider)?.fetchVerifications) return;
+      stale.set(r.provider, [...(stale.get(r.provider) ?? []), i]);
+    });
+    if (stale.size === 0) return records;
+    const out = [...records];
+    await Promise.all(
+      [...stale].map(async ([provider, indexes]) => {
+        const adapter = this.adapters.get(provider)!;
+        let views: (ProviderVerificationView | Error)[];
+        try {
+          views = await adapter.fetchVerifications!(indexes.map((i) => records[i]!.providerRef));
+        } catch (err) {
+          this.log.warn({ provider, err: (err as Error).message }, 'status refresh failed; serving last known state');
+          return;
+        }
+        await mapConcurrent(indexes, this.options.providerConcurrency, async (index, ) => {
+          const view = views[indexes.indexOf(index)];
+          if (view instanceof Error) return;
+          try {
+            out[index] = (await this.applyProviderView(provider, view)) ?? out[index];
+          } catch (err) {
+            this.log.warn({ provider, err: (err as Error).message }, 'could not record refreshed status');
+          }
+        });
+      }),
+    );
+    return out;
+  }
+
+  subscribe(tenant: string, filter: { id?: string | null; subjectId?: string | null; provider?: Provider | null }) {
+    return this.bus.subscribe<VerificationChange>('verification', (e: BusEvent<VerificationChange>) => {
+      const v = e.payload.verification;
+      return (
+        e.tenant === tenant &&
+        (filter.id == null || v.id === filter.id) &&
+        (filter.subjectId == null || v.subjectId === filter.subjectId) &&
+        (filter.provider == null || v.provider === filter.provider)
+      );
+    });
+  }
+}

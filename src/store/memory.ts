@@ -1,0 +1,109 @@
+// In-memory store: the embedded default. Values are kept serialized, as Redis keeps them, so a
+// caller can never mutate stored state by accident.
+import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+
+interface Expiring {
+  value: string;
+  expiresAt: number;
+}
+
+export class MemoryStore implements Store {
+  private readonly entities = new Map<string, string>();
+  /** index key → ids in insertion (creation) order. */
+  private readonly indexes = new Map<string, string[]>();
+  private readonly expiring = new Map<string, Expiring>();
+
+  async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
+    return ids.map((id) => {
+      const raw = this.entities.get(`${kind}:${id}`);
+      return raw ? (JSON.parse(raw) as T) : null;
+    });
+  }
+
+  async put<T extends Entity>(kind: EntityKind, entity: T): Promise<void> {
+    const key = `${kind}:${entity.id}`;
+    const isNew = !this.entities.has(key);
+    this.entities.set(key, JSON.stringify(entity));
+    if (!isNew) return;
+    this.index(`${kind}:t:${entity.tenant}`, entity.id);
+    if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);
+  }
+
+  private index(key: string, id: string) {
+    const list = this.indexes.get(key) ?? [];
+    list.push(id);
+    this.indexes.set(key, list);
+  }
+
+  async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
+    const key = q.subjectId != null ? `${kind}:t:${q.tenant}:s:${q.subjectId}` : `${kind}:t:${q.tenant}`;
+    const ids = this.indexes.get(key) ?? [];
+    let i = ids.length - 1;
+    if (q.afterId) {
+      const at = ids.lastIndexOf(q.afterId);
+      if (at < 0) return { items: [], hasNextPage: false };
+      i = at - 1;
+    }
+    const items: T[] = [];
+    for (; i >= 0; i--) {
+      const [item] = await this.getMany<T>(kind, [ids[i]]);
+      if (!item || (q.where && !q.where(item))) continue;
+      if (items.length === q.first) return { items, hasNextPage: true };
+      items.push(item);
+    }
+    return { items, hasNextPage: false };
+  }
+
+  private live(key: string): Expiring | undefined {
+    const e = this.expiring.get(key);
+    if (e && e.expiresAt <= Date.now()) {
+      this.expiring.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  async beginIdempotent(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
+    const existing = this.live(`idem:${key}`);
+    if (existing) return JSON.parse(existing.value) as IdempotencyState;
+    this.expiring.set(`idem:${key}`, {
+      value: JSON.stringify({ state: 'in_flight', fingerprint }),
+      expiresAt: Date.now() + ttlMs,
+    });
+    return { state: 'new' };
+  }
+
+  async completeIdempotent(key: string, fingerprint: string, resultId: string, ttlMs: number): Promise<void> {
+    this.expiring.set(`idem:${key}`, {
+      value: JSON.stringify({ state: 'completed', fingerprint, resultId }),
+      expiresAt: Date.now() + ttlMs,
+    });
+  }
+
+  async abandonIdempotent(key: string): Promise<void> {
+    this.expiring.delete(`idem:${key}`);
+  }
+
+  async claimWebhook(provider: string, eventId: string, ttlMs: number): Promise<boolean> {
+    const key = `hook:${provider}:${eventId}`;
+    if (this.live(key)) return false;
+    this.expiring.set(key, { value: '1', expiresAt: Date.now() + ttlMs });
+    this.sweep();
+    return true;
+  }
+
+  async releaseWebhook(provider: string, eventId: string): Promise<void> {
+    this.expiring.delete(`hook:${provider}:${eventId}`);
+  }
+
+  private sweeps = 0;
+  /** Drops expired keys now and then so a long-running process does not grow without bound. */
+  private sweep() {
+    if (++this.sweeps % 1000 !== 0) return;
+    const now = Date.now();
+    for (const [k, e] of this.expiring) if (e.expiresAt <= now) this.expiring.delete(k);
+  }
+
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+}
