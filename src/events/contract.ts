@@ -20,6 +20,8 @@ export interface EventBus {
    * (and frees its resources at once) when `return()` is called.
    */
   subscribe<T>(topic: Topic, match: (event: BusEvent<T>) => boolean): AsyncIterableIterator<BusEvent<T>>;
+  /** Live subscriptions in this process. */
+  readonly subscriberCount: number;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -16,6 +16,10 @@ export class MemoryEventBus implements EventBus {
     return this.fanout.subscribe(topic, match);
   }
 
+  get subscriberCount() {
+    return this.fanout.size;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

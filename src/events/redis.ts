@@ -77,6 +77,10 @@ export class RedisEventBus implements EventBus {
     return this.fanout.subscribe(topic, match);
   }
 
+  get subscriberCount() {
+    return this.fanout.size;
+  }
+
   async ping(): Promise<void> {
     await this.redis.ping();
     if (this.reader.status !== 'ready') throw new Error(`event reader connection is ${this.reader.status}`);

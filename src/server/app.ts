@@ -86,6 +86,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    logger: log.child({ component: "apollo" }),
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

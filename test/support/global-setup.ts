@@ -1,0 +1,11 @@
+// Says plainly, once per run, when the Redis suites are skipped and how to enable them.
+import { hasRedis, INSTALL_HINT } from './redis.js';
+
+export default function setup() {
+  if (!hasRedis) {
+    console.warn(
+      `\n[kyc-graph] redis-server not found: the Redis suites (store, event bus, two instances) are SKIPPED.\n` +
+        `[kyc-graph] Install it to run them: ${INSTALL_HINT}\n`,
+    );
+  }
+}

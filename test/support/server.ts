@@ -1,0 +1,34 @@
+// Starts a real kyc-graph server on a free port, the way `npm start` does, for a test file.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type Config, loadConfig } from '../../src/config.js';
+import { type App, createApp, createLogger } from '../../src/server/app.js';
+import { type GraphQLResponse, graphqlRequest } from './client.js';
+
+export interface TestServer {
+  app: App;
+  url: string;
+  config: Config;
+  gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
+  /** POST /sandbox/{provider}/{ref}/advance */
+  advance(provider: string, ref: string, to: string, extra?: Record<string, unknown>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const app = await createApp(config, createLogger(config.logLevel));
+  const url = await app.listen();
+  return {
+    app,
+    url,
+    config,
+    gql: (doc, variables, headers) => graphqlRequest(`${url}/graphql`, doc, variables, headers),
+    advance: (provider, ref, to, extra = {}) =>
+      fetch(`${url}/sandbox/${provider}/${encodeURIComponent(ref)}/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to, ...extra }),
+      }),
+    close: () => app.close(),
+  };
+}
