@@ -113,7 +113,7 @@ describe('provider failures', () => {
     expect(list.verifications.edges).toHaveLength(0);
     // the idempotency key was released: a retry once the provider is back succeeds
     await fetch(`${server.url}/sandbox/pawapass/faults`, { method: 'DELETE' });
-    await new Promise((r) => setTimeout(r, fault.delayMs ?? 0));
+    await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
     ok(await server.gql(StartPawaPassDocument, { input: input({ subjectId, idempotencyKey: subjectId }) }));
   });
 
@@ -219,7 +219,7 @@ describe('the pawaPass webhook endpoint', () => {
 
   async function notification(status: string, notificationId = crypto.randomUUID()) {
     const v = ok(await server.gql(StartPawaPassDocument, { input: input() })).startPawaPassVerification;
-    const data = await (await fetch(`${server.url}/sandbox/pawapass/v2/verifications/${v.providerRef}`, { headers: { authorization: `Bearer ${server.config.providers.pawapass.apiKey}` } })).json();
+    const data: any = await (await fetch(`${server.url}/sandbox/pawapass/v2/verifications/${v.providerRef}`, { headers: { authorization: `Bearer ${server.config.providers.pawapass.apiKey}` } })).json();
     const body = JSON.stringify({ notificationId, type: 'VERIFICATION.STATUS_CHANGE', object: 'VERIFICATION', createdAt: new Date().toISOString(), data: { ...data, status, updatedAt: new Date().toISOString() } });
     return { v, body };
   }

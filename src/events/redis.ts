@@ -89,7 +89,7 @@ export class RedisEventBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     this.reader.disconnect();
-    await this.loop?.catch(() => {});
+    await Promise.race([this.loop?.catch(() => {}), new Promise((r) => setTimeout(r, 1000).unref())]);
     this.fanout.endAll();
   }
 }

@@ -227,7 +227,12 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         await Promise.allSettled(adapterList.map((a) => a.close()));
         await bus.close();
         await store.close();
-        if (redis) await redis.quit().catch(() => redis.disconnect());
+        if (redis) {
+          // QUIT waits for a reply; a Redis that is gone must not hold shutdown
+          const quit = redis.quit().catch(() => {});
+          await Promise.race([quit, new Promise((r) => setTimeout(r, 1000).unref())]);
+          redis.disconnect();
+        }
       })();
       return closed;
     },

@@ -46,6 +46,7 @@ export async function startRedis(): Promise<RedisServer> {
   });
   const url = `redis://127.0.0.1:${port}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => {}); // refused while the server boots; retried below
   for (let i = 0; ; i++) {
     try {
       await probe.connect();

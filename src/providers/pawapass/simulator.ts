@@ -130,7 +130,7 @@ export class PawaPassSimulator implements Simulator {
   private readonly retries = new Set<NodeJS.Timeout>();
   private fault: Fault | null = null;
   /** Requests received per route name; tests read it to count upstream calls. */
-  readonly requests = { create: 0, get: 0, list: 0 };
+  readonly requests = { create: 0, get: 0, list: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted (including retries). */
   webhooksSent = 0;
 
@@ -143,33 +143,47 @@ export class PawaPassSimulator implements Simulator {
     const url = new URL(path, 'http://sim');
     const p = url.pathname;
     const method = req.method ?? 'GET';
-    let m: RegExpExecArray | null;
-
     if (p.startsWith('/v2/')) {
       if (!this.authorized(req)) {
         sendJson(res, 401, error(401, 'UNAUTHORIZED', 'Unauthorized'));
         return true;
       }
-      if (await this.applyFault(res)) return true;
-      if (method === 'POST' && (p === '/v2/verifications/' || p === '/v2/verifications')) {
-        this.requests.create++;
-        await this.create(res, rawBody);
-        return true;
+      this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
+      try {
+        return await this.api(req, res, p, method, url, rawBody);
+      } finally {
+        this.requests.inFlight--;
       }
-      if (method === 'GET' && (p === '/v2/verifications' || p === '/v2/verifications/')) {
-        this.requests.list++;
-        await this.list(res, url.searchParams);
-        return true;
-      }
-      if (method === 'GET' && (m = /^\/v2\/verifications\/([^/]+)$/.exec(p))) {
-        this.requests.get++;
-        const session = await this.current(decodeURIComponent(m[1]));
-        if (!session) sendJson(res, 404, error(404, 'NOT_FOUND', 'Verification not found'));
-        else sendJson(res, 200, session);
-        return true;
-      }
-      return false;
     }
+    return this.sandboxRoutes(req, res, p, method, rawBody);
+  }
+
+  private async api(_req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
+    let m: RegExpExecArray | null;
+    if (await this.applyFault(res)) return true;
+    if (method === 'POST' && (p === '/v2/verifications/' || p === '/v2/verifications')) {
+      this.requests.create++;
+      await this.create(res, rawBody);
+      return true;
+    }
+    if (method === 'GET' && (p === '/v2/verifications' || p === '/v2/verifications/')) {
+      this.requests.list++;
+      await this.list(res, url.searchParams);
+      return true;
+    }
+    if (method === 'GET' && (m = /^\/v2\/verifications\/([^/]+)$/.exec(p))) {
+      this.requests.get++;
+      const session = await this.current(decodeURIComponent(m[1]));
+      if (!session) sendJson(res, 404, error(404, 'NOT_FOUND', 'Verification not found'));
+      else sendJson(res, 200, session);
+      return true;
+    }
+    return false;
+  }
+
+  /** Sandbox-only routes: end-user actions, the session page, fault injection. */
+  private async sandboxRoutes(_req: IncomingMessage, res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
+    let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/([^/]+)\/advance$/.exec(p))) {
       await this.advanceRoute(res, decodeURIComponent(m[1]), rawBody);
       return true;

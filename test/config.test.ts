@@ -1,0 +1,42 @@
+// Configuration: defaults for the embedded sandbox, and refusal of bad values by name.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('defaults to the embedded sandbox: port 4000, memory, every provider in sandbox with random secrets', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, redisUrl: null, production: false, introspection: true, publicUrl: null });
+    expect(Object.values(c.providers).every((p) => p.mode === 'sandbox' && p.apiKey.length >= 32 && p.webhookSecrets.length === 1)).toBe(true);
+    expect(loadConfig({}).providers.pawapass.apiKey).not.toBe(c.providers.pawapass.apiKey);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
+    ['REDIS_URL', { REDIS_URL: 'http://localhost:6379' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'maybe' }],
+    ['PAWAPASS_TIMEOUT_MS', { PAWAPASS_TIMEOUT_MS: '-1' }],
+    ['PAWAPASS_WEBHOOK_SECRETS', { PAWAPASS_API_KEY: 'live-key' }],
+  ])('refuses a bad %s with a message naming it', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}`));
+  });
+
+  it('never echoes a secret in its errors', () => {
+    try {
+      loadConfig({ PAWAPASS_API_KEY: 'super-secret-key' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('super-secret-key');
+    }
+  });
+
+  it('goes live when a provider key and webhook secrets are set; production turns introspection off', () => {
+    const c = loadConfig({ NODE_ENV: 'production', PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'a,b', PAWAPASS_BASE_URL: 'https://api-sandbox1.pawapass.com/v2/' });
+    expect(c.providers.pawapass).toMatchObject({ mode: 'live', apiKey: 'k', webhookSecrets: ['a', 'b'], baseUrl: 'https://api-sandbox1.pawapass.com/v2' });
+    expect(c.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+// One event bus suite, run against the in-memory bus and the Redis Stream bus.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusEvent, EventBus } from '../src/events/contract.js';
+import { MAX_PENDING_PER_SUBSCRIBER, SubscriberTooSlowError } from '../src/events/fanout.js';
+import { MemoryEventBus } from '../src/events/memory.js';
+import { RedisEventBus } from '../src/events/redis.js';
+import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+
+async function take<T>(it: AsyncIterator<BusEvent<T>>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < n) {
+    const r = await it.next();
+    if (r.done) break;
+    out.push(r.value.payload);
+  }
+  return out;
+}
+
+function busSuite(name: string, make: () => Promise<EventBus>, skip = false) {
+  describe.skipIf(skip)(`${name} event bus`, () => {
+    let bus: EventBus;
+    beforeAll(async () => {
+      bus = await make();
+    });
+
+    it('delivers matching events of a topic in publish order, with increasing cursors', async () => {
+      const sub = bus.subscribe<{ n: number }>('verification', (e) => e.payload.n % 2 === 0);
+      const events: BusEvent<{ n: number }>[] = [];
+      for (let n = 0; n < 10; n++) await bus.publish('verification', 't', { n });
+      await bus.publish('check', 't', { n: 100 });
+      for (let i = 0; i < 5; i++) events.push((await sub.next()).value);
+      expect(events.map((e) => e.payload.n)).toEqual([0, 2, 4, 6, 8]);
+      expect(new Set(events.map((e) => e.cursor)).size).toBe(5);
+      expect(events.every((e) => e.tenant === 't' && !Number.isNaN(Date.parse(e.at)))).toBe(true);
+      await sub.return!();
+    });
+
+    it('return() ends a waiting subscriber at once and frees it', async () => {
+      const before = bus.subscriberCount;
+      const sub = bus.subscribe('ingestion', () => true);
+      expect(bus.subscriberCount).toBe(before + 1);
+      const pending = sub.next();
+      await sub.return!();
+      expect(await pending).toEqual({ value: undefined, done: true });
+      expect(bus.subscriberCount).toBe(before);
+    });
+
+    it('fans one event out to many subscribers', async () => {
+      const subs = Array.from({ length: 50 }, () => bus.subscribe<{ x: number }>('check', (e) => e.payload.x !== undefined));
+      await bus.publish('check', 't', { x: 1 });
+      const got = await Promise.all(subs.map((s) => take(s, 1)));
+      expect(got.flat()).toEqual(Array(50).fill({ x: 1 }));
+      await Promise.all(subs.map((s) => s.return!()));
+    });
+  });
+}
+
+describe('a subscriber that never reads', () => {
+  it('is ended with an error instead of growing without bound', async () => {
+    const bus = new MemoryEventBus();
+    const sub = bus.subscribe('verification', () => true);
+    for (let i = 0; i <= MAX_PENDING_PER_SUBSCRIBER; i++) await bus.publish('verification', 't', i);
+    await expect(sub.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
+    expect(bus.subscriberCount).toBe(0);
+  });
+});
+
+busSuite('in-memory', async () => new MemoryEventBus());
+
+let redis: RedisServer | null = null;
+const clients: Redis[] = [];
+const buses: RedisEventBus[] = [];
+busSuite(
+  'Redis',
+  async () => {
+    redis = await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    const bus = new RedisEventBus(client, { blockMs: 200 });
+    buses.push(bus);
+    await bus.start();
+    return bus;
+  },
+  !hasRedis,
+);
+
+describe.skipIf(!hasRedis)('two Redis buses on one stream', () => {
+  it('an event published on one is delivered by the other', async () => {
+    redis ??= await startRedis();
+    const [a, b] = [new Redis(redis.url), new Redis(redis.url)];
+    clients.push(a, b);
+    const busA = new RedisEventBus(a, { stream: 'two' });
+    const busB = new RedisEventBus(b, { stream: 'two' });
+    buses.push(busA, busB);
+    await Promise.all([busA.start(), busB.start()]);
+    const sub = busB.subscribe<string>('verification', () => true);
+    const sent = await busA.publish('verification', 't', 'hello');
+    const got = (await sub.next()).value;
+    expect(got).toMatchObject({ payload: 'hello', cursor: sent.cursor, tenant: 't' });
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(buses.map((b) => b.close()));
+  for (const c of clients) c.disconnect();
+  await redis?.stop();
+});

@@ -1,0 +1,105 @@
+// The server as `npm start` runs it: a real process, health, GraphQL over HTTP conventions,
+// development vs production, and graceful shutdown on SIGTERM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startServer, type TestServer } from './support/server.js';
+
+async function startProcess(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const m = /ready at (http:\/\/\S+)\/graphql/.exec(out);
+    if (m) return { child, url: m[1], output: () => out };
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the started process (node dist/main.js, what npm start runs)', () => {
+  it('prints its GraphQL URL, serves health, and on SIGTERM closes sockets and exits 0', async () => {
+    const { child, url, output } = await startProcess();
+    expect(output()).toMatch(/kyc-graph GraphQL API ready at http:\/\/localhost:\d+\/graphql \(WebSocket: ws:\/\/localhost:\d+\/graphql\)/);
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', down: [] });
+
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await once(ws, 'open');
+    ws.send(JSON.stringify({ type: 'connection_init' }));
+    await once(ws, 'message');
+    const closed = once(ws, 'close');
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    const [closeCode] = await closed;
+    expect(closeCode).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('refuses a bad configuration with a message naming the variable', async () => {
+    const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(err).toContain('Invalid configuration: PORT');
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('answers GET queries (with a preflight header, CSRF prevention is on) and refuses simple-request POSTs', async () => {
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    const csrf = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(csrf.status).toBe(400);
+    const plain = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(plain.status).toBe(400);
+  });
+
+  it('shows Apollo Sandbox to a browser in development', async () => {
+    const res = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('embeddable-sandbox');
+    expect(html).toContain('startPawaPassVerification');
+  });
+
+  it('refuses a body over the limit with 413 and unknown paths with 404', async () => {
+    const big = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+    expect((await fetch(`${server.url}/webhooks/nobody`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('never shows internals in errors', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' });
+    const body: any = await res.json();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+});
+
+describe('in production', () => {
+  it('turns the landing page and introspection off', async () => {
+    const server = await startServer({ NODE_ENV: 'production' });
+    try {
+      const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('embeddable-sandbox');
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __schema { types { name } } }"}' });
+      expect(((await res.json()) as any).errors[0].message).toMatch(/introspection/i);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+// One store suite, run against the in-memory store and the Redis store (a real redis-server).
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entity, Store } from '../src/store/contract.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { RedisStore } from '../src/store/redis.js';
+import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+
+interface Thing extends Entity {
+  n: number;
+  colour: string;
+}
+
+const thing = (id: string, n: number, over: Partial<Thing> = {}): Thing => ({
+  id,
+  n,
+  tenant: 't1',
+  subjectId: 's1',
+  colour: n % 2 ? 'red' : 'blue',
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+  ...over,
+});
+
+function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
+  describe.skipIf(skip)(`${name} store`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await make();
+    });
+
+    it('reads many in one call, in order, with null for missing ids', async () => {
+      await store.put('verification', thing('a', 1));
+      await store.put('verification', thing('b', 2));
+      expect((await store.getMany<Thing>('verification', ['b', 'zzz', 'a'])).map((t) => t?.id ?? null)).toEqual(['b', null, 'a']);
+      expect(await store.getMany('verification', [])).toEqual([]);
+    });
+
+    it('keeps kinds apart and replaces on put without re-indexing', async () => {
+      await store.put('ingestion', thing('a', 99, { tenant: 'other' }));
+      await store.put('verification', thing('a', 1, { colour: 'green' }));
+      const [a] = await store.getMany<Thing>('verification', ['a']);
+      expect(a).toMatchObject({ n: 1, colour: 'green', tenant: 't1' });
+      const page = await store.list<Thing>('verification', { tenant: 't1', first: 10 });
+      expect(page.items.filter((t) => t.id === 'a')).toHaveLength(1);
+    });
+
+    it('returns copies: changing a result never changes stored state', async () => {
+      const [a] = await store.getMany<Thing>('verification', ['a']);
+      a!.colour = 'mutated';
+      expect((await store.getMany<Thing>('verification', ['a']))[0]!.colour).toBe('green');
+    });
+
+    it('lists newest first by tenant and by subject, with filter and cursor pages', async () => {
+      for (let i = 3; i <= 12; i++) await store.put('check', thing(`c${i}`, i, { subjectId: i % 3 ? 's1' : 's2' }));
+      await store.put('check', thing('x', 20, { tenant: 't2' }));
+      const all = await store.list<Thing>('check', { tenant: 't1', first: 100 });
+      expect(all.items.map((t) => t.id)).toEqual(['c12', 'c11', 'c10', 'c9', 'c8', 'c7', 'c6', 'c5', 'c4', 'c3']);
+      const s2 = await store.list<Thing>('check', { tenant: 't1', subjectId: 's2', first: 100 });
+      expect(s2.items.map((t) => t.id)).toEqual(['c12', 'c9', 'c6', 'c3']);
+      const p1 = await store.list<Thing>('check', { tenant: 't1', first: 3, where: (t) => t.colour === 'red' });
+      expect(p1).toEqual({ items: [expect.objectContaining({ id: 'c11' }), expect.objectContaining({ id: 'c9' }), expect.objectContaining({ id: 'c7' })], hasNextPage: true });
+      const p2 = await store.list<Thing>('check', { tenant: 't1', first: 3, where: (t) => t.colour === 'red', afterId: 'c7' });
+      expect(p2.items.map((t) => t.id)).toEqual(['c5', 'c3']);
+      expect(p2.hasNextPage).toBe(false);
+      expect((await store.list('check', { tenant: 't1', first: 3, afterId: 'unknown' })).items).toEqual([]);
+      expect((await store.list('check', { tenant: 'nobody', first: 3 })).items).toEqual([]);
+    });
+
+    it('claims an idempotency key once; completes, abandons and expires it', async () => {
+      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'new' });
+      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'in_flight', fingerprint: 'f1' });
+      await store.completeIdempotent('k1', 'f1', 'result-1', 60_000);
+      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'completed', fingerprint: 'f1', resultId: 'result-1' });
+      await store.beginIdempotent('k2', 'f', 60_000);
+      await store.abandonIdempotent('k2');
+      expect(await store.beginIdempotent('k2', 'f', 60_000)).toEqual({ state: 'new' });
+      await store.beginIdempotent('k3', 'f', 30);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await store.beginIdempotent('k3', 'f', 60_000)).toEqual({ state: 'new' });
+    });
+
+    it('claims a webhook id exactly once under concurrency, and releases it on failure', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, () => store.claimWebhook('pawapass', 'n-1', 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimWebhook('uppass', 'n-1', 60_000)).toBe(true);
+      await store.releaseWebhook('pawapass', 'n-1');
+      expect(await store.claimWebhook('pawapass', 'n-1', 60_000)).toBe(true);
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+storeSuite('in-memory', async () => new MemoryStore());
+
+let redis: RedisServer | null = null;
+let client: Redis | null = null;
+storeSuite(
+  'Redis',
+  async () => {
+    redis = await startRedis();
+    client = new Redis(redis.url);
+    return new RedisStore(client);
+  },
+  !hasRedis,
+);
+afterAll(async () => {
+  client?.disconnect();
+  await redis?.stop();
+});
