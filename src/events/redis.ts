@@ -31,6 +31,8 @@ export class RedisEventBus implements EventBus {
     this.maxLength = options.maxLength ?? 1_000_000;
     this.blockMs = options.blockMs ?? 2000;
     this.reader = redis.duplicate();
+    // reconnects by itself; ping() (and so /readyz) reports the outage
+    this.reader.on('error', () => {});
   }
 
   /** Starts reading from the current end of the stream. */

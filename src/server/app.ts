@@ -58,7 +58,17 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
-  if (redis) await redis.connect();
+  if (redis) {
+    let lastLogged = 0;
+    redis.on('error', (err: Error) => {
+      // ioredis reconnects by itself; /readyz reports the outage. Log at most every 10 s.
+      if (Date.now() - lastLogged > 10_000) {
+        lastLogged = Date.now();
+        log.warn({ err: err.message }, 'redis connection error');
+      }
+    });
+    await redis.connect();
+  }
   const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
   const bus: EventBus = redis ? new RedisEventBus(redis) : new MemoryEventBus();
   if (bus instanceof RedisEventBus) await bus.start();
