@@ -13,13 +13,18 @@ export interface BusEvent<T = unknown> {
   payload: T;
 }
 
+export interface SubscribeOptions {
+  /** Replay the matching events recorded after this cursor first, then continue live. */
+  after?: string | null;
+}
+
 export interface EventBus {
   publish<T>(topic: Topic, tenant: string, payload: T): Promise<BusEvent<T>>;
   /**
    * Live events of `topic` for which `match` is true, in log order. The iterator ends
    * (and frees its resources at once) when `return()` is called.
    */
-  subscribe<T>(topic: Topic, match: (event: BusEvent<T>) => boolean): AsyncIterableIterator<BusEvent<T>>;
+  subscribe<T>(topic: Topic, match: (event: BusEvent<T>) => boolean, options?: SubscribeOptions): AsyncIterableIterator<BusEvent<T>>;
   /** Live subscriptions in this process. */
   readonly subscriberCount: number;
   ping(): Promise<void>;

@@ -78,7 +78,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
   const services: Services = { store, bus, adapters, verifications, log };
-  const webhooks = new WebhookService(store, verifications, log);
+  const webhooks = new WebhookService(
+    store,
+    {
+      verification: async (provider, e) => (await verifications.applyProviderView(provider, e.view)) !== null,
+    },
+    log,
+  );
 
   const context = (tenant: string): RequestContext => ({ tenant, services, loaders: createLoaders(services, tenant) });
 

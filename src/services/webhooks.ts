@@ -1,9 +1,17 @@
 // Receives a provider webhook in the one order every provider follows: authenticate the raw
 // bytes, then parse, then record (deduplicated by the provider's event id), then acknowledge.
 import type { Logger } from 'pino';
-import { type ProviderAdapter, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
+import type { Provider } from '../domain/verification.js';
+import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
-import type { VerificationService } from './verifications.js';
+
+/** Records one event of a kind; resolves false when the event is about nothing we created. */
+export type EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['kind']> = (
+  provider: Provider,
+  event: Extract<ProviderEvent, { kind: K }>,
+) => Promise<boolean>;
+
+export type EventHandlers = { [K in ProviderEvent['kind']]: EventHandler<K> };
 
 export interface WebhookOutcome {
   /** HTTP status for the provider: 2xx only once every event is recorded. */
@@ -21,7 +29,7 @@ export class WebhookService {
 
   constructor(
     private readonly store: Store,
-    private readonly verifications: VerificationService,
+    private readonly handlers: EventHandlers,
     private readonly log: Logger,
   ) {}
 
@@ -54,8 +62,8 @@ export class WebhookService {
         continue;
       }
       try {
-        const record = await this.verifications.applyProviderView(adapter.provider, event.view);
-        if (!record) {
+        const handler = this.handlers[event.kind] as EventHandler;
+        if (!(await handler(adapter.provider, event))) {
           ignored++;
           this.log.info({ provider: adapter.key, eventId: event.eventId }, 'webhook for a session not created through this API; ignored');
         }
