@@ -1,6 +1,7 @@
 // Redis event bus: every event is appended to one Redis Stream (XADD), and each replica reads
 // the stream with a blocking XREAD on its own connection and hands events to its local
 // subscribers. The stream id is the event's cursor, so order is the same on every replica.
+import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { BusEvent, EventBus, Topic } from './contract.js';
 import { Fanout } from './fanout.js';
@@ -37,6 +38,8 @@ export class RedisEventBus implements EventBus {
 
   /** Starts reading from the current end of the stream. */
   async start(): Promise<void> {
+    if (this.reader.status === 'wait') await this.reader.connect(); // lazyConnect copied from the main client
+    else if (this.reader.status !== 'ready') await once(this.reader, 'ready');
     const last = await this.redis.xrevrange(this.stream, '+', '-', 'COUNT', 1);
     let lastId = last.length ? last[0][0] : '0-0';
     this.loop = (async () => {
