@@ -1,6 +1,7 @@
 // Reads the environment into one typed, validated config. A bad value stops startup with a
 // message naming the variable; secrets are never echoed back.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
 
 export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
 export type ProviderKey = (typeof PROVIDER_KEYS)[number];
@@ -39,6 +40,8 @@ export interface Config {
   /** `MAX_BODY_BYTES` of JSON bodies (GraphQL, webhooks). Default 1 MiB. */
   maxBodyBytes: number;
   providers: Record<ProviderKey, ProviderConfig>;
+  /** Retries and circuit breakers of provider calls (see src/providers/resilience.ts). */
+  resilience: ResilienceOptions;
 }
 
 export class ConfigError extends Error {
@@ -124,5 +127,12 @@ export function loadConfig(env: Env = process.env): Config {
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     providers: Object.fromEntries(PROVIDER_KEYS.map((k) => [k, provider(env, k)])) as Record<ProviderKey, ProviderConfig>,
+    resilience: {
+      ...DEFAULT_RESILIENCE,
+      maxAttempts: int(env, 'RETRY_MAX_ATTEMPTS', DEFAULT_RESILIENCE.maxAttempts, 1, 3),
+      baseDelayMs: int(env, 'RETRY_BASE_MS', DEFAULT_RESILIENCE.baseDelayMs, 0, 60_000),
+      breakerThreshold: int(env, 'BREAKER_THRESHOLD', DEFAULT_RESILIENCE.breakerThreshold, 1, 1000),
+      halfOpenAfterMs: int(env, 'BREAKER_HALF_OPEN_MS', DEFAULT_RESILIENCE.halfOpenAfterMs, 10, 3_600_000),
+    },
   };
 }

@@ -1,6 +1,8 @@
-// Calls a provider over HTTP with a deadline. Timeouts and network failures become
+// Calls a provider over HTTP: a deadline on every attempt, retries and a circuit breaker per
+// provider (resilience.ts). Timeouts, network failures and an open circuit become
 // PROVIDER_UNAVAILABLE here; status-code mapping is each provider's own (its client.ts).
 import { providerUnavailable } from '../errors.js';
+import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
 
 export interface ProviderCall {
   provider: string;
@@ -8,7 +10,10 @@ export interface ProviderCall {
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | FormData;
+  /** Deadline of each attempt. */
   timeoutMs: number;
+  /** True for a POST that carries the provider's own idempotency key, so a retry is safe. */
+  idempotent?: boolean;
 }
 
 export interface ProviderResponse {
@@ -22,6 +27,21 @@ export interface ProviderResponse {
 export const upstreamCalls = new Map<string, number>();
 
 export async function callProvider(call: ProviderCall): Promise<ProviderResponse> {
+  // retries only what cannot create a second effect upstream (issue: GETs, idempotent POSTs)
+  const retryable = call.method === 'GET' || call.idempotent === true;
+  try {
+    return await withResilience(call.provider, retryable, () => attempt(call));
+  } catch (err) {
+    if (err instanceof BrokenCircuitError) {
+      throw providerUnavailable(call.provider, 'circuit open after repeated failures; failing fast until it recovers');
+    }
+    throw err;
+  }
+}
+
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+
+async function attempt(call: ProviderCall): Promise<ProviderResponse> {
   upstreamCalls.set(call.provider, (upstreamCalls.get(call.provider) ?? 0) + 1);
   let res: Response;
   let text: string;
@@ -35,12 +55,13 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
     text = await res.text();
   } catch (err) {
     const name = (err as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`);
-    }
-    throw providerUnavailable(call.provider, 'could not reach the provider');
+    const error =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)
+        : providerUnavailable(call.provider, 'could not reach the provider');
+    throw new UpstreamFailure(true, true, null, error);
   }
-  return {
+  const response: ProviderResponse = {
     status: res.status,
     headers: res.headers,
     text,
@@ -52,6 +73,10 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
       }
     },
   };
+  if (TRANSIENT_STATUSES.has(res.status) || res.status >= 500) {
+    throw new UpstreamFailure(TRANSIENT_STATUSES.has(res.status), res.status >= 500, retryAfterSeconds(res.headers.get('retry-after')), response);
+  }
+  return response;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep input order. */

@@ -7,6 +7,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { providerResolvers } from '../providers/index.js';
 import type { RequestContext } from '../server/context.js';
+import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { VerificationResolver } from './verification.js';
@@ -24,7 +25,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers],
+    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers],
     validateFn: validateInput,
     // type-graphql insists on a pubSub; ours is the event bus, wired through each
     // @Subscription's own `subscribe`, so this one must never be reached

@@ -20,6 +20,7 @@ import { RedisEventBus } from '../events/redis.js';
 import { createLoaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
+import { circuitStates, configureResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { VerificationService } from '../services/verifications.js';
@@ -53,6 +54,7 @@ export function createLogger(level: string): Logger {
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
+  configureResilience(config.resilience);
   let port = config.port;
   const localUrl = () => `http://127.0.0.1:${port}`;
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
@@ -166,7 +168,11 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       }
     };
     await Promise.all([probe('store', () => store.ping()), probe('eventBus', () => bus.ping())]);
-    for (const a of adapterList) checks[`provider:${a.key}`] = a.mode === 'sandbox' ? 'up (sandbox)' : 'up';
+    // a provider whose circuit is open is down: its calls fail fast until a probe succeeds
+    const circuits = circuitStates(adapterList.map((a) => a.provider));
+    for (const a of adapterList) {
+      checks[`provider:${a.key}`] = circuits[a.provider] === 'open' || circuits[a.provider] === 'isolated' ? 'down' : `up (${a.mode}, circuit ${circuits[a.provider]})`;
+    }
     const down = Object.entries(checks).filter(([, v]) => v === 'down').map(([k]) => k);
     return { status: down.length ? 503 : 200, body: { status: down.length ? 'unavailable' : 'ready', down, checks } };
   }

@@ -130,7 +130,7 @@ export class PawaPassSimulator implements Simulator {
   private readonly retries = new Set<NodeJS.Timeout>();
   private fault: Fault | null = null;
   /** Requests received per route name; tests read it to count upstream calls. */
-  readonly requests = { create: 0, get: 0, list: 0, inFlight: 0, maxInFlight: 0 };
+  readonly requests = { total: 0, create: 0, get: 0, list: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted (including retries). */
   webhooksSent = 0;
 
@@ -160,6 +160,7 @@ export class PawaPassSimulator implements Simulator {
 
   private async api(_req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
     let m: RegExpExecArray | null;
+    this.requests.total++;
     if (await this.applyFault(res)) return true;
     if (method === 'POST' && (p === '/v2/verifications/' || p === '/v2/verifications')) {
       this.requests.create++;
