@@ -1,6 +1,7 @@
 // Reads the environment into one typed, validated config. A bad value stops startup with a
 // message naming the variable; secrets are never echoed back.
 import { randomBytes } from 'node:crypto';
+import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
 
 export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
@@ -40,6 +41,8 @@ export interface Config {
   /** `MAX_BODY_BYTES` of JSON bodies (GraphQL, webhooks). Default 1 MiB. */
   maxBodyBytes: number;
   providers: Record<ProviderKey, ProviderConfig>;
+  /** `API_KEYS`: JSON array of {sha256, tenant, scopes}; null = open sandbox (only allowed when every provider is in sandbox). */
+  apiKeys: ApiKeyEntry[] | null;
   /** Retries and circuit breakers of provider calls (see src/providers/resilience.ts). */
   resilience: ResilienceOptions;
 }
@@ -115,7 +118,19 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const redisUrl = url(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:/.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  const providers = Object.fromEntries(PROVIDER_KEYS.map((k) => [k, provider(env, k)])) as Record<ProviderKey, ProviderConfig>;
+  let apiKeys: ApiKeyEntry[] | null = null;
+  if (env.API_KEYS) {
+    try {
+      apiKeys = parseApiKeys(env.API_KEYS);
+    } catch (err) {
+      throw new ConfigError('API_KEYS', (err as Error).message);
+    }
+  } else if (Object.values(providers).some((p) => p.mode === 'live')) {
+    throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');
+  }
   return {
+    apiKeys,
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || undefined,
     publicUrl: url(env, 'PUBLIC_URL'),
@@ -126,7 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     statusMaxAgeMs: int(env, 'STATUS_MAX_AGE_MS', 15_000, 0, 86_400_000),
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    providers: Object.fromEntries(PROVIDER_KEYS.map((k) => [k, provider(env, k)])) as Record<ProviderKey, ProviderConfig>,
+    providers,
     resilience: {
       ...DEFAULT_RESILIENCE,
       maxAttempts: int(env, 'RETRY_MAX_ATTEMPTS', DEFAULT_RESILIENCE.maxAttempts, 1, 3),

@@ -20,6 +20,9 @@ describe('config', () => {
     ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'maybe' }],
     ['PAWAPASS_TIMEOUT_MS', { PAWAPASS_TIMEOUT_MS: '-1' }],
     ['PAWAPASS_WEBHOOK_SECRETS', { PAWAPASS_API_KEY: 'live-key' }],
+    ['API_KEYS', { PAWAPASS_API_KEY: 'live-key', PAWAPASS_WEBHOOK_SECRETS: 's' }],
+    ['API_KEYS', { API_KEYS: '[{"sha256":"short","tenant":"t","scopes":[]}]' }],
+    ['API_KEYS', { API_KEYS: '[{"sha256":"' + 'a'.repeat(64) + '","tenant":"t","scopes":["everything"]}]' }],
   ])('refuses a bad %s with a message naming it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}`));
@@ -34,7 +37,7 @@ describe('config', () => {
   });
 
   it('goes live when a provider key and webhook secrets are set; production turns introspection off', () => {
-    const c = loadConfig({ NODE_ENV: 'production', PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'a,b', PAWAPASS_BASE_URL: 'https://api-sandbox1.pawapass.com/v2/' });
+    const c = loadConfig({ API_KEYS: '[{"sha256":"' + 'a'.repeat(64) + '","tenant":"t","scopes":[]}]', NODE_ENV: 'production', PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'a,b', PAWAPASS_BASE_URL: 'https://api-sandbox1.pawapass.com/v2/' });
     expect(c.providers.pawapass).toMatchObject({ mode: 'live', apiKey: 'k', webhookSecrets: ['a', 'b'], baseUrl: 'https://api-sandbox1.pawapass.com/v2' });
     expect(c.introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
+import { newApiKey } from '../src/server/auth.js';
 import {
   GetVerificationDocument,
   ListVerificationsDocument,
@@ -262,7 +263,7 @@ describe('the pawaPass webhook endpoint', () => {
   });
 
   it('accepts any configured secret (rotation) and refuses a malformed body with 400', async () => {
-    const rotated = await startServer({ PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'old-secret, new-secret', PAWAPASS_BASE_URL: 'http://127.0.0.1:9' });
+    const rotated = await startServer({ API_KEYS: JSON.stringify([newApiKey('t', ['verifications:read']).entry]), PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'old-secret, new-secret', PAWAPASS_BASE_URL: 'http://127.0.0.1:9' });
     try {
       const body = JSON.stringify({ notificationId: 'n1', type: 'VERIFICATION.STATUS_CHANGE', object: 'VERIFICATION', createdAt: new Date().toISOString(), data: { id: 'x', status: 'STARTED', requirements: [] } });
       for (const s of ['old-secret', 'new-secret']) {

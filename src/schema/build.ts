@@ -7,6 +7,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { providerResolvers } from '../providers/index.js';
 import type { RequestContext } from '../server/context.js';
+import { requireScope, scopeChecker } from '../server/auth.js';
 import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
@@ -27,6 +28,8 @@ async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
     resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers],
     validateFn: validateInput,
+    authChecker: scopeChecker,
+    authMode: 'error',
     // type-graphql insists on a pubSub; ours is the event bus, wired through each
     // @Subscription's own `subscribe`, so this one must never be reached
     pubSub: {
@@ -42,7 +45,10 @@ async function build(): Promise<GraphQLSchema> {
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
   resolvers.Verification = {
     ...resolvers.Verification,
-    __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.loaders.verification.load(ref.id),
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
+      requireScope(ctx.principal, 'verifications:read');
+      return ctx.loaders.verification.load(ref.id);
+    },
   };
   resolvers.KycSubject = {
     ...resolvers.KycSubject,

@@ -1,5 +1,5 @@
 // KycSubject: one end user across providers, the entity other subgraphs join on by id.
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { VerificationRecord } from '../domain/verification.js';
 import { badUserInput } from '../errors.js';
 import type { RequestContext } from '../server/context.js';
@@ -18,6 +18,7 @@ export class KycSubjectResolver {
     return { id };
   }
 
+  @Authorized('verifications:read')
   @FieldResolver(() => [Verification], { description: 'Verifications started for this subject, newest first.' })
   async verifications(
     @Root() subject: KycSubject,

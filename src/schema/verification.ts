@@ -1,5 +1,5 @@
 // The unified Verification type, its queries and its subscription.
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import {
   PROVIDERS,
@@ -10,6 +10,7 @@ import {
 } from '../domain/verification.js';
 import { badUserInput } from '../errors.js';
 import type { BusEvent } from '../events/contract.js';
+import { requireScope } from '../server/auth.js';
 import type { RequestContext } from '../server/context.js';
 import type { VerificationChange } from '../services/verifications.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
@@ -169,11 +170,13 @@ export const toEvent = (e: BusEvent<VerificationChange>): VerificationEvent => (
 
 @Resolver(() => Verification)
 export class VerificationResolver {
+  @Authorized('verifications:read')
   @Query(() => Verification, { nullable: true, description: 'One verification by id; null when there is none (for you).' })
   async verification(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.loaders.verification.load(id);
   }
 
+  @Authorized('verifications:read')
   @Query(() => VerificationConnection, { description: 'Verifications you created, newest first.' })
   async verifications(@Args(() => VerificationsArgs) { filter, first, after }: VerificationsArgs, @Ctx() ctx: RequestContext) {
     const f = filter ?? {};
@@ -194,6 +197,7 @@ export class VerificationResolver {
     description: 'Changes to verifications (creation included), filtered by id, subjectId and/or provider. Each event carries the verification as it was right after the change.',
     subscribe: ({ args, context }) => {
       const ctx = context as RequestContext;
+      requireScope(ctx.principal, 'verifications:read');
       return ctx.services.verifications.subscribe(ctx.tenant, args as VerificationUpdatedArgs);
     },
   })

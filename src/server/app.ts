@@ -28,11 +28,10 @@ import { WebhookService } from '../services/webhooks.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
+import { Authenticator, type Principal } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
 
-/** The tenant every request acts as when no API keys are configured (DESIGN.md, "API keys"). */
-export const SANDBOX_TENANT = 'sandbox';
 
 export interface App {
   readonly server: Server;
@@ -88,7 +87,15 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     log,
   );
 
-  const context = (tenant: string): RequestContext => ({ tenant, services, loaders: createLoaders(services, tenant) });
+  const auth = new Authenticator(config.apiKeys);
+  const context = (principal: Principal): RequestContext => ({
+    principal,
+    tenant: principal.tenant,
+    services,
+    loaders: createLoaders(services, principal.tenant),
+  });
+  const wsPrincipal = (params: Readonly<Record<string, unknown>> | undefined) =>
+    auth.authenticate((params?.authorization ?? params?.Authorization) as string | undefined);
 
   const schema = await buildKycSchema();
   const server = createServer();
@@ -96,8 +103,23 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const wsServer = useServer(
     {
       schema,
+      // a key is checked once per connection: missing → close 4401, invalid → 4403
+      onConnect: (ctx) => {
+        if (auth.open) return true;
+        const params = ctx.connectionParams as Record<string, unknown> | undefined;
+        if (!params?.authorization && !params?.Authorization) {
+          (ctx.extra as { socket: { close(code: number, reason: string): void } }).socket.close(4401, 'Unauthorized');
+          return false;
+        }
+        try {
+          wsPrincipal(params);
+          return true;
+        } catch {
+          return false;
+        }
+      },
       // a fresh context (and fresh loaders) for every subscription operation
-      context: () => context(SANDBOX_TENANT),
+      context: (ctx) => context(wsPrincipal(ctx.connectionParams)),
     },
     wss,
   );
@@ -146,7 +168,18 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(SANDBOX_TENANT) });
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => {
+        try {
+          return context(auth.authenticate(req.headers.authorization));
+        } catch (err) {
+          // Apollo answers with this status and strips `http` from the extensions
+          (err as { extensions: Record<string, unknown> }).extensions.http = { status: 401 };
+          throw err;
+        }
+      },
+    });
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

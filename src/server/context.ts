@@ -6,6 +6,7 @@ import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { VerificationService } from '../services/verifications.js';
 import type { Store } from '../store/contract.js';
+import type { Principal } from './auth.js';
 
 export interface Services {
   store: Store;
@@ -16,6 +17,9 @@ export interface Services {
 }
 
 export interface RequestContext {
+  /** Who is asking: tenant and scopes (from the API key, or the sandbox tenant). */
+  principal: Principal;
+  /** `principal.tenant`: every record, loader key and event belongs to one. */
   tenant: string;
   loaders: Loaders;
   services: Services;

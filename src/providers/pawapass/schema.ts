@@ -1,7 +1,7 @@
 // pawaPass in GraphQL: the start mutation (input mirrors the seed's request body), its enums,
 // and the PawaPassDetails member of VerificationDetails.
 import { ArrayMinSize, IsObject, IsOptional, Matches, MaxLength, MinLength, ValidateNested, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { DateTime, JSON as JSONScalar } from '../../schema/scalars.js';
 import { registerDetailsType } from '../../schema/details.js';
 import { Verification } from '../../schema/verification.js';
@@ -167,6 +167,7 @@ export function toCreateRequest(input: StartPawaPassVerificationInput): PawaPass
 
 @Resolver()
 export class PawaPassResolver {
+  @Authorized('verifications:write')
   @Mutation(() => Verification, { description: 'Creates a pawaPass session and returns it with the `url` to send the end user to. Status changes arrive on `verificationUpdated`.' })
   async startPawaPassVerification(
     @Arg('input', () => StartPawaPassVerificationInput) input: StartPawaPassVerificationInput,

@@ -1,0 +1,93 @@
+// API keys, tenants and scopes. Keys are configured as SHA-256 hashes (API_KEYS), so the
+// configuration never holds a usable key. Every request and WebSocket presents one as
+// `Authorization: Bearer <key>`, unless no keys are configured and every provider is in sandbox
+// mode: then requests act as the single `sandbox` tenant (DESIGN.md, "API keys").
+import { createHash, randomBytes } from 'node:crypto';
+import type { AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors.js';
+
+export const SCOPES = [
+  'verifications:read',
+  'verifications:write',
+  'checks:read',
+  'checks:write',
+  'ingestions:read',
+  'ingestions:write',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ApiKeyEntry {
+  /** Lowercase hex SHA-256 of the key. */
+  sha256: string;
+  tenant: string;
+  scopes: Scope[];
+}
+
+export interface Principal {
+  tenant: string;
+  scopes: ReadonlySet<Scope>;
+}
+
+export const SANDBOX_TENANT = 'sandbox';
+export const SANDBOX_PRINCIPAL: Principal = { tenant: SANDBOX_TENANT, scopes: new Set(SCOPES) };
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** A new random key and the API_KEYS entry that admits it (`npm run apikey -- <tenant> <scopes…>`). */
+export function newApiKey(tenant: string, scopes: Scope[]) {
+  const key = `kyc_${randomBytes(24).toString('base64url')}`;
+  return { key, entry: { sha256: hashApiKey(key), tenant, scopes } satisfies ApiKeyEntry };
+}
+
+/** Parses API_KEYS (a JSON array of entries); throws a message naming what is wrong. */
+export function parseApiKeys(raw: string): ApiKeyEntry[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error('must be a JSON array of {"sha256","tenant","scopes"} entries');
+  }
+  if (!Array.isArray(value) || value.length === 0) throw new Error('must be a non-empty JSON array');
+  return value.map((e, i) => {
+    const entry = e as Partial<ApiKeyEntry>;
+    if (typeof entry.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(entry.sha256)) throw new Error(`entry ${i}: sha256 must be 64 lowercase hex characters`);
+    if (typeof entry.tenant !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(entry.tenant)) throw new Error(`entry ${i}: tenant must be 1-64 letters, digits, _ . -`);
+    if (!Array.isArray(entry.scopes) || entry.scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) {
+      throw new Error(`entry ${i}: scopes must be a list of ${SCOPES.join(', ')}`);
+    }
+    return { sha256: entry.sha256, tenant: entry.tenant, scopes: entry.scopes as Scope[] };
+  });
+}
+
+export class Authenticator {
+  private readonly byHash: Map<string, Principal> | null;
+
+  /** `entries` null: open sandbox (no keys configured, every provider in sandbox). */
+  constructor(entries: ApiKeyEntry[] | null) {
+    this.byHash = entries ? new Map(entries.map((e) => [e.sha256, { tenant: e.tenant, scopes: new Set(e.scopes) }])) : null;
+  }
+
+  get open() {
+    return this.byHash === null;
+  }
+
+  /** The principal for an Authorization header value; throws UNAUTHENTICATED. */
+  authenticate(authorization: string | undefined | null): Principal {
+    if (!this.byHash) return SANDBOX_PRINCIPAL;
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!m) throw unauthenticated('Send an API key as `Authorization: Bearer <key>`');
+    const principal = this.byHash.get(hashApiKey(m[1]));
+    if (!principal) throw unauthenticated('The API key is not valid');
+    return principal;
+  }
+}
+
+export function requireScope(principal: Principal, scope: Scope) {
+  if (!principal.scopes.has(scope)) throw forbidden(`This API key lacks the scope ${scope}`);
+}
+
+/** type-graphql's @Authorized('scope') check. */
+export const scopeChecker: AuthChecker<{ principal: Principal }> = ({ context }, scopes) => {
+  for (const scope of scopes) requireScope(context.principal, scope as Scope);
+  return true;
+};
