@@ -1,11 +1,12 @@
-// The event bus: every provider change becomes one event; subscriptions read them back.
-// In memory by default, a Redis Stream when REDIS_URL is set (so every replica sees every event).
+// The event bus: every provider change becomes one event in an ordered log; subscriptions read
+// it live and can resume from a cursor. In memory by default (a bounded log), a Redis Stream when
+// REDIS_URL is set (so every replica sees every event, in the same order).
 
 export type Topic = 'verification' | 'check' | 'ingestion';
 
 export interface BusEvent<T = unknown> {
   topic: Topic;
-  /** Position in the event log; opaque to clients. */
+  /** Position in the event log; opaque to clients, pass it back as `after` to resume. */
   cursor: string;
   /** When the event was recorded (ISO 8601). */
   at: string;
@@ -13,20 +14,38 @@ export interface BusEvent<T = unknown> {
   payload: T;
 }
 
+export interface PublishOptions {
+  /**
+   * Idempotency key: publishing the same key twice (within the replay window) records one
+   * event and returns it both times. Used so a webhook re-processed after a crash is never
+   * published twice.
+   */
+  key?: string;
+}
+
 export interface SubscribeOptions {
   /** Replay the matching events recorded after this cursor first, then continue live. */
   after?: string | null;
 }
 
+/** Thrown by subscribe when `after` is malformed or older than the replay window. */
+export class CursorError extends Error {}
+
 export interface EventBus {
-  publish<T>(topic: Topic, tenant: string, payload: T): Promise<BusEvent<T>>;
+  publish<T>(topic: Topic, tenant: string, payload: T, options?: PublishOptions): Promise<BusEvent<T>>;
   /**
-   * Live events of `topic` for which `match` is true, in log order. The iterator ends
-   * (and frees its resources at once) when `return()` is called.
+   * Matching events of `topic` in log order: first those after `options.after` (replay), then
+   * live ones, with no gap and no duplicate at the seam. The iterator ends (and frees its
+   * resources at once) when `return()` is called.
    */
   subscribe<T>(topic: Topic, match: (event: BusEvent<T>) => boolean, options?: SubscribeOptions): AsyncIterableIterator<BusEvent<T>>;
+  /** Throws CursorError when `after` is malformed or older than the replay window. */
+  validateCursor(after: string): Promise<void>;
   /** Live subscriptions in this process. */
   readonly subscriberCount: number;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Default replay window: events stay resumable for 24 h. */
+export const DEFAULT_REPLAY_WINDOW_MS = 24 * 3600 * 1000;

@@ -100,3 +100,46 @@ export class Fanout {
     return n;
   }
 }
+
+/**
+ * Replays `history` (events after the client's cursor), then continues with `live`, which was
+ * subscribed before the history was read: live events at or before the last replayed cursor are
+ * dropped, so the seam has no gap and no duplicate.
+ */
+export function replayThenLive<T>(
+  history: () => Promise<BusEvent<T>[]>,
+  live: AsyncIterableIterator<BusEvent<T>>,
+  compare: (a: string, b: string) => number,
+  floor: string,
+): AsyncIterableIterator<BusEvent<T>> {
+  let replay: BusEvent<T>[] | null = null;
+  let last = floor;
+  let ended = false;
+  const it: AsyncIterableIterator<BusEvent<T>> = {
+    async next() {
+      if (ended) return { value: undefined, done: true };
+      replay ??= await history();
+      const fromHistory = replay.shift();
+      if (fromHistory) {
+        last = fromHistory.cursor;
+        return { value: fromHistory, done: false };
+      }
+      for (;;) {
+        const r = await live.next();
+        if (r.done) return r;
+        if (compare(r.value.cursor, last) > 0) {
+          last = r.value.cursor;
+          return r;
+        }
+      }
+    },
+    async return() {
+      ended = true;
+      return live.return!();
+    },
+    [Symbol.asyncIterator]() {
+      return it;
+    },
+  };
+  return it;
+}

@@ -1,19 +1,72 @@
-// In-memory event bus: one process, events numbered in publish order.
-import type { BusEvent, EventBus, Topic } from './contract.js';
-import { Fanout } from './fanout.js';
+// In-memory event bus: one process, events numbered in publish order, kept in a bounded log
+// (by age and count) so subscribers can resume from a cursor.
+import { type BusEvent, CursorError, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, type SubscribeOptions, type Topic } from './contract.js';
+import { Fanout, replayThenLive } from './fanout.js';
+
+export interface MemoryEventBusOptions {
+  /** Events older than this are dropped from the log. Default 24 h. */
+  replayWindowMs?: number;
+  /** At most this many events are kept. Default 100,000. */
+  maxEvents?: number;
+}
+
+const seqOf = (cursor: string) => {
+  const m = /^m(\d+)$/.exec(cursor);
+  if (!m) throw new CursorError('is not a cursor of this event log');
+  return Number(m[1]);
+};
 
 export class MemoryEventBus implements EventBus {
   private seq = 0;
+  private readonly log: BusEvent[] = [];
+  /** Highest sequence number dropped from the log (a cursor at or before it cannot resume gap-free). */
+  private droppedUpTo = 0;
+  private readonly keys = new Map<string, BusEvent>();
   readonly fanout = new Fanout();
+  private readonly windowMs: number;
+  private readonly maxEvents: number;
 
-  async publish<T>(topic: Topic, tenant: string, payload: T): Promise<BusEvent<T>> {
+  constructor(options: MemoryEventBusOptions = {}) {
+    this.windowMs = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
+    this.maxEvents = options.maxEvents ?? 100_000;
+  }
+
+  async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
+    if (options.key) {
+      const existing = this.keys.get(options.key);
+      if (existing) return existing as BusEvent<T>;
+    }
     const event: BusEvent<T> = { topic, cursor: `m${++this.seq}`, at: new Date().toISOString(), tenant, payload };
+    this.log.push(event);
+    if (options.key) this.keys.set(options.key, event);
+    this.trim();
     this.fanout.dispatch(event);
     return event;
   }
 
-  subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean) {
-    return this.fanout.subscribe(topic, match);
+  private trim() {
+    const cutoff = Date.now() - this.windowMs;
+    let drop = 0;
+    while (drop < this.log.length && (this.log.length - drop > this.maxEvents || Date.parse(this.log[drop].at) < cutoff)) drop++;
+    if (drop === 0) return;
+    const dropped = this.log.splice(0, drop);
+    this.droppedUpTo = seqOf(dropped.at(-1)!.cursor);
+    if (this.keys.size > this.log.length * 2) {
+      for (const [k, e] of this.keys) if (seqOf(e.cursor) <= this.droppedUpTo) this.keys.delete(k);
+    }
+  }
+
+  subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {
+    const live = this.fanout.subscribe(topic, match);
+    if (!options.after) return live;
+    const after = seqOf(options.after);
+    const history = async () =>
+      (this.log as BusEvent<T>[]).filter((e) => seqOf(e.cursor) > after && e.topic === topic && match(e));
+    return replayThenLive(history, live, (a, b) => seqOf(a) - seqOf(b), options.after);
+  }
+
+  async validateCursor(after: string): Promise<void> {
+    if (seqOf(after) < this.droppedUpTo) throw new CursorError('is older than the replay window; subscribe without `after` and reload state');
   }
 
   get subscriberCount() {

@@ -152,6 +152,7 @@ class VerificationUpdatedArgs {
   @Field(() => ID, { nullable: true, description: 'Only this verification.' }) id?: string | null;
   @Field(() => String, { nullable: true, description: 'Only verifications of this user id; works before any verification exists.' }) subjectId?: string | null;
   @Field(() => Provider, { nullable: true, description: 'Only this provider.' }) provider?: ProviderValue | null;
+  @Field(() => String, { nullable: true, description: "Resume: first replay the matching events recorded after this event `cursor` (kept 24 h), then continue live, with nothing lost or repeated. Pass the last `cursor` you received." }) after?: string | null;
 }
 
 export const encodeCursor = (id: string) => Buffer.from(`after:${id}`, 'utf8').toString('base64url');

@@ -16,6 +16,9 @@ import type { Provider } from '../domain/verification.js';
 import { ErrorCode } from '../errors.js';
 import type { EventBus } from '../events/contract.js';
 import { MemoryEventBus } from '../events/memory.js';
+import type { Inbox } from '../inbox/contract.js';
+import { MemoryInbox } from '../inbox/memory.js';
+import { RedisInbox } from '../inbox/redis.js';
 import { RedisEventBus } from '../events/redis.js';
 import { createLoaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
@@ -79,13 +82,19 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
   const services: Services = { store, bus, adapters, verifications, log };
+  const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
   const webhooks = new WebhookService(
     store,
+    inbox,
+    byKey,
     {
-      verification: async (provider, e) => (await verifications.applyProviderView(provider, e.view)) !== null,
+      verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
     },
     log,
   );
+  // finishes webhooks an instance recorded but did not process (crash, Redis blip)
+  const recovery = setInterval(() => void webhooks.recover().catch(() => {}), 2000);
+  recovery.unref();
 
   const auth = new Authenticator(config.apiKeys);
   const context = (principal: Principal): RequestContext => ({
@@ -277,6 +286,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       }),
     close() {
       closed ??= (async () => {
+        clearInterval(recovery);
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
         wss.close();
         await Promise.allSettled(adapterList.map((a) => a.close()));

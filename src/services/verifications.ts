@@ -13,7 +13,7 @@ import {
   verificationId,
 } from '../domain/verification.js';
 import { badUserInput, providerUnavailable } from '../errors.js';
-import type { BusEvent, EventBus } from '../events/contract.js';
+import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { IDEMPOTENCY_TTL_MS, type Store } from '../store/contract.js';
@@ -90,7 +90,7 @@ export class VerificationService {
     const view = await req.create();
     const record = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
     await this.store.put('verification', record);
-    await this.publish(record, null);
+    await this.publish(record, null, `created:${record.id}`);
     return record;
   }
 
@@ -98,17 +98,19 @@ export class VerificationService {
    * Applies a provider's view to the record we hold. Returns the record, or null when the session
    * was not created through this API (we have no record to update).
    */
-  async applyProviderView(provider: Provider, view: ProviderVerificationView): Promise<VerificationRecord | null> {
+  async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string): Promise<VerificationRecord | null> {
     const [current] = await this.store.getMany<VerificationRecord>('verification', [verificationId(provider, view.providerRef)]);
     if (!current) return null;
     const { record, changed, previousStatus } = applyView(current, view, new Date());
+    // publish before storing: if we die in between, re-processing finds the change again and the
+    // event key makes the second publish a no-op, so subscribers see it exactly once
+    if (changed) await this.publish(record, previousStatus, eventKey);
     await this.store.put('verification', record);
-    if (changed) await this.publish(record, previousStatus);
     return record;
   }
 
-  private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null) {
-    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus });
+  private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string) {
+    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus }, { key });
   }
 
   /**
@@ -149,7 +151,16 @@ export class VerificationService {
     return out;
   }
 
-  subscribe(tenant: string, filter: { id?: string | null; subjectId?: string | null; provider?: Provider | null }) {
+  /** Matching changes, replayed from `after` first when given (BAD_USER_INPUT `after` when it cannot be). */
+  async subscribe(tenant: string, filter: { id?: string | null; subjectId?: string | null; provider?: Provider | null; after?: string | null }) {
+    if (filter.after) {
+      try {
+        await this.bus.validateCursor(filter.after);
+      } catch (err) {
+        if (err instanceof CursorError) throw badUserInput('after', err.message);
+        throw err;
+      }
+    }
     return this.bus.subscribe<VerificationChange>('verification', (e: BusEvent<VerificationChange>) => {
       const v = e.payload.verification;
       return (
@@ -158,6 +169,6 @@ export class VerificationService {
         (filter.subjectId == null || v.subjectId === filter.subjectId) &&
         (filter.provider == null || v.provider === filter.provider)
       );
-    });
+    }, { after: filter.after });
   }
 }

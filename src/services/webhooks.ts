@@ -1,34 +1,50 @@
 // Receives a provider webhook in the one order every provider follows: authenticate the raw
-// bytes, then parse, then record (deduplicated by the provider's event id), then acknowledge.
+// bytes, parse, record durably in the inbox, then acknowledge. Recorded events are processed
+// (deduplicated by the provider's event id, stored, published once) right away, and again by the
+// recovery loop if this instance died before finishing: an acknowledged event is never lost.
 import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
+import type { Inbox, InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 
-/** Records one event of a kind; resolves false when the event is about nothing we created. */
+/**
+ * Records one event of a kind (store + publish, publishing with `eventKey` so a re-run never
+ * publishes twice); resolves false when the event is about nothing we created.
+ */
 export type EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['kind']> = (
   provider: Provider,
   event: Extract<ProviderEvent, { kind: K }>,
+  eventKey: string,
 ) => Promise<boolean>;
 
 export type EventHandlers = { [K in ProviderEvent['kind']]: EventHandler<K> };
 
 export interface WebhookOutcome {
-  /** HTTP status for the provider: 2xx only once every event is recorded. */
+  /** HTTP status for the provider: 2xx only once every event is durably recorded. */
   status: number;
-  body: { received: number; duplicates: number; ignored: number } | { error: string };
+  body: { received: number; duplicates: number; ignored: number; pending: number } | { error: string };
 }
 
 export interface WebhookCounters {
-  rejected: Map<string, number>;
   accepted: Map<string, number>;
+  rejected: Map<string, number>;
+  duplicates: Map<string, number>;
 }
 
+/** An entry older than this is presumed abandoned by a crashed instance and processed again. */
+export const RECOVERY_AFTER_MS = 5000;
+const PROCESS_LOCK_MS = 30_000;
+
+type Result = 'processed' | 'duplicate' | 'ignored' | 'locked';
+
 export class WebhookService {
-  readonly counters: WebhookCounters = { rejected: new Map(), accepted: new Map() };
+  readonly counters: WebhookCounters = { accepted: new Map(), rejected: new Map(), duplicates: new Map() };
 
   constructor(
     private readonly store: Store,
+    private readonly inbox: Inbox,
+    private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
     private readonly handlers: EventHandlers,
     private readonly log: Logger,
   ) {}
@@ -46,34 +62,78 @@ export class WebhookService {
       this.log.warn({ provider: adapter.key, reason: err.reason }, 'webhook rejected');
       return { status: 401, body: { error: 'webhook authentication failed' } };
     }
-    let events;
+    let events: ProviderEvent[];
     try {
       events = adapter.parseWebhook(req);
     } catch (err) {
       if (!(err instanceof WebhookFormatError)) throw err;
+      this.count(this.counters.rejected, adapter.key);
       this.log.warn({ provider: adapter.key, reason: err.message }, 'webhook malformed');
       return { status: 400, body: { error: err.message } };
     }
-    let duplicates = 0;
-    let ignored = 0;
-    for (const event of events) {
-      if (!(await this.store.claimWebhook(adapter.key, event.eventId, WEBHOOK_DEDUP_TTL_MS))) {
-        duplicates++;
-        continue;
-      }
-      try {
-        const handler = this.handlers[event.kind] as EventHandler;
-        if (!(await handler(adapter.provider, event))) {
-          ignored++;
-          this.log.info({ provider: adapter.key, eventId: event.eventId }, 'webhook for a session not created through this API; ignored');
-        }
-      } catch (err) {
-        await this.store.releaseWebhook(adapter.key, event.eventId).catch(() => {});
-        this.log.error({ provider: adapter.key, eventId: event.eventId, err: (err as Error).message }, 'webhook not recorded; asking the provider to retry');
-        return { status: 503, body: { error: 'could not record the event; retry later' } };
-      }
+    let entries: InboxEntry[];
+    try {
+      entries = await this.inbox.append(adapter.key, events);
+    } catch (err) {
+      this.log.error({ provider: adapter.key, err: (err as Error).message }, 'webhook not recorded; asking the provider to retry');
+      return { status: 503, body: { error: 'could not record the event; retry later' } };
     }
     this.count(this.counters.accepted, adapter.key);
-    return { status: 200, body: { received: events.length, duplicates, ignored } };
+    // Recorded: from here on the provider gets 2xx. Process now, so the change is visible when
+    // the provider's call returns; a failure is retried by the recovery loop.
+    const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
+    for (const entry of entries) {
+      try {
+        const result = await this.process(entry);
+        if (result === 'duplicate') tally.duplicates++;
+        if (result === 'ignored') tally.ignored++;
+        if (result === 'locked') tally.pending++;
+      } catch (err) {
+        tally.pending++;
+        this.log.warn({ provider: adapter.key, err: (err as Error).message }, 'webhook recorded but not yet processed; will retry');
+      }
+    }
+    return { status: 200, body: tally };
+  }
+
+  /** Processes one inbox entry: at most once at a time, and never twice to subscribers. */
+  async process(entry: InboxEntry): Promise<Result> {
+    const adapter = this.adapters.get(entry.provider);
+    if (!adapter) {
+      await this.inbox.remove(entry.id);
+      return 'ignored';
+    }
+    if (!(await this.inbox.lock(entry.id, PROCESS_LOCK_MS))) return 'locked';
+    try {
+      const { eventId } = entry.event;
+      if (await this.store.webhookProcessed(entry.provider, eventId)) {
+        this.count(this.counters.duplicates, entry.provider);
+        await this.inbox.remove(entry.id);
+        return 'duplicate';
+      }
+      const handler = this.handlers[entry.event.kind] as EventHandler;
+      const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`);
+      await this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS);
+      await this.inbox.remove(entry.id);
+      if (!known) this.log.info({ provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
+      return known ? 'processed' : 'ignored';
+    } finally {
+      await this.inbox.unlock(entry.id).catch(() => {});
+    }
+  }
+
+  /** Finishes entries a crashed or failing processor left behind. Returns how many it processed. */
+  async recover(limit = 100): Promise<number> {
+    const stale = await this.inbox.stale(RECOVERY_AFTER_MS, limit);
+    let done = 0;
+    for (const entry of stale) {
+      try {
+        if ((await this.process(entry)) !== 'locked') done++;
+      } catch (err) {
+        this.log.warn({ provider: entry.provider, err: (err as Error).message }, 'inbox recovery failed; will retry');
+        break;
+      }
+    }
+    return done;
   }
 }

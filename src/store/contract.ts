@@ -48,10 +48,10 @@ export interface Store {
   /** Releases a claim whose operation failed, so a retry can run it again. */
   abandonIdempotent(key: string): Promise<void>;
 
-  /** True the first time (provider, eventId) is claimed within `ttlMs`; false for a duplicate. */
-  claimWebhook(provider: string, eventId: string, ttlMs: number): Promise<boolean>;
-  /** Undo a claim whose processing failed, so the provider's retry is processed. */
-  releaseWebhook(provider: string, eventId: string): Promise<void>;
+  /** True when the provider event (provider, eventId) was already processed (within the dedup TTL). */
+  webhookProcessed(provider: string, eventId: string): Promise<boolean>;
+  /** Records that the event was processed (stored and published); kept `ttlMs`. */
+  markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void>;
 
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -84,16 +84,13 @@ export class MemoryStore implements Store {
     this.expiring.delete(`idem:${key}`);
   }
 
-  async claimWebhook(provider: string, eventId: string, ttlMs: number): Promise<boolean> {
-    const key = `hook:${provider}:${eventId}`;
-    if (this.live(key)) return false;
-    this.expiring.set(key, { value: '1', expiresAt: Date.now() + ttlMs });
-    this.sweep();
-    return true;
+  async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
+    return this.live(`hook:${provider}:${eventId}`) !== undefined;
   }
 
-  async releaseWebhook(provider: string, eventId: string): Promise<void> {
-    this.expiring.delete(`hook:${provider}:${eventId}`);
+  async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
+    this.expiring.set(`hook:${provider}:${eventId}`, { value: '1', expiresAt: Date.now() + ttlMs });
+    this.sweep();
   }
 
   private sweeps = 0;

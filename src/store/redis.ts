@@ -74,12 +74,12 @@ export class RedisStore implements Store {
     await this.redis.del(this.k('idem', key));
   }
 
-  async claimWebhook(provider: string, eventId: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(this.k('hook', provider, eventId), '1', 'PX', ttlMs, 'NX')) === 'OK';
+  async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
+    return (await this.redis.exists(this.k('hook', provider, eventId))) === 1;
   }
 
-  async releaseWebhook(provider: string, eventId: string): Promise<void> {
-    await this.redis.del(this.k('hook', provider, eventId));
+  async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k('hook', provider, eventId), '1', 'PX', ttlMs);
   }
 
   async ping(): Promise<void> {
