@@ -74,7 +74,9 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     await redis.connect();
   }
   const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
-  const bus: EventBus = redis ? new RedisEventBus(redis) : new MemoryEventBus();
+  const bus: EventBus = redis
+    ? new RedisEventBus(redis, { replayWindowMs: config.replayWindowMs })
+    : new MemoryEventBus({ replayWindowMs: config.replayWindowMs });
   if (bus instanceof RedisEventBus) await bus.start();
 
   const adapterList = createAdapters(config, { localUrl, publicUrl });
@@ -91,9 +93,10 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
     },
     log,
+    config.inboxRecoveryAfterMs,
   );
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)
-  const recovery = setInterval(() => void webhooks.recover().catch(() => {}), 2000);
+  const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
   recovery.unref();
 
   const auth = new Authenticator(config.apiKeys);

@@ -32,8 +32,6 @@ export interface WebhookCounters {
   duplicates: Map<string, number>;
 }
 
-/** An entry older than this is presumed abandoned by a crashed instance and processed again. */
-export const RECOVERY_AFTER_MS = 5000;
 const PROCESS_LOCK_MS = 30_000;
 
 type Result = 'processed' | 'duplicate' | 'ignored' | 'locked';
@@ -47,6 +45,8 @@ export class WebhookService {
     private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
     private readonly handlers: EventHandlers,
     private readonly log: Logger,
+    /** An entry older than this is presumed abandoned (crash, failure) and processed again. */
+    private readonly recoveryAfterMs = 5000,
   ) {}
 
   private count(map: Map<string, number>, key: string) {
@@ -124,7 +124,7 @@ export class WebhookService {
 
   /** Finishes entries a crashed or failing processor left behind. Returns how many it processed. */
   async recover(limit = 100): Promise<number> {
-    const stale = await this.inbox.stale(RECOVERY_AFTER_MS, limit);
+    const stale = await this.inbox.stale(this.recoveryAfterMs, limit);
     let done = 0;
     for (const entry of stale) {
       try {

@@ -32,16 +32,21 @@ export async function freePort(): Promise<number> {
 
 export interface RedisServer {
   url: string;
-  stop(): Promise<void>;
+  /** Stops the server; `keepData` leaves its append-only file for a restart with the same dir. */
+  stop(keepData?: boolean): Promise<void>;
   flush(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * `port` and `dir` restart a stopped server where clients expect it, with its data (the server
+ * keeps an append-only file, as a production Redis would).
+ */
+export async function startRedis(port?: number, dir?: string): Promise<RedisServer & { port: number; dir: string }> {
   const bin = redisServerPath();
   if (!bin) throw new Error(`redis-server is not installed (${INSTALL_HINT})`);
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'kyc-redis-'));
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+  port ??= await freePort();
+  dir ??= mkdtempSync(join(tmpdir(), 'kyc-redis-'));
+  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir], {
     stdio: 'ignore',
   });
   const url = `redis://127.0.0.1:${port}`;
@@ -59,15 +64,17 @@ export async function startRedis(): Promise<RedisServer> {
     }
   }
   return {
+    port,
+    dir,
     url,
     flush: async () => {
       await probe.flushall();
     },
-    stop: async () => {
+    stop: async (keepData = false) => {
       probe.disconnect();
-      child.kill('SIGTERM');
+      child.kill('SIGTERM'); // redis writes its append-only file on SIGTERM
       await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepData) rmSync(dir!, { recursive: true, force: true });
     },
   };
 }
