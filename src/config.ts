@@ -1,6 +1,7 @@
 // Reads the environment into one typed, validated config. A bad value stops startup with a
 // message naming the variable; secrets are never echoed back.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
 
@@ -47,6 +48,8 @@ export interface Config {
   providers: Record<ProviderKey, ProviderConfig>;
   /** `API_KEYS`: JSON array of {sha256, tenant, scopes}; null = open sandbox (only allowed when every provider is in sandbox). */
   apiKeys: ApiKeyEntry[] | null;
+  /** Query depth, alias, token, directive and cost limits (src/server/limits.ts). */
+  queryLimits: QueryLimits;
   /** Retries and circuit breakers of provider calls (see src/providers/resilience.ts). */
   resilience: ResilienceOptions;
 }
@@ -148,6 +151,13 @@ export function loadConfig(env: Env = process.env): Config {
     replayWindowMs: int(env, 'REPLAY_WINDOW_MS', 24 * 3600 * 1000, 60_000, 30 * 24 * 3600 * 1000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     providers,
+    queryLimits: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 1, 1000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 100_000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 10, 10_000_000),
+      maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 1, 1000),
+    },
     resilience: {
       ...DEFAULT_RESILIENCE,
       maxAttempts: int(env, 'RETRY_MAX_ATTEMPTS', DEFAULT_RESILIENCE.maxAttempts, 1, 3),

@@ -2,11 +2,11 @@
 // provider webhooks, sandbox simulators, health. `createApp` wires; `listen` and `close` run it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
+import { type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
@@ -33,6 +33,7 @@ import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
 import { Authenticator, type Principal } from './auth.js';
 import type { RequestContext, Services } from './context.js';
+import { protect } from './limits.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
 
 
@@ -110,6 +111,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     auth.authenticate((params?.authorization ?? params?.Authorization) as string | undefined);
 
   const schema = await buildKycSchema();
+  const limits = protect(config.queryLimits, config.production);
   const server = createServer();
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const wsServer = useServer(
@@ -130,6 +132,17 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
           return false;
         }
       },
+      // the same limits as over HTTP
+      onSubscribe: (_ctx, _id, payload) => {
+        let doc;
+        try {
+          doc = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
+        return errors.length ? errors : undefined;
+      },
       // a fresh context (and fresh loaders) for every subscription operation
       context: (ctx) => context(wsPrincipal(ctx.connectionParams)),
     },
@@ -142,8 +155,11 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
         async serverWillStart() {
