@@ -164,7 +164,7 @@ registerDetailsType(UpPassDetails);
 export class UpPassResolver {
   @Mutation(() => Verification, { description: 'Creates an UpPass application of a form and returns it with the `url` (UpPass `form_url`) to send the end user to. The result arrives by webhook on `verificationUpdated`.' })
   async startUpPassVerification(
-    @Arg('input', () => StartUpPassVerificationInput) input: StartUpPassVerificationInput,
+    @Arg('input', () => StartUpPassVerificationInput, { description: 'The form to start, its language and predefined answers.' }) input: StartUpPassVerificationInput,
     @Ctx() ctx: RequestContext,
   ) {
     const adapter = ctx.services.adapters.get('UPPASS') as UpPassAdapter;
