@@ -49,6 +49,9 @@ describe('starting an UpPass verification', () => {
     const html = await page.text();
     expect(html).toContain(v.providerRef);
     expect(html).toContain('passport');
+    // the page's buttons post to the advance route, which moves the application like the person would
+    expect(html).toContain(JSON.stringify(`/sandbox/uppass/${v.providerRef}/advance`));
+    expect(html).toContain('data-to="accepted"');
   });
 
   it('accepts any form slug, no answers and the Thai form', async () => {
