@@ -48,8 +48,14 @@ export interface ProviderAdapter {
   /**
    * Current state of several sessions (one batch call where the API has one, otherwise
    * concurrency-capped single calls). One entry per ref, in order: a view, or the error for that ref.
+   * `current` is what we hold for each ref, same order (for APIs that need more than the ref).
    */
-  fetchVerifications?(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]>;
+  fetchVerifications?(refs: readonly string[], current?: readonly ProviderVerificationView[]): Promise<(ProviderVerificationView | Error)[]>;
+  /**
+   * Optional: combines a view with what we hold, for providers whose webhooks carry only part of
+   * a session (UpPass sends no form url). Without it the view replaces the stored one.
+   */
+  mergeView?(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
   close(): Promise<void>;

@@ -101,7 +101,9 @@ export class VerificationService {
   async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string): Promise<VerificationRecord | null> {
     const [current] = await this.store.getMany<VerificationRecord>('verification', [verificationId(provider, view.providerRef)]);
     if (!current) return null;
-    const { record, changed, previousStatus } = applyView(current, view, new Date());
+    const adapter = this.adapters.get(provider);
+    const merged = adapter?.mergeView ? adapter.mergeView(current, view) : view;
+    const { record, changed, previousStatus } = applyView(current, merged, new Date());
     // publish before storing: if we die in between, re-processing finds the change again and the
     // event key makes the second publish a no-op, so subscribers see it exactly once
     if (changed) await this.publish(record, previousStatus, eventKey);
@@ -132,7 +134,7 @@ export class VerificationService {
         const adapter = this.adapters.get(provider)!;
         let views: (ProviderVerificationView | Error)[];
         try {
-          views = await adapter.fetchVerifications!(indexes.map((i) => records[i]!.providerRef));
+          views = await adapter.fetchVerifications!(indexes.map((i) => records[i]!.providerRef), indexes.map((i) => records[i]!));
         } catch (err) {
           this.log.warn({ provider, err: (err as Error).message }, 'status refresh failed; serving last known state');
           return;

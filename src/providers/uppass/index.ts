@@ -1,0 +1,99 @@
+// The UpPass adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderConfig } from '../../config.js';
+import type { ProviderVerificationView } from '../../domain/verification.js';
+import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
+import { mapConcurrent } from '../http.js';
+import { LIVE_BASE_URL, UpPassClient } from './client.js';
+import { createdView, mergeView, toView, type UpPassCreateFormRequest, type UpPassDetailsShape } from './mapper.js';
+import { UpPassSimulator } from './simulator.js';
+import { parse, verify } from './webhook.js';
+
+export interface UpPassAdapterOptions {
+  config: ProviderConfig;
+  /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
+  localUrl: () => string;
+  /** PUBLIC_URL: form pages and webhook targets. */
+  publicUrl: () => string;
+  /** Max concurrent info GETs when refreshing many applications (UpPass has no batch get). */
+  concurrency: number;
+}
+
+/** Language used for API calls about an application whose form language we do not know. */
+const DEFAULT_LANG = 'en';
+
+export class UpPassAdapter implements ProviderAdapter {
+  readonly provider = 'UPPASS' as const;
+  readonly key = 'uppass' as const;
+  readonly mode: 'sandbox' | 'live';
+  readonly simulator?: UpPassSimulator;
+  readonly client: UpPassClient;
+  private readonly secrets: string[];
+
+  constructor(private readonly options: UpPassAdapterOptions) {
+    const { config } = options;
+    this.mode = config.mode;
+    this.secrets = config.webhookSecrets;
+    if (config.mode === 'sandbox') {
+      this.simulator = new UpPassSimulator({
+        apiToken: config.apiKey,
+        webhookSecret: config.webhookSecrets[0],
+        webhookUrl: () => `${options.publicUrl()}/webhooks/uppass`,
+        publicBase: () => `${options.publicUrl()}/sandbox/uppass`,
+      });
+    }
+    this.client = new UpPassClient({
+      baseUrl: config.mode === 'sandbox' ? () => `${options.localUrl()}/sandbox/uppass` : () => config.baseUrl ?? LIVE_BASE_URL,
+      apiToken: config.apiKey,
+      timeoutMs: config.timeoutMs,
+    });
+  }
+
+  async createForm(lang: string, formSlug: string, body: UpPassCreateFormRequest): Promise<ProviderVerificationView> {
+    return createdView(await this.client.createForm(lang, formSlug, body), lang);
+  }
+
+  /** Where a stored application lives: its form slug and the language it was created in. */
+  static locate(view: ProviderVerificationView): { formSlug: string; lang: string } | null {
+    const d = view.details as Partial<UpPassDetailsShape> | null;
+    return d?.formSlug ? { formSlug: d.formSlug, lang: d.lang ?? DEFAULT_LANG } : null;
+  }
+
+  async resendWebhook(view: ProviderVerificationView): Promise<void> {
+    const at = UpPassAdapter.locate(view);
+    if (!at) throw new Error('UpPass verification without a form slug');
+    await this.client.resendWebhook(at.lang, at.formSlug, view.providerRef);
+  }
+
+  /**
+   * Current state via applied-form info, concurrency-capped. An answer without an `application`
+   * object is an error for that ref, so the refresh keeps the last known state.
+   */
+  async fetchVerifications(refs: readonly string[], current?: readonly ProviderVerificationView[]): Promise<(ProviderVerificationView | Error)[]> {
+    return mapConcurrent(refs.map((ref, i) => ({ ref, at: current?.[i] ? UpPassAdapter.locate(current[i]) : null })), this.options.concurrency, async ({ ref, at }) => {
+      if (!at) return new Error(`UpPass application ${ref}: form slug unknown`);
+      try {
+        const info = await this.client.appliedFormInfo(at.lang, at.formSlug, ref);
+        if (!info?.application || typeof info.application.status !== 'string') return new Error(`UpPass info for ${ref} has no application status`);
+        return toView({ application: info.application, answers: info.answers, extra: info.extra, event: null });
+      } catch (err) {
+        return err as Error;
+      }
+    });
+  }
+
+  mergeView(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView {
+    return mergeView(current, incoming);
+  }
+
+  verifyWebhook(req: WebhookRequest): void {
+    verify(req, this.secrets);
+  }
+
+  parseWebhook(req: WebhookRequest): ProviderEvent[] {
+    return parse(req);
+  }
+
+  async close(): Promise<void> {
+    await this.simulator?.close();
+  }
+}
