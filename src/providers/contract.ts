@@ -34,6 +34,8 @@ export interface Simulator {
   /** Handles a request below /sandbox/{key}; `path` starts with '/'. Returns false when no route matched. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean>;
   close(): Promise<void>;
+  /** Largest request body the simulator accepts (e.g. image uploads); default MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface ProviderAdapter {
@@ -52,5 +54,10 @@ export interface ProviderAdapter {
   fetchVerifications?(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]>;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
+  /**
+   * Combines a fresh view with the stored one when the provider's updates are partial (e.g. a
+   * webhook without the OCR data an earlier answer had). Default: the fresh view replaces it.
+   */
+  mergeView?(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Calls a provider over HTTP with a deadline. Timeouts and network failures become
 // PROVIDER_UNAVAILABLE here; status-code mapping is each provider's own (its client.ts).
+import { Readable } from 'node:stream';
 import { providerUnavailable } from '../errors.js';
 
 export interface ProviderCall {
@@ -7,7 +8,8 @@ export interface ProviderCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string | Buffer | FormData;
+  /** A Readable is streamed (sent once: it cannot be replayed by a retry). */
+  body?: string | Buffer | FormData | Readable;
   timeoutMs: number;
 }
 
@@ -30,6 +32,7 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
       method: call.method,
       headers: call.headers,
       body: call.body as string | undefined,
+      ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
     });
     text = await res.text();

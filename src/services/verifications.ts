@@ -101,7 +101,9 @@ export class VerificationService {
   async applyProviderView(provider: Provider, view: ProviderVerificationView): Promise<VerificationRecord | null> {
     const [current] = await this.store.getMany<VerificationRecord>('verification', [verificationId(provider, view.providerRef)]);
     if (!current) return null;
-    const { record, changed, previousStatus } = applyView(current, view, new Date());
+    const merge = this.adapters.get(provider)?.mergeView;
+    const merged = merge ? merge.call(this.adapters.get(provider), current, view) : view;
+    const { record, changed, previousStatus } = applyView(current, merged, new Date());
     await this.store.put('verification', record);
     if (changed) await this.publish(record, previousStatus);
     return record;
