@@ -26,7 +26,9 @@ export class MultipartError extends Error {
 export async function readMultipart(req: IncomingMessage, res: ServerResponse, maxFieldSize: number): Promise<unknown> {
   let operations: unknown;
   try {
-    operations = await processRequest(req, res, { ...UPLOAD_LIMITS, maxFieldSize });
+    // busboy reports a file of exactly `fileSize` bytes as truncated, so the parser gets one byte
+    // more and the exact rule (≤ 2 MiB) is applied when the file is read (schema/upload.ts)
+    operations = await processRequest(req, res, { maxFiles: UPLOAD_LIMITS.maxFiles, maxFileSize: UPLOAD_LIMITS.maxFileSize + 1, maxFieldSize });
   } catch (err) {
     const status = (err as { status?: number }).status;
     throw new MultipartError(typeof status === 'number' && status >= 400 && status < 500 ? status : 400, (err as Error).message);

@@ -332,7 +332,7 @@ export class ArgosResolver {
       'Argos step 1: uploads the ID images (GraphQL multipart request) and returns the Verification with what Argos read (`details.reviewOCRData`). ' +
       'Status IN_PROGRESS: confirm with `confirmArgosSubmission`; RETRY_REQUIRED: submit again with `submissionId`; DECLINED after the third failed try.',
   })
-  async submitArgosDocument(@Arg('input', () => SubmitArgosDocumentInput) input: SubmitArgosDocumentInput, @Ctx() ctx: RequestContext) {
+  async submitArgosDocument(@Arg('input', () => SubmitArgosDocumentInput, { description: 'The ID images and the applicant (a GraphQL multipart request).' }) input: SubmitArgosDocumentInput, @Ctx() ctx: RequestContext) {
     const adapter = ctx.services.adapters.get('ARGOS') as ArgosAdapter;
     const retryOf = input.submissionId ? await ownSubmission(ctx, input.submissionId) : null;
     if (retryOf) {
@@ -367,7 +367,7 @@ export class ArgosResolver {
       "Argos step 2: sends the selfie and the applicant's confirmed (possibly corrected) data for a submission whose nextStep is CONFIRM. " +
       'Returns the Verification: IN_REVIEW while Argos reviews, RETRY_REQUIRED when the selfie must be retaken, DECLINED after the third failed try.',
   })
-  async confirmArgosSubmission(@Arg('input', () => ConfirmArgosSubmissionInput) input: ConfirmArgosSubmissionInput, @Ctx() ctx: RequestContext) {
+  async confirmArgosSubmission(@Arg('input', () => ConfirmArgosSubmissionInput, { description: 'The submission, the selfie and the confirmed fields (a GraphQL multipart request).' }) input: ConfirmArgosSubmissionInput, @Ctx() ctx: RequestContext) {
     const adapter = ctx.services.adapters.get('ARGOS') as ArgosAdapter;
     const record = await ownSubmission(ctx, input.submissionId);
     const details = record.details as ArgosDetailsShape | null;
