@@ -1,5 +1,6 @@
 // Argos end to end: multipart GraphQL mutations → simulator over real HTTP (streamed multipart)
 // → OCR, retries, step 2, reviewer webhooks → graphql-ws subscribers; expiry and status refresh.
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ArgosAdapter } from '../src/providers/argos/index.js';
 import { simulateOcr, type ArgosSimulator } from '../src/providers/argos/simulator.js';
@@ -82,6 +83,24 @@ describe('Argos step 1: submitting ID images', () => {
     const ttl = Date.parse(v.expiresAt!) - Date.now();
     expect(ttl).toBeGreaterThan(4 * 3600_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(4 * 3600_000);
+  });
+
+  it('streams the images to Argos: the upstream body is a stream with a known content-length, not a buffer', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const front = FRONT();
+      ok(await submit({}, front));
+      const call = fetchSpy.mock.calls.find(([url]) => String(url).endsWith('/sandbox/argos/v3/submission/step1'));
+      expect(call).toBeDefined();
+      const init = call![1] as RequestInit & { duplex?: string };
+      expect(init.body).toBeInstanceOf(Readable);
+      expect(init.duplex).toBe('half');
+      const headers = init.headers as Record<string, string>;
+      expect(headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      expect(Number(headers['content-length'])).toBeGreaterThan(front.length);
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('predictable OCR: the same image reads the same, and an unreadable gender is reported as missing', async () => {
