@@ -34,6 +34,8 @@ export interface Simulator {
   /** Handles a request below /sandbox/{key}; `path` starts with '/'. Returns false when no route matched. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean>;
   close(): Promise<void>;
+  /** Largest request body the simulator accepts (e.g. image uploads); default MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface ProviderAdapter {
@@ -53,7 +55,8 @@ export interface ProviderAdapter {
   fetchVerifications?(refs: readonly string[], current?: readonly ProviderVerificationView[]): Promise<(ProviderVerificationView | Error)[]>;
   /**
    * Optional: combines a view with what we hold, for providers whose webhooks carry only part of
-   * a session (UpPass sends no form url). Without it the view replaces the stored one.
+   * a session (UpPass sends no form url; an Argos webhook lacks earlier OCR data). Without it the
+   * view replaces the stored one.
    */
   mergeView?(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView;
   /** Present in sandbox mode. */

@@ -1,6 +1,7 @@
 // Calls a provider over HTTP: a deadline on every attempt, retries and a circuit breaker per
 // provider (resilience.ts). Timeouts, network failures and an open circuit become
 // PROVIDER_UNAVAILABLE here; status-code mapping is each provider's own (its client.ts).
+import { Readable } from 'node:stream';
 import { providerUnavailable } from '../errors.js';
 import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
 
@@ -9,7 +10,8 @@ export interface ProviderCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string | Buffer | FormData;
+  /** A Readable is streamed (sent once: it cannot be replayed by a retry). */
+  body?: string | Buffer | FormData | Readable;
   /** Deadline of each attempt. */
   timeoutMs: number;
   /** True for a POST that carries the provider's own idempotency key, so a retry is safe. */
@@ -28,7 +30,8 @@ export const upstreamCalls = new Map<string, number>();
 
 export async function callProvider(call: ProviderCall): Promise<ProviderResponse> {
   // retries only what cannot create a second effect upstream (issue: GETs, idempotent POSTs)
-  const retryable = call.method === 'GET' || call.idempotent === true;
+  // a streamed body can be sent only once
+  const retryable = (call.method === 'GET' || call.idempotent === true) && !(call.body instanceof Readable);
   try {
     return await withResilience(call.provider, retryable, () => attempt(call));
   } catch (err) {
@@ -50,6 +53,7 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
       method: call.method,
       headers: call.headers,
       body: call.body as string | undefined,
+      ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
     });
     text = await res.text();

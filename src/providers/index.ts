@@ -6,6 +6,8 @@ import { PawaPassAdapter } from './pawapass/index.js';
 import { PawaPassResolver } from './pawapass/schema.js';
 import { UpPassAdapter } from './uppass/index.js';
 import { UpPassResolver } from './uppass/schema.js';
+import { ArgosAdapter } from './argos/index.js';
+import { ArgosResolver } from './argos/schema.js';
 
 export interface AdapterUrls {
   /** How this server reaches itself (sandbox simulators). */
@@ -18,7 +20,8 @@ export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapt
   return [
     new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency }),
     new UpPassAdapter({ config: config.providers.uppass, ...urls, concurrency: config.providerConcurrency }),
+    new ArgosAdapter({ config: config.providers.argos, ...urls, concurrency: config.providerConcurrency }),
   ];
 }
 
-export const providerResolvers = [PawaPassResolver, UpPassResolver] as const;
+export const providerResolvers = [PawaPassResolver, UpPassResolver, ArgosResolver] as const;

@@ -35,6 +35,10 @@ import { Authenticator, type Principal } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { protect } from './limits.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
+import { isMultipart, MultipartError, readMultipart } from './uploads.js';
+
+/** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
+const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
 
 
 export interface App {
@@ -107,6 +111,14 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     services,
     loaders: createLoaders(services, principal.tenant),
   });
+  const authenticates = (authorization: string | undefined) => {
+    try {
+      auth.authenticate(authorization);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const wsPrincipal = (params: Readonly<Record<string, unknown>> | undefined) =>
     auth.authenticate((params?.authorization ?? params?.Authorization) as string | undefined);
 
@@ -181,7 +193,25 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown;
-    if (req.method === 'POST') {
+    if (req.method === 'POST' && isMultipart(headers.get('content-type'))) {
+      if (!CSRF_PREFLIGHT_HEADERS.some((h) => headers.get(h))) {
+        // Apollo's csrfPrevention answers 400 below; no file of this request is read
+        req.resume();
+      } else if (!auth.open && !authenticates(req.headers.authorization)) {
+        // no file of an unauthenticated request is written to disk
+        req.resume();
+        sendJson(res, 401, { errors: [{ message: 'A valid API key is required', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        return;
+      } else {
+        try {
+          body = await readMultipart(req, res, config.maxBodyBytes);
+        } catch (err) {
+          if (!(err instanceof MultipartError)) throw err;
+          sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+          return;
+        }
+      }
+    } else if (req.method === 'POST') {
       const raw = await readBody(req, config.maxBodyBytes);
       const type = headers.get('content-type') ?? '';
       if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
@@ -265,7 +295,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     if ((m = /^\/sandbox\/([a-z]+)(\/.*)$/.exec(path))) {
       const simulator = byKey.get(m[1])?.simulator;
       if (!simulator) return sendJson(res, 404, { error: `${m[1]} has no sandbox here (live mode or unknown provider)` });
-      const rawBody = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
+      const rawBody = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, simulator.maxBodyBytes ?? config.maxBodyBytes);
       if (await simulator.handle(req, res, m[2] + url.search, rawBody)) return;
       return sendJson(res, 404, { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
     }

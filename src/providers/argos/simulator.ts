@@ -1,0 +1,634 @@
+// A faithful local Argos: step 1 (ID images → OCR) and step 2 (selfie + confirmed fields) as
+// multipart form-data with x-api-key auth and the documented validation and error messages,
+// GET of a submission, the retry counter (3 tries), the 4 h submissionId validity, the reviewer
+// page and advance route, and the Basic-authenticated webhooks. Served under /sandbox/argos.
+//
+// Deterministic OCR: the data "read" from an ID is derived from the SHA-256 of the front image's
+// bytes (`simulateOcr`), so a test can predict it. A front image below 640×480 is not readable:
+// step 1 answers `incomplete` with retry code `mrz_protocol_fail`. A face image below 640×480
+// does not match: step 2 answers `incomplete` with `face_compare_underscore`.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { imageSize } from 'image-size';
+import { sendHtml, sendJson } from '../../server/httpkit.js';
+import { renderSandboxPage } from '../../server/sandbox-page.js';
+import type { Simulator } from '../contract.js';
+import {
+  ARGOS_FALSE_ONLY_OPTIONS,
+  ARGOS_ID_TYPES,
+  ARGOS_KYC_STATUSES,
+  ARGOS_MAX_TRIES,
+  type ArgosDocumentFields,
+  type ArgosKycStatus,
+  type ArgosRetry,
+  type ArgosReviewOcrData,
+  type ArgosStep1Response,
+  type ArgosStep2Response,
+  type ArgosSubmission,
+  type ArgosWebhook,
+  type ArgosWebhookTrigger,
+} from './mapper.js';
+import { basicAuthorization } from './webhook.js';
+
+export interface ArgosSimulatorOptions {
+  apiKey: string;
+  webhookSecret: string;
+  /** Where webhooks go, e.g. http://localhost:4000/webhooks/argos */
+  webhookUrl: () => string;
+  /** Public base of this simulator, e.g. http://localhost:4000/sandbox/argos (reviewer page links). */
+  publicBase: () => string;
+  /** submissionId validity; read on every use so tests can shorten it. seed: 4 hours. */
+  submissionTtlMs: () => number;
+}
+
+/** seed: "limit: 2mb" per image. */
+export const ARGOS_MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** seed: "The recommended standard for 'idImage' and 'idBackImage' is 640 x 480 pixels." */
+export const MIN_WIDTH = 640;
+export const MIN_HEIGHT = 480;
+
+interface Submission {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  email: string;
+  userid?: string;
+  cf: { cf1?: string; cf2?: string; cf3?: string };
+  idType: string;
+  issuingCountry: string;
+  customOptions: Record<string, boolean>;
+  kycStatus: ArgosKycStatus;
+  retryCount: number;
+  retry: ArgosRetry[];
+  ocr: ArgosReviewOcrData | null;
+  documentFields: ArgosDocumentFields | null;
+  missingFields: string[];
+  step2: Record<string, string> | null;
+  step2Tried: boolean;
+  faceSimilarityScore?: number;
+  livenessScore?: number;
+  pendingAt: string | null;
+  resultAt: string | null;
+  reviewer: string | null;
+  comment: string | null;
+}
+
+interface Fault {
+  status: number;
+  times: number;
+  delayMs: number;
+  retryAfter: number | null;
+}
+
+const FIRST_NAMES = ['Minjun', 'Seoyeon', 'Aarav', 'Priya', 'Lucas', 'Sofia', 'Kwame', 'Amara', 'Mateo', 'Yuki', 'Noah', 'Layla'];
+const LAST_NAMES = ['Kim', 'Park', 'Sharma', 'Patel', 'Silva', 'Rossi', 'Mensah', 'Okafor', 'Garcia', 'Tanaka', 'Muller', 'Haddad'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** What the sandbox OCR reads from a front image: a pure function of its bytes (and the country). */
+export function simulateOcr(front: Uint8Array, issuingCountry: string): {
+  reviewOCRData: ArgosReviewOcrData;
+  document_fields: Record<string, boolean>;
+  missing_fields: string[];
+} {
+  const h = createHash('sha256').update(front).digest();
+  const first = FIRST_NAMES[h[0] % FIRST_NAMES.length];
+  const last = LAST_NAMES[h[1] % LAST_NAMES.length];
+  const birth = `${1950 + (h[2] % 50)}-${pad(1 + (h[3] % 12))}-${pad(1 + (h[4] % 28))}`;
+  const issueYear = 2016 + (h[5] % 8);
+  const issue = `${issueYear}-${pad(1 + (h[6] % 12))}-${pad(1 + (h[7] % 28))}`;
+  const expire = `${issueYear + 10}-${issue.slice(5)}`;
+  const identityNumber = h.subarray(8, 14).toString('hex').replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10)).toUpperCase();
+  // every fourth image (by its first hash byte) has an unreadable gender field
+  const genderUnreadable = h[0] % 4 === 0;
+  const reviewOCRData: ArgosReviewOcrData = {
+    ocr_firstName: first,
+    accepted_ocr_firstName: true,
+    ocr_lastName: last,
+    accepted_ocr_lastName: true,
+    ocr_name: `${first} ${last}`,
+    accepted_ocr_name: true,
+    ocr_birthDate: birth,
+    accepted_ocr_birthDate: true,
+    ocr_issueDate: issue,
+    accepted_ocr_issueDate: true,
+    ocr_expireDate: expire,
+    accepted_ocr_expireDate: true,
+    ocr_gender: genderUnreadable ? '' : h[9] % 2 ? 'male' : 'female',
+    accepted_ocr_gender: !genderUnreadable,
+    ocr_nationality: issuingCountry,
+    accepted_ocr_nationality: true,
+    ocr_identityNumber: identityNumber,
+    accepted_ocr_identityNumber: true,
+  };
+  const document_fields = { expireDate: true, identityNumber: true, gender: true, issueDate: true, nationality: true, name: true, birthDate: true, documentNumber: false };
+  return { reviewOCRData, document_fields, missing_fields: genderUnreadable ? ['gender'] : [] };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ALPHA3 = /^[A-Z]{3}$/;
+const RANK: Record<ArgosKycStatus, number> = { incomplete: 0, pending: 1, approved: 2, rejected: 2 };
+const FINAL = new Set<ArgosKycStatus>(['approved', 'rejected']);
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+type Form = Map<string, string | File>;
+
+export class ArgosSimulator implements Simulator {
+  /** Two images of 2 MB plus the fields. */
+  readonly maxBodyBytes = 2 * ARGOS_MAX_IMAGE_BYTES + 256 * 1024;
+  private readonly submissions = new Map<string, Submission>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private fault: Fault | null = null;
+  /** Requests received per route; tests read it to count upstream calls. */
+  readonly requests = { step1: 0, step2: 0, get: 0, inFlight: 0, maxInFlight: 0 };
+  /** Bytes of each image part received by the last step 1 / step 2 (tests check what was sent). */
+  lastFiles: Record<string, { size: number; type: string; sha256: string; filename: string }> = {};
+  /** Text fields of the last step 1 / step 2 request. */
+  lastFields: Record<string, string> = {};
+  webhooksSent = 0;
+
+  constructor(private readonly options: ArgosSimulatorOptions) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
+    const url = new URL(path, 'http://sim');
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+    if (p.startsWith('/v3/')) {
+      if (!this.authorized(req)) {
+        sendJson(res, 401, { message: 'invalid api key' });
+        return true;
+      }
+      this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
+      try {
+        if (await this.applyFault(res)) return true;
+        return await this.api(req, res, p, method, url, rawBody);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        sendJson(res, err.status, { message: err.message });
+        return true;
+      } finally {
+        this.requests.inFlight--;
+      }
+    }
+    return this.sandboxRoutes(res, p, method, rawBody);
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
+    if (method === 'POST' && p === '/v3/submission/step1') {
+      this.requests.step1++;
+      sendJson(res, 200, await this.step1(await readForm(req, rawBody)));
+      return true;
+    }
+    if (method === 'POST' && p === '/v3/submission/step2') {
+      this.requests.step2++;
+      const { body, after } = await this.step2(await readForm(req, rawBody));
+      sendJson(res, 200, body);
+      after?.();
+      return true;
+    }
+    if (method === 'GET' && p === '/v3/submission') {
+      this.requests.get++;
+      const s = this.submissions.get(url.searchParams.get('submission_id') ?? '');
+      if (!s) throw new HttpError(404, 'invalid submission id');
+      sendJson(res, 200, this.view(s));
+      return true;
+    }
+    return false;
+  }
+
+  private expired(s: Submission) {
+    return Date.parse(s.createdAt) + this.options.submissionTtlMs() <= Date.now();
+  }
+
+  private async step1(form: Form): Promise<ArgosStep1Response> {
+    this.lastFields = textFields(form);
+    const text = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
+    const email = text('email');
+    const idType = text('idType');
+    const issuingCountry = text('issuingCountry');
+    const front = form.get('idImage');
+    const back = form.get('idBackImage');
+    // seed: "issuingCountry/email/idType/idImage must be submitted"
+    if (!email || !idType || !issuingCountry || !(front instanceof File)) throw new HttpError(400, 'missing required parameters');
+    if (!(ARGOS_ID_TYPES as readonly string[]).includes(idType)) throw new HttpError(400, 'invalid id type');
+    if (!EMAIL.test(email)) throw new HttpError(400, 'invalid email address format');
+    if (!ALPHA3.test(issuingCountry)) throw new HttpError(400, 'failed to parse the input data');
+    const frontBytes = await checkImage(front, 'invalid id image');
+    const backBytes = back instanceof File ? await checkImage(back, 'invalid id image') : null;
+    let customOptions: Record<string, boolean> = {};
+    const rawOptions = text('customOptions');
+    if (rawOptions !== undefined) {
+      try {
+        customOptions = JSON.parse(rawOptions);
+      } catch {
+        throw new HttpError(400, 'failed to parse the input data');
+      }
+      // seed: only rejectDuplicateUser may be true
+      const bad = !customOptions || typeof customOptions !== 'object' || Array.isArray(customOptions) ||
+        Object.entries(customOptions).some(([k, v]) => typeof v !== 'boolean' || (k !== 'rejectDuplicateUser' && !(ARGOS_FALSE_ONLY_OPTIONS as readonly string[]).includes(k)) || ((ARGOS_FALSE_ONLY_OPTIONS as readonly string[]).includes(k) && v !== false));
+      if (bad) throw new HttpError(400, 'failed to parse the input data');
+    }
+    const retryOf = text('submissionId');
+    // duplicate prevention: an approved applicant cannot submit again unless the option is off
+    if (!retryOf && customOptions.approvePeriod !== false && customOptions.rejectDuplicateUser !== false) {
+      if ([...this.submissions.values()].some((s) => s.email === email && s.kycStatus === 'approved')) throw new HttpError(400, `${email} is already approved`);
+    }
+    const now = new Date().toISOString();
+    let s: Submission;
+    if (retryOf) {
+      const existing = this.submissions.get(retryOf);
+      if (!existing || this.expired(existing)) throw new HttpError(400, 'invalid submission id');
+      if (existing.kycStatus !== 'incomplete' || existing.step2Tried || existing.retryCount >= ARGOS_MAX_TRIES) throw new HttpError(400, 'this submission is already processed');
+      s = existing;
+      Object.assign(s, { email, idType, issuingCountry, updatedAt: now });
+    } else {
+      s = {
+        id: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        email,
+        userid: text('userid'),
+        cf: { cf1: text('cf1'), cf2: text('cf2'), cf3: text('cf3') },
+        idType,
+        issuingCountry,
+        customOptions,
+        kycStatus: 'incomplete',
+        retryCount: 0,
+        retry: [],
+        ocr: null,
+        documentFields: null,
+        missingFields: [],
+        step2: null,
+        step2Tried: false,
+        pendingAt: null,
+        resultAt: null,
+        reviewer: null,
+        comment: null,
+      };
+      this.submissions.set(s.id, s);
+    }
+    this.lastFiles = { idImage: describe(front, frontBytes), ...(back instanceof File && backBytes ? { idBackImage: describe(back, backBytes) } : {}) };
+    const { width, height } = imageSize(frontBytes);
+    if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+      s.retryCount++;
+      s.retry = [{ retryCode: 'mrz_protocol_fail', retryMsg: `The ID could not be read; send an image of at least ${MIN_WIDTH}x${MIN_HEIGHT} with a little padding around the ID.` }];
+      s.ocr = null;
+      s.documentFields = null;
+      s.missingFields = [];
+      if (s.retryCount >= ARGOS_MAX_TRIES) {
+        s.kycStatus = 'rejected';
+        s.comment = 'too_many_retry';
+        s.resultAt = now;
+      }
+      return {
+        submissionId: s.id,
+        file_upload: 'true',
+        ...(backBytes ? { file_back_upload: 'true' as const } : {}),
+        retry: s.retry,
+        kycStatus: s.kycStatus,
+        retryCount: s.retryCount,
+      };
+    }
+    const ocr = simulateOcr(frontBytes, issuingCountry);
+    s.ocr = ocr.reviewOCRData;
+    s.documentFields = ocr.document_fields;
+    s.missingFields = ocr.missing_fields;
+    s.retry = [];
+    return {
+      submissionId: s.id,
+      reviewOCRData: s.ocr,
+      document_fields: s.documentFields,
+      missing_fields: s.missingFields,
+      idImage: `${s.id}/idImage.${front.type === 'image/png' ? 'png' : 'jpg'}`,
+      ...(backBytes ? { idBackImage: `${s.id}/idBackImage.${back instanceof File && back.type === 'image/png' ? 'png' : 'jpg'}`, file_back_upload: 'true' as const } : {}),
+      file_upload: 'true',
+      kycStatus: s.kycStatus,
+      retryCount: s.retryCount,
+    };
+  }
+
+  private async step2(form: Form): Promise<{ body: ArgosStep2Response; after?: () => void }> {
+    this.lastFields = textFields(form);
+    const text = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
+    const s = this.submissions.get(text('submissionId') ?? '');
+    if (!s || (!s.step2Tried && this.expired(s)) || !s.ocr) throw new HttpError(400, 'invalid submission id');
+    if (s.kycStatus !== 'incomplete' || s.retryCount >= ARGOS_MAX_TRIES) throw new HttpError(400, 'this submission is already processed');
+    const face = form.get('faceImage');
+    if (!(face instanceof File)) throw new HttpError(400, 'invalid face image');
+    const faceBytes = await checkImage(face, 'invalid face image');
+    const name = text('name');
+    const dob = text('date_of_birth');
+    if (!name || !dob) throw new HttpError(400, 'missing required parameters for identity verification');
+    const gender = text('gender');
+    const nationality = text('nationality');
+    for (const k of ['date_of_birth', 'date_of_issue', 'date_of_expiry']) if (text(k) !== undefined && !DATE.test(text(k)!)) throw new HttpError(400, 'failed to parse the input data');
+    if ((gender !== undefined && gender !== 'male' && gender !== 'female') || (nationality !== undefined && !ALPHA3.test(nationality))) {
+      throw new HttpError(400, 'failed to parse the input data');
+    }
+    this.lastFiles = { faceImage: describe(face, faceBytes) };
+    const now = new Date().toISOString();
+    s.step2Tried = true;
+    s.updatedAt = now;
+    s.step2 = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const { width, height } = imageSize(faceBytes);
+    const h = createHash('sha256').update(faceBytes).digest();
+    s.livenessScore = 90 + (h[0] % 10);
+    if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+      s.retryCount++;
+      s.faceSimilarityScore = h[1] % 40;
+      s.retry = [{ retryCode: 'face_compare_underscore', retryMsg: 'The face does not match the ID photo.' }];
+      if (s.retryCount >= ARGOS_MAX_TRIES) {
+        s.kycStatus = 'rejected';
+        s.comment = 'too_many_retry';
+        s.resultAt = now;
+        s.retry = [];
+      }
+      return {
+        body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, ...(s.retry.length ? { retry: s.retry } : {}), kycStatus: s.kycStatus, retryCount: s.retryCount },
+        after: s.kycStatus === 'rejected' ? () => void this.enqueue(s.id, () => this.sendWebhook(s, 'rejected')) : undefined,
+      };
+    }
+    s.faceSimilarityScore = 80 + (h[1] % 20);
+    s.retry = [];
+    s.kycStatus = 'pending';
+    s.pendingAt = now;
+    return {
+      body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, kycStatus: s.kycStatus, retryCount: s.retryCount },
+      // Argos reports the move to pending with the `submit` webhook
+      after: () => void this.enqueue(s.id, () => this.sendWebhook(s, 'submit')),
+    };
+  }
+
+  /** GET body (and, with webhook_trigger and without the OCR block, the webhook body). */
+  private view(s: Submission): ArgosSubmission {
+    const st = s.step2 ?? {};
+    const ocr = s.ocr ?? {};
+    return {
+      submission_id: s.id,
+      kyc_result: {
+        status: s.kycStatus,
+        created_at: s.createdAt,
+        updated_at: s.updatedAt,
+        kyc_result_at: s.resultAt,
+        pending_at: s.pendingAt,
+        reviewer: s.reviewer,
+        ...(s.kycStatus === 'rejected' ? { comment: s.comment } : {}),
+      },
+      applicant_id: createHash('sha256').update(s.email).digest('hex').slice(0, 16),
+      email: s.email,
+      ...(s.userid ? { userid: s.userid } : {}),
+      cf: Object.fromEntries(Object.entries(s.cf).filter(([, v]) => v !== undefined)),
+      idType: s.idType,
+      issuingCountry: s.issuingCountry,
+      ...(s.step2
+        ? {
+            fullName: st.name,
+            date_of_birth: st.date_of_birth,
+            ...(st.gender ? { gender: st.gender } : {}),
+            ...(st.nationality ? { nationality: st.nationality } : {}),
+            ...(st.date_of_issue ? { issueDate: st.date_of_issue } : {}),
+            ...(st.date_of_expiry ? { expireDate: st.date_of_expiry } : {}),
+            ...(st.identity_number ? { identityNumber: st.identity_number } : {}),
+            ...(st.document_number ? { documentNumber: st.document_number } : {}),
+          }
+        : {}),
+      retryCount: s.retryCount,
+      retry: s.retry,
+      ...(s.ocr ? { reviewOCRData: ocr, document_fields: s.documentFields ?? undefined, missing_fields: s.missingFields } : {}),
+      ...(s.faceSimilarityScore !== undefined ? { faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore } : {}),
+    };
+  }
+
+  private webhookBody(s: Submission, trigger: ArgosWebhookTrigger): ArgosWebhook {
+    const { retryCount, retry, reviewOCRData: _o, document_fields: _d, missing_fields: _m, faceSimilarityScore: _f, livenessScore: _l, ...rest } = this.view(s);
+    return {
+      webhook_trigger: trigger,
+      ...rest,
+      // `created` and `retry` carry retryCode and attempts (provider-specs/argos.md)
+      ...(trigger === 'created' || trigger === 'retry' ? { retryCode: retry?.[0]?.retryCode, attempts: retryCount } : {}),
+    };
+  }
+
+  /** Sends one webhook; failed deliveries are retried in the background (1 s doubling, 6 tries). */
+  private async sendWebhook(s: Submission, trigger: ArgosWebhookTrigger, body = JSON.stringify(this.webhookBody(s, trigger)), attempt = 1): Promise<boolean> {
+    let ok = false;
+    try {
+      this.webhooksSent++;
+      const res = await fetch(this.options.webhookUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: basicAuthorization(this.options.webhookSecret) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await res.arrayBuffer();
+      ok = res.status >= 200 && res.status < 300;
+    } catch {
+      ok = false;
+    }
+    if (!ok && attempt < 6) {
+      const t = setTimeout(() => {
+        this.retries.delete(t);
+        void this.sendWebhook(s, trigger, body, attempt + 1);
+      }, 1000 * 2 ** (attempt - 1));
+      t.unref();
+      this.retries.add(t);
+    }
+    return ok;
+  }
+
+  private enqueue<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const prev = this.chains.get(id) ?? Promise.resolve();
+    const run = prev.then(job, job);
+    const settled = run.catch(() => {});
+    this.chains.set(id, settled);
+    void settled.then(() => {
+      if (this.chains.get(id) === settled) this.chains.delete(id);
+    });
+    return run;
+  }
+
+  private canAdvance(s: Submission, to: ArgosKycStatus): boolean {
+    if (FINAL.has(s.kycStatus) || s.retryCount >= ARGOS_MAX_TRIES) return false;
+    if (RANK[to] <= RANK[s.kycStatus]) return false;
+    // the end user cannot submit step 2 for an ID that was never read, or after the 4 h
+    if (to === 'pending' && (!s.ocr || (!s.step2Tried && this.expired(s)))) return false;
+    return true;
+  }
+
+  private async sandboxRoutes(res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && (m = /^\/([^/]+)\/advance$/.exec(p))) {
+      await this.advanceRoute(res, decodeURIComponent(m[1]), rawBody);
+      return true;
+    }
+    if (method === 'GET' && (m = /^\/app\/([^/]+)$/.exec(p))) {
+      const s = this.submissions.get(decodeURIComponent(m[1]));
+      if (!s) sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such Argos sandbox submission.</p>');
+      else sendHtml(res, 200, this.page(s));
+      return true;
+    }
+    if (p === '/faults') {
+      if (method === 'DELETE') {
+        this.fault = null;
+        sendJson(res, 200, { fault: null });
+        return true;
+      }
+      if (method === 'POST') {
+        const b = safeJson(rawBody) as Partial<Fault> | undefined;
+        if (!b || (typeof b.status !== 'number' && typeof b.delayMs !== 'number')) {
+          sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
+          return true;
+        }
+        this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
+        sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
+    const body = safeJson(rawBody) as { to?: unknown; comment?: unknown; reviewer?: unknown } | undefined;
+    const to = body?.to;
+    if (typeof to !== 'string' || !(ARGOS_KYC_STATUSES as readonly string[]).includes(to)) {
+      sendJson(res, 400, { message: `"to" must be one of ${ARGOS_KYC_STATUSES.join(', ')}` });
+      return;
+    }
+    if (body?.comment !== undefined && typeof body.comment !== 'string') {
+      sendJson(res, 400, { message: '"comment" (a reject code, e.g. id_info_dataMismatch) must be a string' });
+      return;
+    }
+    if (!this.submissions.has(id)) {
+      sendJson(res, 404, { message: 'No such submission' });
+      return;
+    }
+    const outcome = await this.enqueue(id, async () => {
+      const s = this.submissions.get(id)!;
+      if (!this.canAdvance(s, to as ArgosKycStatus)) return { conflict: s.kycStatus };
+      const now = new Date().toISOString();
+      if (to === 'pending' || !s.step2) {
+        // the end user completes step 2 with what the OCR read
+        const o = s.ocr ?? {};
+        s.step2 ??= { name: o.ocr_name ?? 'Sandbox Applicant', date_of_birth: o.ocr_birthDate ?? '1990-01-01', ...(o.ocr_gender ? { gender: o.ocr_gender } : {}), nationality: s.issuingCountry };
+        s.step2Tried = true;
+        s.pendingAt ??= now;
+        s.faceSimilarityScore ??= 95;
+        s.livenessScore ??= 99;
+      }
+      s.kycStatus = to as ArgosKycStatus;
+      s.retry = [];
+      s.updatedAt = now;
+      if (FINAL.has(s.kycStatus)) {
+        s.resultAt = now;
+        s.reviewer = typeof body?.reviewer === 'string' ? body.reviewer : 'sandbox-reviewer';
+        if (to === 'rejected') s.comment = (body?.comment as string | undefined) ?? 'id_info_dataMismatch';
+      }
+      const trigger: ArgosWebhookTrigger = to === 'pending' ? 'submit' : (to as ArgosWebhookTrigger);
+      return { delivered: await this.sendWebhook(s, trigger) };
+    });
+    if ('conflict' in outcome) {
+      sendJson(res, 409, { message: `Cannot move a submission in ${outcome.conflict} to ${to}`, status: outcome.conflict });
+      return;
+    }
+    sendJson(res, outcome.delivered ? 200 : 202, { id, status: this.submissions.get(id)!.kycStatus, webhookDelivered: outcome.delivered });
+  }
+
+  private page(s: Submission): string {
+    const actions = [
+      { label: 'Submit step 2 with the OCR data (end user)', to: 'pending' },
+      { label: 'Approve (reviewer)', to: 'approved' },
+      { label: 'Reject (reviewer)', to: 'rejected' },
+    ].filter((a) => this.canAdvance(s, a.to as ArgosKycStatus));
+    return renderSandboxPage({
+      providerName: 'Argos',
+      ref: s.id,
+      status: s.kycStatus,
+      fields: [
+        ['ID type', s.idType],
+        ['Issuing country', s.issuingCountry],
+        ['Tries used', `${s.retryCount} of ${ARGOS_MAX_TRIES}`],
+        ['Retry', s.retry.map((r) => r.retryCode).join(', ') || '—'],
+        ['OCR name', s.ocr?.ocr_name ?? 'not read'],
+        ['OCR date of birth', s.ocr?.ocr_birthDate ?? 'not read'],
+        ['Missing fields', s.missingFields.join(', ') || '—'],
+        ['Step 2', s.step2 ? `${s.step2.name} ${s.step2.date_of_birth}` : 'not done'],
+        ['Valid until', s.step2Tried ? '—' : new Date(Date.parse(s.createdAt) + this.options.submissionTtlMs()).toISOString()],
+      ],
+      actions,
+      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(s.id)}/advance`,
+    });
+  }
+
+  /** API key check, constant time (provider-specs/argos.md: header x-api-key). */
+  private authorized(req: IncomingMessage): boolean {
+    const given = req.headers['x-api-key'];
+    if (typeof given !== 'string' || !given) return false;
+    const a = createHash('sha256').update(given).digest();
+    const b = createHash('sha256').update(this.options.apiKey).digest();
+    return timingSafeEqual(a, b);
+  }
+
+  private async applyFault(res: ServerResponse): Promise<boolean> {
+    const f = this.fault;
+    if (!f || f.times <= 0) return false;
+    f.times--;
+    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    if (!f.status) return false;
+    sendJson(res, f.status, { message: f.status === 429 ? 'too many requests' : 'data processing error' }, f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {});
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.retries) clearTimeout(t);
+    this.retries.clear();
+    await Promise.allSettled([...this.chains.values()]);
+  }
+}
+
+/** seed: "data should be submitted in 'form-data' format". */
+async function readForm(req: IncomingMessage, rawBody: Buffer): Promise<Form> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^multipart\/form-data/i.test(type)) throw new HttpError(400, 'failed to parse the input data');
+  try {
+    const fd = await new Response(rawBody, { headers: { 'content-type': type } }).formData();
+    const out: Form = new Map();
+    for (const [k, v] of fd) if (!out.has(k)) out.set(k, v as string | File);
+    return out;
+  } catch {
+    throw new HttpError(400, 'failed to parse the input data');
+  }
+}
+
+/** seed: jpg, jpeg, png; limit 2 MB. The bytes decide, not the name. */
+async function checkImage(file: File, message: string): Promise<Uint8Array> {
+  if (file.size === 0 || file.size > ARGOS_MAX_IMAGE_BYTES) throw new HttpError(400, message);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    const { type } = imageSize(bytes);
+    if (type !== 'jpg' && type !== 'png') throw new Error(type);
+  } catch {
+    throw new HttpError(400, message);
+  }
+  return bytes;
+}
+
+function describe(file: File, bytes: Uint8Array) {
+  return { size: bytes.length, type: file.type, filename: file.name, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const textFields = (form: Form) => Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+
+function safeJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
