@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { ProviderAdapter } from './contract.js';
 import { PawaPassAdapter } from './pawapass/index.js';
 import { PawaPassResolver } from './pawapass/schema.js';
+import { UpvestAdapter } from './upvest/index.js';
+import { UpvestResolver } from './upvest/schema.js';
 
 export interface AdapterUrls {
   /** How this server reaches itself (sandbox simulators). */
@@ -13,7 +15,10 @@ export interface AdapterUrls {
 }
 
 export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapter[] {
-  return [new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency })];
+  return [
+    new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency }),
+    new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls }),
+  ];
 }
 
-export const providerResolvers = [PawaPassResolver] as const;
+export const providerResolvers = [PawaPassResolver, UpvestResolver] as const;

@@ -10,6 +10,7 @@ import type { RequestContext } from '../server/context.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { VerificationResolver } from './verification.js';
+import { CheckResolver, KycSubjectChecksResolver } from './check.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -24,7 +25,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers],
+    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver],
     validateFn: validateInput,
     // type-graphql insists on a pubSub; ours is the event bus, wired through each
     // @Subscription's own `subscribe`, so this one must never be reached
