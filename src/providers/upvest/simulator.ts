@@ -446,15 +446,25 @@ export class UpvestSimulator implements Simulator {
     return new Promise((delivered) => {
       const event: UpvestEvent = { id: randomUUID(), created_at: new Date().toISOString(), type, object: { ...object }, webhook_id: this.webhookId };
       this.queue.push({ event, delivered });
-      if (!this.flushTimer && !this.delivering) {
-        this.flushTimer = setTimeout(() => {
-          this.flushTimer = null;
-          this.delivering = this.deliverAll().finally(() => {
-            this.delivering = null;
-          });
-        }, this.options.webhookDelayMs ?? 100);
-      }
+      this.schedule();
     });
+  }
+
+  /** True when no webhook is waiting or being delivered. */
+  get idle(): boolean {
+    return !this.flushTimer && !this.delivering && this.queue.length === 0;
+  }
+
+  /** Starts a delivery after the bundling delay unless one is pending or running (it picks new events up). */
+  private schedule() {
+    if (this.flushTimer || this.delivering || this.closed || !this.queue.length) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.delivering = this.deliverAll().finally(() => {
+        this.delivering = null;
+        this.schedule();
+      });
+    }, this.options.webhookDelayMs ?? 100);
   }
 
   /**
@@ -483,18 +493,23 @@ export class UpvestSimulator implements Simulator {
     }
   }
 
-  private async deliver(events: UpvestEvent[]): Promise<boolean> {
-    // one event as itself; several as {"payload": [...]}, oldest first (README, "Upvest")
-    const body = JSON.stringify(events.length === 1 ? events[0] : { payload: events });
-    const target = new URL(this.options.webhookUrl());
+  /** Headers of a webhook request as Upvest signs it (v6 form, `digest` SHA-256, newest key). */
+  signWebhook(body: string, path: string, opts: { created?: number } = {}): Record<string, string> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
       digest: legacyDigest(body),
     };
-    const msg: MessageParts = { method: 'POST', target: target.pathname + target.search, headers };
+    const msg: MessageParts = { method: 'POST', target: path, headers };
     const [key] = this.webhookKeys;
-    Object.assign(headers, signLegacyMessage(msg, ['@method', '@path', 'content-type', 'content-length', 'digest'], { key: key.privateKey, keyId: key.kid }));
+    return Object.assign(headers, signLegacyMessage(msg, ['@method', '@path', 'content-type', 'content-length', 'digest'], { key: key.privateKey, keyId: key.kid, created: opts.created }));
+  }
+
+  private async deliver(events: UpvestEvent[]): Promise<boolean> {
+    // one event as itself; several as {"payload": [...]}, oldest first (README, "Upvest")
+    const body = JSON.stringify(events.length === 1 ? events[0] : { payload: events });
+    const target = new URL(this.options.webhookUrl());
+    const headers = this.signWebhook(body, target.pathname + target.search);
     this.deliveries.push(events.length);
     try {
       const res = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
