@@ -13,6 +13,8 @@ import {
   CreateKycCheckDocument,
   CreateProofOfResidencyCheckDocument,
   type CreateProofOfResidencyCheckInput,
+  RecordVerificationAsKycCheckDocument,
+  StartPawaPassDocument,
   SubjectChecksDocument,
   UserCheckDocument,
   UserChecksDocument,
@@ -243,5 +245,97 @@ describe('check status changes reach subscribers', () => {
     expect(sub.events).toHaveLength(1);
     sub.close();
     await client.dispose();
+  });
+});
+
+describe('recording an approved verification as a KYC check', () => {
+  async function verification(requirements: ('DOCUMENT_SCAN' | 'FACE_SCAN')[], to: string | null) {
+    const v = ok(
+      await server.gql(StartPawaPassDocument, {
+        input: { subjectId: 's', externalId: randomUUID(), requirements: requirements.map((type) => ({ type })), successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', country: 'ZM' },
+      }),
+    ).startPawaPassVerification;
+    if (to) expect((await server.advance('pawapass', v.providerRef, to)).status).toBe(200);
+    return v.id;
+  }
+  const link = 'https://bucket.customer.com/ident/pawapass.zip';
+
+  it('maps document type, expiry, issuing country, provider and method from an APPROVED pawaPass verification', async () => {
+    const verificationId = await verification(['DOCUMENT_SCAN', 'FACE_SCAN'], 'APPROVED');
+    const userId = randomUUID();
+    const before = sim.requests.create;
+    const k = ok(await server.gql(RecordVerificationAsKycCheckDocument, { verificationId, userId, dataDownloadLink: link, idempotencyKey: 'rec-1' })).recordVerificationAsKycCheck;
+    expect(k).toMatchObject({
+      __typename: 'KycCheck',
+      userId,
+      status: 'IN_PROGRESS',
+      documentType: 'ID_CARD',
+      documentExpirationDate: '2032-05-09',
+      nationality: 'ZM',
+      provider: 'PAWAPASS',
+      method: 'LIVENESS_PHOTO_ID',
+      dataDownloadLink: link,
+    });
+    const again = ok(await server.gql(RecordVerificationAsKycCheckDocument, { verificationId, userId, dataDownloadLink: link, idempotencyKey: 'rec-1' })).recordVerificationAsKycCheck;
+    expect(again.id).toBe(k.id);
+    expect(sim.requests.create - before).toBe(1);
+    const atUpvest = ok(await server.gql(UserCheckDocument, { userId, id: k.id })).check;
+    expect(atUpvest).toMatchObject({ documentType: 'ID_CARD', nationality: 'ZM', method: 'LIVENESS_PHOTO_ID' });
+  });
+
+  it('refuses a verification that is not APPROVED, naming verificationId, without calling Upvest', async () => {
+    const before = sim.requests.create;
+    for (const to of [null, 'REVIEW', 'DECLINED']) {
+      const verificationId = await verification(['DOCUMENT_SCAN', 'FACE_SCAN'], to);
+      const res = await server.gql(RecordVerificationAsKycCheckDocument, { verificationId, userId: randomUUID(), dataDownloadLink: link });
+      expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'verificationId' });
+      expect(firstError(res)?.message).toMatch(/only an APPROVED verification/);
+    }
+    const missing = await server.gql(RecordVerificationAsKycCheckDocument, { verificationId: 'nope', userId: randomUUID(), dataDownloadLink: link });
+    expect(firstError(missing)?.extensions?.code).toBe('NOT_FOUND');
+    expect(sim.requests.create).toBe(before);
+  });
+
+  it('needs a method when there was no face scan, and refuses LIVENESS_PHOTO_ID for a German residence', async () => {
+    const docOnly = await verification(['DOCUMENT_SCAN'], 'APPROVED');
+    const res = await server.gql(RecordVerificationAsKycCheckDocument, { verificationId: docOnly, userId: randomUUID(), dataDownloadLink: link });
+    expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'method' });
+    const withMethod = ok(await server.gql(RecordVerificationAsKycCheckDocument, { verificationId: docOnly, userId: randomUUID(), dataDownloadLink: link, method: 'IN_PERSON_ID' }));
+    expect(withMethod.recordVerificationAsKycCheck.method).toBe('IN_PERSON_ID');
+    const both = await verification(['DOCUMENT_SCAN', 'FACE_SCAN'], 'APPROVED');
+    const de = await server.gql(RecordVerificationAsKycCheckDocument, { verificationId: both, userId: randomUUID(), dataDownloadLink: link, confirmedAddress: address });
+    expect(firstError(de)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'method' });
+    const badLink = await server.gql(RecordVerificationAsKycCheckDocument, { verificationId: both, userId: randomUUID(), dataDownloadLink: 'ftp://x' });
+    expect(firstError(badLink)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dataDownloadLink' });
+  });
+});
+
+describe('Upvest failures and tokens through GraphQL', () => {
+  const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', body: JSON.stringify(fault) });
+
+  it.each([
+    [{ status: 503, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 503 }],
+    [{ status: 504, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 504 }],
+    [{ status: 429, times: 1, retryAfter: 4 }, { code: 'RATE_LIMITED', provider: 'UPVEST', retryAfter: 4 }],
+    [{ status: 403, times: 1 }, { code: 'PROVIDER_REJECTED', provider: 'UPVEST', httpStatus: 403, providerErrorType: 'forbidden' }],
+    [{ status: 404, times: 1 }, { code: 'PROVIDER_REJECTED', provider: 'UPVEST', httpStatus: 404, providerErrorType: 'not_found' }],
+  ])('Upvest answering %j gives %j with its request id, and records nothing', async (fault, expected) => {
+    const userId = randomUUID();
+    await setFault(fault);
+    const res = await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId } });
+    expect(firstError(res)?.extensions).toMatchObject({ ...expected, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(ok(await server.gql(UserChecksDocument, { userId })).checks).toEqual([]);
+    // the idempotency key was released: the retry succeeds
+    ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId } }));
+  });
+
+  it('an expired token is replaced once, and the new one is reused', async () => {
+    const userId = randomUUID();
+    ok(await server.gql(UserChecksDocument, { userId }));
+    const tokens = sim.requests.token;
+    sim.revokeTokens();
+    ok(await server.gql(UserChecksDocument, { userId }));
+    ok(await server.gql(UserChecksDocument, { userId }));
+    expect(sim.requests.token - tokens).toBe(1);
   });
 });
