@@ -1,7 +1,10 @@
 // Upvest wire types (the seed's own snake_case field names) and their mapping to the unified
 // Check model. Seed: ../shared/seeds/upvest-user-checks-api.txt; facts: ../shared/provider-specs/upvest.md
 import type { Check, CheckStatus, CheckType, ConfirmedAddress, KycDocumentType, KycMethod, PorDocumentType } from '../../domain/check.js';
-import { CHECK_STATUSES, CHECK_TYPES } from '../../domain/check.js';
+import { CHECK_STATUSES, CHECK_TYPES, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
+
+/** A value outside the enum we know (Upvest added one) reads as null rather than failing the whole answer. */
+const known = <T extends string>(values: readonly T[], v: string | undefined): T | null => (v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : null);
 
 export interface UpvestAddress {
   address_line1: string;
@@ -24,7 +27,7 @@ export interface UpvestCheck {
   document_expiration_date?: string;
   nationality?: string;
   provider?: string;
-  method?: KycMethod;
+  method?: string;
   confirmed_address?: UpvestAddress;
   kyc_update?: boolean;
   issuance_date?: string;
@@ -147,11 +150,11 @@ export function toCheck(c: UpvestCheck): Check {
         ...base,
         type: 'KYC',
         dataDownloadLink: c.data_download_link ?? null,
-        documentType: (c.document_type as KycDocumentType) ?? null,
+        documentType: known(KYC_DOCUMENT_TYPES, c.document_type),
         documentExpirationDate: c.document_expiration_date ?? null,
         nationality: c.nationality ?? null,
         provider: c.provider ?? null,
-        method: c.method ?? null,
+        method: known(KYC_METHODS, c.method),
         confirmedAddress: address(c.confirmed_address),
         kycUpdate: c.kyc_update ?? null,
       };
@@ -161,7 +164,7 @@ export function toCheck(c: UpvestCheck): Check {
         type: 'POR',
         issuanceDate: c.issuance_date ?? null,
         dataDownloadLink: c.data_download_link ?? null,
-        documentType: (c.document_type as PorDocumentType) ?? null,
+        documentType: known(POR_DOCUMENT_TYPES, c.document_type),
         confirmedAddress: address(c.confirmed_address),
       };
     case 'INSTRUMENT_FIT':
