@@ -46,17 +46,18 @@ export const providerRejected = (
     ...extra,
   });
 
-export const providerUnavailable = (provider: string, reason: string, httpStatus: number | null = null) =>
+export const providerUnavailable = (provider: string, reason: string, httpStatus: number | null = null, extra: Record<string, unknown> = {}) =>
   new KycError(ErrorCode.PROVIDER_UNAVAILABLE, `${provider} is unavailable: ${reason}`, {
     provider,
     httpStatus,
+    ...extra,
   });
 
-export const rateLimited = (provider: string, retryAfterSeconds: number | null) =>
+export const rateLimited = (provider: string, retryAfterSeconds: number | null, extra: Record<string, unknown> = {}) =>
   new KycError(
     ErrorCode.RATE_LIMITED,
     `${provider} is rate limiting requests${retryAfterSeconds != null ? `; retry after ${retryAfterSeconds}s` : ''}`,
-    { provider, retryAfter: retryAfterSeconds },
+    { provider, retryAfter: retryAfterSeconds, ...extra },
   );
 
 export const isKycError = (e: unknown): e is KycError => e instanceof KycError;

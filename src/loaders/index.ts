@@ -4,12 +4,15 @@
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
 import type { Services } from '../server/context.js';
+import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
+  /** A user's checks, one provider list call per user per request. */
+  checksByUser: ChecksByUserLoader;
 }
 
-export function createLoaders(services: Pick<Services, 'store' | 'verifications'>, tenant: string): Loaders {
+export function createLoaders(services: Pick<Services, 'store' | 'verifications' | 'checks'>, tenant: string): Loaders {
   return {
     verification: new DataLoader(async (ids) => {
       const records = await services.store.getMany<VerificationRecord>('verification', ids);
@@ -17,5 +20,6 @@ export function createLoaders(services: Pick<Services, 'store' | 'verifications'
       const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
       return services.verifications.refreshStale(mine);
     }),
+    checksByUser: createChecksByUserLoader(services.checks, services.store, tenant),
   };
 }

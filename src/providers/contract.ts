@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderKey } from '../config.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
+import type { Check, CheckSource } from '../domain/check.js';
 
 /** A webhook as it arrived: raw bytes first, nothing parsed yet. */
 export interface WebhookRequest {
@@ -11,7 +12,9 @@ export interface WebhookRequest {
 }
 
 /** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
-export type ProviderEvent = { eventId: string; kind: 'verification'; view: ProviderVerificationView };
+export type ProviderEvent =
+  | { eventId: string; kind: 'verification'; view: ProviderVerificationView }
+  | { eventId: string; kind: 'check'; check: Check };
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {
@@ -43,8 +46,8 @@ export interface ProviderAdapter {
   /** Lower-case name used in paths: /webhooks/{key}, /sandbox/{key}. */
   readonly key: ProviderKey;
   readonly mode: 'sandbox' | 'live';
-  /** Authenticates the raw bytes (constant-time); throws WebhookAuthError. Never parses first. */
-  verifyWebhook(req: WebhookRequest): void;
+  /** Authenticates the raw bytes (constant-time); throws WebhookAuthError. Never parses first. May fetch keys. */
+  verifyWebhook(req: WebhookRequest): void | Promise<void>;
   /** Parses an authenticated webhook into normalized events. */
   parseWebhook(req: WebhookRequest): ProviderEvent[];
   /**
@@ -59,6 +62,8 @@ export interface ProviderAdapter {
    * view replaces the stored one.
    */
   mergeView?(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView;
+  /** Present on adapters that record user checks. */
+  readonly checks?: CheckSource;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
   close(): Promise<void>;

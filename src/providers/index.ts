@@ -8,6 +8,8 @@ import { UpPassAdapter } from './uppass/index.js';
 import { UpPassResolver } from './uppass/schema.js';
 import { ArgosAdapter } from './argos/index.js';
 import { ArgosResolver } from './argos/schema.js';
+import { UpvestAdapter } from './upvest/index.js';
+import { UpvestResolver } from './upvest/schema.js';
 
 export interface AdapterUrls {
   /** How this server reaches itself (sandbox simulators). */
@@ -21,7 +23,8 @@ export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapt
     new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency }),
     new UpPassAdapter({ config: config.providers.uppass, ...urls, concurrency: config.providerConcurrency }),
     new ArgosAdapter({ config: config.providers.argos, ...urls, concurrency: config.providerConcurrency }),
+    new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls }),
   ];
 }
 
-export const providerResolvers = [PawaPassResolver, UpPassResolver, ArgosResolver] as const;
+export const providerResolvers = [PawaPassResolver, UpPassResolver, ArgosResolver, UpvestResolver] as const;

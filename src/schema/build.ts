@@ -12,6 +12,7 @@ import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { VerificationResolver } from './verification.js';
+import { CheckResolver, KycSubjectChecksResolver } from './check.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -26,7 +27,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers],
+    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',

@@ -28,6 +28,7 @@ import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { VerificationService } from '../services/verifications.js';
 import { WebhookService } from '../services/webhooks.js';
+import { CheckService } from '../services/checks.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
@@ -88,7 +89,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
-  const services: Services = { store, bus, adapters, verifications, log };
+  const checks = new CheckService(store, bus, adapters, log);
+  const services: Services = { store, bus, adapters, verifications, log, checks };
   const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
   const webhooks = new WebhookService(
     store,
@@ -96,6 +98,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     byKey,
     {
       verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
+      check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
     },
     log,
     config.inboxRecoveryAfterMs,

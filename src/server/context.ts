@@ -5,6 +5,7 @@ import type { EventBus } from '../events/contract.js';
 import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { VerificationService } from '../services/verifications.js';
+import type { CheckService } from '../services/checks.js';
 import type { Store } from '../store/contract.js';
 import type { Principal } from './auth.js';
 
@@ -14,6 +15,7 @@ export interface Services {
   adapters: ReadonlyMap<Provider, ProviderAdapter>;
   verifications: VerificationService;
   log: Logger;
+  checks: CheckService;
 }
 
 export interface RequestContext {

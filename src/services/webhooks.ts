@@ -55,7 +55,7 @@ export class WebhookService {
 
   async receive(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
     try {
-      adapter.verifyWebhook(req);
+      await adapter.verifyWebhook(req);
     } catch (err) {
       if (!(err instanceof WebhookAuthError)) throw err;
       this.count(this.counters.rejected, adapter.key);

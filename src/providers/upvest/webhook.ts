@@ -1,0 +1,96 @@
+// Upvest webhooks: verified as Upvest signs them (HTTP message signature, v6 form; v15 also
+// accepted), with the public keys Upvest publishes at GET /auth/verify_keys (a JWKS, matched by
+// `keyid` = `kid`, cached, fetched again when a signature names a key we do not know). Then the
+// body is parsed: one event, a bare array, or {"payload": [...]} (bundled deliveries).
+import type { KeyObject } from 'node:crypto';
+import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
+import { toCheck, UPVEST_EVENT_TYPES, type UpvestEvent, type UpvestJwks } from './mapper.js';
+import { publicKeyFromJwk, SignatureError, verifyMessage } from './signature.js';
+
+/** The verification keys, cached by kid; refetched at most once per `minRefetchMs` for an unknown kid. */
+export class UpvestVerifyKeys {
+  private keys = new Map<string, KeyObject>();
+  private lastFetch = 0;
+  private inFlight: Promise<void> | null = null;
+  /** JWKS fetches made; tests read it. */
+  fetches = 0;
+
+  constructor(
+    private readonly fetchJwks: () => Promise<UpvestJwks>,
+    private readonly minRefetchMs: number,
+  ) {}
+
+  async keyFor(kid: string): Promise<KeyObject | null> {
+    const known = this.keys.get(kid);
+    if (known) return known;
+    if (!this.inFlight && Date.now() - this.lastFetch >= this.minRefetchMs) {
+      this.inFlight = this.refresh().finally(() => {
+        this.inFlight = null;
+      });
+    }
+    // a failing JWKS fetch means we cannot authenticate: the caller answers 401 and Upvest retries
+    await this.inFlight?.catch(() => {});
+    return this.keys.get(kid) ?? null;
+  }
+
+  private async refresh() {
+    this.lastFetch = Date.now();
+    this.fetches++;
+    const jwks = await this.fetchJwks();
+    const next = new Map<string, KeyObject>();
+    for (const jwk of jwks.keys) {
+      const key = publicKeyFromJwk(jwk);
+      if (key && typeof jwk.kid === 'string') next.set(jwk.kid, key);
+    }
+    this.keys = next;
+  }
+}
+
+/** Authenticates the raw bytes; throws WebhookAuthError. Nothing is parsed before this passes. */
+export async function verify(req: WebhookRequest, path: string, keys: UpvestVerifyKeys): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  try {
+    // which components Upvest covers is not documented; the body digest is always required
+    await verifyMessage({ method: 'POST', target: path, headers }, req.rawBody, { keyFor: (kid) => keys.keyFor(kid), required: [] });
+  } catch (err) {
+    if (err instanceof SignatureError) throw new WebhookAuthError(err.message);
+    throw err;
+  }
+}
+
+function events(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (body && typeof body === 'object' && Array.isArray((body as { payload?: unknown }).payload)) return (body as { payload: unknown[] }).payload;
+  return [body];
+}
+
+export function parse(req: WebhookRequest): ProviderEvent[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(req.rawBody.toString('utf8'));
+  } catch {
+    throw new WebhookFormatError('body is not JSON');
+  }
+  const list = events(body);
+  if (list.length === 0) throw new WebhookFormatError('no events');
+  return list
+    .map((raw, i) => {
+      const e = raw as UpvestEvent;
+      if (!e || typeof e !== 'object') throw new WebhookFormatError(`event ${i} is not an object`);
+      if (typeof e.id !== 'string' || !e.id) throw new WebhookFormatError(`event ${i} has no id`);
+      if (!(UPVEST_EVENT_TYPES as readonly string[]).includes(e.type)) throw new WebhookFormatError(`event ${i} has unknown type ${JSON.stringify(e.type)}`);
+      const o = e.object;
+      if (!o || typeof o !== 'object' || typeof o.id !== 'string' || typeof o.user_id !== 'string') throw new WebhookFormatError(`event ${i} object has no id or user_id`);
+      let check;
+      try {
+        check = toCheck(o);
+      } catch (err) {
+        throw new WebhookFormatError(`event ${i}: ${(err as Error).message}`);
+      }
+      return { createdAt: typeof e.created_at === 'string' ? e.created_at : '', event: { eventId: e.id, kind: 'check' as const, check } };
+    })
+    // bundles are ordered by created_at; keep that order even if a sender did not
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+    .map((x) => x.event);
+}
