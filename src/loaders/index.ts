@@ -3,19 +3,26 @@
 // batch per provider.
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
+import type { IngestionRecord } from '../domain/ingestion.js';
 import type { Services } from '../server/context.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
+  ingestion: DataLoader<string, IngestionRecord | null>;
 }
 
-export function createLoaders(services: Pick<Services, 'store' | 'verifications'>, tenant: string): Loaders {
+export function createLoaders(services: Pick<Services, 'store' | 'verifications' | 'ingestions'>, tenant: string): Loaders {
   return {
     verification: new DataLoader(async (ids) => {
       const records = await services.store.getMany<VerificationRecord>('verification', ids);
       // another tenant's record is indistinguishable from a missing one
       const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
       return services.verifications.refreshStale(mine);
+    }),
+    ingestion: new DataLoader(async (ids) => {
+      const records = await services.store.getMany<IngestionRecord>('ingestion', ids);
+      const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
+      return services.ingestions.refreshStale(mine);
     }),
   };
 }

@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderKey } from '../config.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
+import type { IngestionRef, ProviderIngestionView } from '../domain/ingestion.js';
 
 /** A webhook as it arrived: raw bytes first, nothing parsed yet. */
 export interface WebhookRequest {
@@ -11,7 +12,9 @@ export interface WebhookRequest {
 }
 
 /** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
-export type ProviderEvent = { eventId: string; kind: 'verification'; view: ProviderVerificationView };
+export type ProviderEvent =
+  | { eventId: string; kind: 'verification'; view: ProviderVerificationView }
+  | { eventId: string; kind: 'ingestion'; view: ProviderIngestionView };
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {
@@ -50,6 +53,8 @@ export interface ProviderAdapter {
    * concurrency-capped single calls). One entry per ref, in order: a view, or the error for that ref.
    */
   fetchVerifications?(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]>;
+  /** Current state of several ingestions, like `fetchVerifications` (providers that ingest). */
+  fetchIngestions?(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]>;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
   close(): Promise<void>;

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { ProviderAdapter } from './contract.js';
 import { PawaPassAdapter } from './pawapass/index.js';
 import { PawaPassResolver } from './pawapass/schema.js';
+import { UpholdAdapter } from './uphold/index.js';
+import { UpholdIngestionResolver, UpholdResolver } from './uphold/schema.js';
 
 export interface AdapterUrls {
   /** How this server reaches itself (sandbox simulators). */
@@ -13,7 +15,10 @@ export interface AdapterUrls {
 }
 
 export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapter[] {
-  return [new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency })];
+  return [
+    new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency }),
+    new UpholdAdapter({ config: config.providers.uphold, settings: config.uphold, ...urls, concurrency: config.providerConcurrency }),
+  ];
 }
 
-export const providerResolvers = [PawaPassResolver] as const;
+export const providerResolvers = [PawaPassResolver, UpholdResolver, UpholdIngestionResolver] as const;

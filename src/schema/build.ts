@@ -10,6 +10,7 @@ import type { RequestContext } from '../server/context.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { VerificationResolver } from './verification.js';
+import { IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -24,7 +25,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers],
+    resolvers: [VerificationResolver, KycSubjectResolver, ...providerResolvers, IngestionResolver, KycSubjectIngestionsResolver],
     validateFn: validateInput,
     // type-graphql insists on a pubSub; ours is the event bus, wired through each
     // @Subscription's own `subscribe`, so this one must never be reached
@@ -42,6 +43,10 @@ async function build(): Promise<GraphQLSchema> {
   resolvers.Verification = {
     ...resolvers.Verification,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.loaders.verification.load(ref.id),
+  };
+  resolvers.Ingestion = {
+    ...resolvers.Ingestion,
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.loaders.ingestion.load(ref.id),
   };
   resolvers.KycSubject = {
     ...resolvers.KycSubject,

@@ -23,6 +23,7 @@ import { createAdapters } from '../providers/index.js';
 import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { VerificationService } from '../services/verifications.js';
+import { IngestionService } from '../services/ingestions.js';
 import { WebhookService } from '../services/webhooks.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
@@ -77,11 +78,19 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
-  const services: Services = { store, bus, adapters, verifications, log };
+  const ingestions = new IngestionService(
+    store,
+    bus,
+    adapters,
+    { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
+    log,
+  );
+  const services: Services = { store, bus, adapters, verifications, ingestions, log };
   const webhooks = new WebhookService(
     store,
     {
       verification: async (provider, e) => (await verifications.applyProviderView(provider, e.view)) !== null,
+      ingestion: (provider, e) => ingestions.applyWebhookView(provider, e.view),
     },
     log,
   );
@@ -233,11 +242,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           port = (server.address() as AddressInfo).port;
+          ingestions.start();
           resolve(`http://localhost:${port}`);
         });
       }),
     close() {
       closed ??= (async () => {
+        ingestions.stop();
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
         wss.close();
         await Promise.allSettled(adapterList.map((a) => a.close()));

@@ -5,6 +5,7 @@ import type { EventBus } from '../events/contract.js';
 import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { VerificationService } from '../services/verifications.js';
+import type { IngestionService } from '../services/ingestions.js';
 import type { Store } from '../store/contract.js';
 
 export interface Services {
@@ -12,6 +13,7 @@ export interface Services {
   bus: EventBus;
   adapters: ReadonlyMap<Provider, ProviderAdapter>;
   verifications: VerificationService;
+  ingestions: IngestionService;
   log: Logger;
 }
 
