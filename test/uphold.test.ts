@@ -42,6 +42,8 @@ async function watch(variables: { id?: string; userId?: string }) {
     async close() {
       sub.close();
       await client.dispose();
+      // the server drops the subscription a moment later; wait, so the next count is exact
+      await until(() => server.app.services.bus.subscriberCount === before);
     },
   };
 }
