@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startServer({
     UPHOLD_SANDBOX_STEP_MS: '100',
     INGESTION_POLL_INTERVAL_MS: '100',
-    INGESTION_POLL_QUIET_MS: '600',
+    INGESTION_POLL_QUIET_MS: '1500',
     INGESTION_POLL_MAX_PER_TICK: '1',
   });
   adapter = server.app.adapters.get('UPHOLD') as unknown as UpholdAdapter;
@@ -48,7 +48,7 @@ describe('the ingestion polling safety net', () => {
     const w = await watch({ userId: 'quiet-1' });
     await create('approved-quiet-no-webhooks', 'quiet-1');
     expect((await w.sub.next(5000)).ingestionUpdated.ingestion.status).toBe('QUEUED');
-    const e = (await w.sub.next(5000)).ingestionUpdated;
+    const e = (await w.sub.next(8000)).ingestionUpdated;
     expect(e).toMatchObject({ ingestion: { status: 'FINISHED', results: [{ process: 'IDENTITY', status: 'COMPLETED' }] } });
     await w.close();
     expect(sim.webhooksSent - hooks).toBe(0);
@@ -62,7 +62,7 @@ describe('the ingestion polling safety net', () => {
     while ((await w.sub.next(5000)).ingestionUpdated.ingestion.status !== 'FINISHED');
     await w.close();
     // past the quiet period: a FINISHED ingestion has left the poller's list
-    await new Promise((r) => setTimeout(r, 700));
+    await new Promise((r) => setTimeout(r, 1600));
     expect(sim.requests.get - gets).toBe(0);
   });
 
@@ -71,7 +71,7 @@ describe('the ingestion polling safety net', () => {
     const stats = server.app.services.ingestions.pollStats;
     const fetched = stats.fetched;
     for (let k = 0; k < 4; k++) await create(`approved-stuck-${k}-hold-no-webhooks`, `stuck-${k}`);
-    await until(() => stats.fetched >= fetched + 6, 8000);
+    await until(() => stats.fetched >= fetched + 6, 15000);
     expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(6);
     expect(fetch.mock.calls.every(([refs]) => refs.length === 1)).toBe(true);
     // every one of the four got its turn

@@ -56,7 +56,8 @@ async function untilFinished(sub: Subscription<IngestionUpdatedSubscription>) {
 }
 
 beforeAll(async () => {
-  server = await startServer({ UPHOLD_SANDBOX_STEP_MS: '100', INGESTION_POLL_INTERVAL_MS: '0', UPHOLD_TIMEOUT_MS: '2000' });
+  // the worker's default pace (about half a second a step), which subscribers must be able to follow
+  server = await startServer({ INGESTION_POLL_INTERVAL_MS: '0', UPHOLD_TIMEOUT_MS: '2000' });
   adapter = server.app.adapters.get('UPHOLD') as unknown as UpholdAdapter;
   sim = adapter.simulator!;
 });
@@ -190,8 +191,8 @@ describe('the ingestion lifecycle', () => {
   });
 
   it('a duplicate identity conflict: the identity ingestion is COMPLETED but the KYC overview shows identity FAILED', async () => {
+    const w = await watch({ userId: 'dup-1' });
     const i = await create({ sourceVerificationRef: 'approved-dup-duplicate-identity', userId: 'dup-1', processes: ['PROFILE', 'IDENTITY'] });
-    const w = await watch({ id: i.id });
     await untilFinished(w.sub);
     await w.close();
     const got = ok(await server.gql(GetIngestionOverviewDocument, { id: i.id })).ingestion!;
@@ -206,8 +207,8 @@ describe('the ingestion lifecycle', () => {
   });
 
   it('an underage user: the identity ingestion is COMPLETED with the birthdate, but the KYC overview shows identity FAILED', async () => {
+    const w = await watch({ userId: 'kid-1' });
     const i = await create({ sourceVerificationRef: 'approved-kid-underage', userId: 'kid-1', processes: ['IDENTITY'] });
-    const w = await watch({ id: i.id });
     const finished = await untilFinished(w.sub);
     await w.close();
     expect(finished.ingestion.results[0]).toMatchObject({ process: 'IDENTITY', status: 'COMPLETED', data: { birthdate: '2012-03-04' } });
@@ -216,8 +217,8 @@ describe('the ingestion lifecycle', () => {
   });
 
   it('data not available at the source: every process FAILED with the provider error code', async () => {
+    const w = await watch({ userId: 'empty-1' });
     const i = await create({ sourceVerificationRef: 'approved-empty-data-unavailable', userId: 'empty-1', processes: ['PROFILE', 'PROOF_OF_ADDRESS'] });
-    const w = await watch({ id: i.id });
     const finished = await untilFinished(w.sub);
     await w.close();
     expect(finished.ingestion.results.map((r) => [r.process, r.status, r.error?.code, r.data])).toEqual([
@@ -258,6 +259,27 @@ describe('reading ingestions', () => {
   });
 });
 
+describe('provider failures', () => {
+  const setFault = (fault: object) =>
+    fetch(`${server.url}/sandbox/uphold/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+
+  it.each([
+    [{ status: 503, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPHOLD', httpStatus: 503 }],
+    [{ delayMs: 2500, status: 200, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPHOLD' }],
+    [{ status: 429, times: 1, retryAfter: 7 }, { code: 'RATE_LIMITED', provider: 'UPHOLD', retryAfter: 7 }],
+    [{ status: 403, times: 1 }, { code: 'PROVIDER_REJECTED', provider: 'UPHOLD', httpStatus: 403 }],
+  ])('Uphold answering %j gives %j, stores nothing, and a retry with the same key succeeds', async (fault, expected) => {
+    const userId = `fail-${Object.values(fault).join('-')}`;
+    await setFault(fault);
+    const res = await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) });
+    expect(firstError(res)?.extensions).toMatchObject(expected);
+    expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions).toEqual([]);
+    await fetch(`${server.url}/sandbox/uphold/faults`, { method: 'DELETE' });
+    await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
+    expect(ok(await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) })).createIngestion.userId).toBe(userId);
+  });
+});
+
 describe('the OAuth2 client', () => {
   it('one access token serves many calls; a revoked token is replaced once after a 401', async () => {
     await create();
@@ -286,11 +308,11 @@ describe('the OAuth2 client', () => {
   });
 
   it('fetches a new token shortly before the old one expires, without a refused call', async () => {
-    const short = await startServer({ UPHOLD_SANDBOX_TOKEN_TTL_S: '1', INGESTION_POLL_INTERVAL_MS: '0' });
+    const short = await startServer({ UPHOLD_SANDBOX_TOKEN_TTL_S: '2', INGESTION_POLL_INTERVAL_MS: '0' });
     try {
       const s = (short.app.adapters.get('UPHOLD') as unknown as UpholdAdapter).simulator!;
       ok(await short.gql(CreateIngestionDocument, { input: input() }));
-      await new Promise((r) => setTimeout(r, 950));
+      await new Promise((r) => setTimeout(r, 1850));
       ok(await short.gql(CreateIngestionDocument, { input: input() }));
       expect(s.requests.token).toBe(2);
       expect(s.requests.create).toBe(2); // no call was refused for an expired token

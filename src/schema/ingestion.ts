@@ -202,7 +202,7 @@ export const toIngestionEvent = (e: BusEvent<IngestionChange>): IngestionEvent =
 @Resolver(() => Ingestion)
 export class IngestionResolver {
   @Query(() => Ingestion, { nullable: true, description: 'One ingestion by id; null when there is none (for you).' })
-  async ingestion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  async ingestion(@Arg('id', () => ID, { description: 'The `id` returned by `createIngestion`.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.loaders.ingestion.load(id);
   }
 

@@ -46,7 +46,9 @@ export class UpholdResolver {
     description:
       'Creates an ingestion at the Uphold KYC Connector: copies an approved Sumsub/Veriff verification into the user\'s KYC processes. Returns it QUEUED; follow it with `ingestionUpdated`. A source verification that is not approved is refused (PROVIDER_REJECTED).',
   })
-  async createIngestion(@Arg('input', () => CreateIngestionInput) input: CreateIngestionInput, @Ctx() ctx: RequestContext) {
+  async createIngestion(
+    @Arg('input', () => CreateIngestionInput, { description: 'The source verification, the user and the processes to ingest.' }) input: CreateIngestionInput,
+    @Ctx() ctx: RequestContext) {
     if (input.integrationName != null && input.source !== 'VERIFF') throw badUserInput('input.integrationName', 'applies to VERIFF only');
     const adapter = ctx.services.adapters.get('UPHOLD') as UpholdAdapter;
     const req = {

@@ -58,6 +58,13 @@ interface Token {
   scopes: Set<string>;
 }
 
+interface Fault {
+  status: number;
+  times: number;
+  delayMs: number;
+  retryAfter: number | null;
+}
+
 interface SimIngestion {
   ingestion: UpholdIngestion;
   sourceRef: string;
@@ -79,6 +86,7 @@ export class UpholdSimulator implements Simulator {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  private fault: Fault | null = null;
   /** Requests received per route; tests read it to count upstream calls. */
   readonly requests = { token: 0, create: 0, get: 0, list: 0, overview: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted (including retries). */
@@ -129,6 +137,7 @@ export class UpholdSimulator implements Simulator {
               : null;
     if (!route) return false;
     this.requests[route.name]++;
+    if (await this.applyFault(res)) return true;
     const token = this.bearer(req);
     if (!token) {
       sendJson(res, 401, error('unauthorized', 'The access token is missing, invalid or expired'));
@@ -289,8 +298,35 @@ export class UpholdSimulator implements Simulator {
     return { summary: { status, reason: status === 'ok' ? 'none' : status === 'failed' ? 'processes-failed' : 'processes-pending' }, processes };
   }
 
-  /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}. */
+  /** Makes the next `times` API calls (not the token endpoint) wait `delayMs` and/or answer `status`. */
+  private async applyFault(res: ServerResponse): Promise<boolean> {
+    const f = this.fault;
+    if (!f || f.times <= 0) return false;
+    f.times--;
+    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    if (!f.status) return false;
+    const headers: Record<string, string> = f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {};
+    sendJson(res, f.status, error(f.status === 429 ? 'too_many_requests' : 'service_unavailable', 'Simulated fault'), headers);
+    return true;
+  }
+
+  /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}; POST/DELETE /faults. */
   private async sandboxRoutes(res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
+    if (p === '/faults' && method === 'DELETE') {
+      this.fault = null;
+      sendJson(res, 200, { fault: null });
+      return true;
+    }
+    if (p === '/faults' && method === 'POST') {
+      const b = safeJson(rawBody) as Partial<Fault> | null | undefined;
+      if (!b || (typeof b.status !== 'number' && typeof b.delayMs !== 'number')) {
+        sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
+        return true;
+      }
+      this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
+      sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+      return true;
+    }
     const m = /^\/([^/]+)\/advance$/.exec(p);
     if (method !== 'POST' || !m) return false;
     const id = decodeURIComponent(m[1]);
