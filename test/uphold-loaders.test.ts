@@ -81,8 +81,10 @@ describe('with fresh statuses (default)', () => {
     const calls = upstreamCalls.get('UPHOLD') ?? 0;
     const data = ok(await byIds(server, [...ids, ids[0], 'not-an-id'])) as Record<string, { id: string } | null>;
     expect(Object.values(data).filter(Boolean)).toHaveLength(6);
-    expect(getMany).toHaveBeenCalledTimes(1);
-    expect(getMany.mock.calls[0][1]).toHaveLength(6); // duplicates are loaded once
+    // one batch read for the whole request (a sandbox webhook arriving meanwhile reads one record)
+    const batches = getMany.mock.calls.filter(([, batch]) => batch.length > 1);
+    expect(batches).toHaveLength(1);
+    expect(batches[0][1]).toHaveLength(6); // duplicates are loaded once
     expect((upstreamCalls.get('UPHOLD') ?? 0) - calls).toBe(0);
     getMany.mockRestore();
   });

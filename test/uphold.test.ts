@@ -1,5 +1,6 @@
 // Uphold KYC Connector end to end: GraphQL mutation → simulator over real HTTP (OAuth2 token,
 // X-On-Behalf-Of) → worker → signed webhooks → graphql-ws subscribers.
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upstreamCalls } from '../src/providers/http.js';
 import type { UpholdAdapter } from '../src/providers/uphold/index.js';
@@ -13,7 +14,7 @@ import {
   type IngestionUpdatedSubscription,
   SubjectIngestionsDocument,
 } from './generated/graphql.js';
-import { firstError, ok, subscribe, type Subscription, until, wsClient } from './support/client.js';
+import { firstError, graphqlRequest, ok, subscribe, type Subscription, until, wsClient } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -256,6 +257,30 @@ describe('reading ingestions', () => {
 
   it('an unknown or malformed id is null, not an error', async () => {
     expect(ok(await server.gql(GetIngestionDocument, { id: 'nope' })).ingestion).toBeNull();
+  });
+
+  it("the simulator lists a user's ingestions per source, newest first, with cursor pagination", async () => {
+    const a = await create({ userId: 'paged', sourceVerificationRef: 'approved-p1-hold' });
+    const b = await create({ userId: 'paged', sourceVerificationRef: 'approved-p2-hold' });
+    await create({ userId: 'paged', source: 'VERIFF', sourceVerificationRef: 'approved-p3-hold' });
+    const p1 = await adapter.client.listIngestions('sumsub', 'paged', { perPage: 1 });
+    expect(p1.ingestions.map((i) => i.id)).toEqual([b.providerRef]);
+    expect(p1.pagination.next).toBeTruthy();
+    const p2 = await adapter.client.listIngestions('sumsub', 'paged', { perPage: 1, cursor: p1.pagination.next! });
+    expect(p2.ingestions.map((i) => i.id)).toEqual([a.providerRef]);
+    expect(p2.pagination.next).toBeNull();
+    expect((await adapter.client.listIngestions('veriff', 'paged')).ingestions).toHaveLength(1);
+  });
+
+  it('resolves Ingestion and KycSubject.ingestions through federation _entities', async () => {
+    const i = await create({ userId: 'federated', sourceVerificationRef: 'approved-fed-hold' });
+    const res = await graphqlRequest(
+      `${server.url}/graphql`,
+      parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ingestion { id status userId } ... on KycSubject { id ingestions { id } } } }`) as never,
+      { r: [{ __typename: 'Ingestion', id: i.id }, { __typename: 'KycSubject', id: 'federated' }, { __typename: 'Ingestion', id: 'unknown' }] } as never,
+    );
+    expect(res.errors).toBeUndefined();
+    expect((res.data as { _entities: unknown[] })._entities).toEqual([{ id: i.id, status: i.status, userId: 'federated' }, { id: 'federated', ingestions: [{ id: i.id }] }, null]);
   });
 });
 
