@@ -54,6 +54,10 @@ export interface Config {
   resilience: ResilienceOptions;
   /** Upvest's OAuth2 client and request-signing key (see `upvestConfig`). */
   upvest: UpvestConfig;
+  /** Uphold KYC Connector settings beyond the common provider ones. */
+  uphold: UpholdSettings;
+  /** The polling safety net for ingestions whose webhooks do not come. */
+  ingestionPolling: IngestionPollingSettings;
 }
 
 export class ConfigError extends Error {
@@ -135,10 +139,8 @@ export function loadConfig(env: Env = process.env): Config {
     } catch (err) {
       throw new ConfigError('API_KEYS', (err as Error).message);
     }
-  } else if (Object.values(providers).some((p) => p.mode === 'live')) {
-    throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');
   }
-  return {
+  const config: Config = {
     apiKeys,
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || undefined,
@@ -168,7 +170,14 @@ export function loadConfig(env: Env = process.env): Config {
       halfOpenAfterMs: int(env, 'BREAKER_HALF_OPEN_MS', DEFAULT_RESILIENCE.halfOpenAfterMs, 10, 3_600_000),
     },
     upvest: upvestConfig(env),
+    uphold: loadUpholdSettings(env),
+    ingestionPolling: loadIngestionPolling(env),
   };
+  const live = Object.values(providers).some((p) => p.mode === 'live') || config.upvest.mode === 'live';
+  if (!apiKeys && live) {
+    throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');
+  }
+  return config;
 }
 
 export interface UpvestConfig {
@@ -228,5 +237,63 @@ export function upvestConfig(env: Env): UpvestConfig {
     signingKeyId: env.UPVEST_SIGNING_KEY_ID!,
     webhookDelayMs,
     verifyKeysMinRefetchMs,
+  };
+}
+
+export interface UpholdSettings {
+  /** `UPHOLD_CLIENT_ID`, the OAuth2 client id; its secret is `UPHOLD_API_KEY`. Required in live mode. */
+  clientId: string;
+  /** `UPHOLD_SCOPE`, space-separated scopes asked for with the client-credentials token. */
+  scope: string;
+  /** `UPHOLD_VERIFF_INTEGRATION`, the Veriff integration name registered with Uphold. Default `default`. */
+  veriffIntegrationName: string;
+  /** `UPHOLD_SANDBOX_STEP_MS`, how long the sandbox worker takes per status step. Default 500. */
+  sandboxStepMs: number;
+  /** `UPHOLD_SANDBOX_TOKEN_TTL_S`, lifetime of sandbox access tokens. Default 600 (the documented example). */
+  sandboxTokenTtlSeconds: number;
+}
+
+export const UPHOLD_DEFAULT_SCOPE = [
+  'kyc-connector.sumsub.ingestions:create',
+  'kyc-connector.sumsub.ingestions:read',
+  'kyc-connector.veriff.ingestions:create',
+  'kyc-connector.veriff.ingestions:read',
+  'core.kyc:read',
+  'core.users:act-on-behalf-of',
+].join(' ');
+
+// Standard Webhooks secrets: `whsec_` + base64 (the prefix is optional)
+const STANDARD_WEBHOOK_SECRET = /^(whsec_)?(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function loadUpholdSettings(env: Env): UpholdSettings {
+  const live = !!env.UPHOLD_API_KEY;
+  const clientId = env.UPHOLD_CLIENT_ID ?? '';
+  if (live && !clientId) throw new ConfigError('UPHOLD_CLIENT_ID', 'is required when UPHOLD_API_KEY (the OAuth2 client secret) is set');
+  for (const s of (env.UPHOLD_WEBHOOK_SECRETS ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (!STANDARD_WEBHOOK_SECRET.test(s)) throw new ConfigError('UPHOLD_WEBHOOK_SECRETS', 'must be Standard Webhooks secrets (whsec_ followed by base64)');
+  }
+  return {
+    clientId: clientId || 'kyc-graph-sandbox',
+    scope: env.UPHOLD_SCOPE?.trim() || UPHOLD_DEFAULT_SCOPE,
+    veriffIntegrationName: env.UPHOLD_VERIFF_INTEGRATION?.trim() || 'default',
+    sandboxStepMs: int(env, 'UPHOLD_SANDBOX_STEP_MS', 500, 0, 600_000),
+    sandboxTokenTtlSeconds: int(env, 'UPHOLD_SANDBOX_TOKEN_TTL_S', 600, 1, 86_400),
+  };
+}
+
+export interface IngestionPollingSettings {
+  /** `INGESTION_POLL_INTERVAL_MS`, how often the poller looks for quiet unfinished ingestions. Default 5000; 0 turns it off. */
+  intervalMs: number;
+  /** `INGESTION_POLL_QUIET_MS`, an unfinished ingestion not heard of for this long is polled. Default 10000. */
+  quietMs: number;
+  /** `INGESTION_POLL_MAX_PER_TICK`, at most this many provider reads per interval. Default 20. */
+  maxPerTick: number;
+}
+
+export function loadIngestionPolling(env: Env): IngestionPollingSettings {
+  return {
+    intervalMs: int(env, 'INGESTION_POLL_INTERVAL_MS', 5000, 0, 3_600_000),
+    quietMs: int(env, 'INGESTION_POLL_QUIET_MS', 10_000, 0, 86_400_000),
+    maxPerTick: int(env, 'INGESTION_POLL_MAX_PER_TICK', 20, 1, 1000),
   };
 }

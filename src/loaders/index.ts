@@ -3,6 +3,7 @@
 // batch per provider.
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
+import type { IngestionRecord } from '../domain/ingestion.js';
 import type { Services } from '../server/context.js';
 import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
 
@@ -10,9 +11,10 @@ export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
   /** A user's checks, one provider list call per user per request. */
   checksByUser: ChecksByUserLoader;
+  ingestion: DataLoader<string, IngestionRecord | null>;
 }
 
-export function createLoaders(services: Pick<Services, 'store' | 'verifications' | 'checks'>, tenant: string): Loaders {
+export function createLoaders(services: Pick<Services, 'store' | 'verifications' | 'checks' | 'ingestions'>, tenant: string): Loaders {
   return {
     verification: new DataLoader(async (ids) => {
       const records = await services.store.getMany<VerificationRecord>('verification', ids);
@@ -21,5 +23,10 @@ export function createLoaders(services: Pick<Services, 'store' | 'verifications'
       return services.verifications.refreshStale(mine);
     }),
     checksByUser: createChecksByUserLoader(services.checks, services.store, tenant),
+    ingestion: new DataLoader(async (ids) => {
+      const records = await services.store.getMany<IngestionRecord>('ingestion', ids);
+      const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
+      return services.ingestions.refreshStale(mine);
+    }),
   };
 }

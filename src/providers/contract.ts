@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { ProviderKey } from '../config.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
 import type { Check, CheckSource } from '../domain/check.js';
+import type { IngestionRef, ProviderIngestionView } from '../domain/ingestion.js';
 
 /** A webhook as it arrived: raw bytes first, nothing parsed yet. */
 export interface WebhookRequest {
@@ -14,7 +15,8 @@ export interface WebhookRequest {
 /** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
 export type ProviderEvent =
   | { eventId: string; kind: 'verification'; view: ProviderVerificationView }
-  | { eventId: string; kind: 'check'; check: Check };
+  | { eventId: string; kind: 'check'; check: Check }
+  | { eventId: string; kind: 'ingestion'; view: ProviderIngestionView };
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {
@@ -64,6 +66,8 @@ export interface ProviderAdapter {
   mergeView?(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView;
   /** Present on adapters that record user checks. */
   readonly checks?: CheckSource;
+  /** Current state of several ingestions, like `fetchVerifications` (providers that ingest). */
+  fetchIngestions?(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]>;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
   close(): Promise<void>;

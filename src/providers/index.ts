@@ -10,6 +10,8 @@ import { ArgosAdapter } from './argos/index.js';
 import { ArgosResolver } from './argos/schema.js';
 import { UpvestAdapter } from './upvest/index.js';
 import { UpvestResolver } from './upvest/schema.js';
+import { UpholdAdapter } from './uphold/index.js';
+import { UpholdIngestionResolver, UpholdResolver } from './uphold/schema.js';
 
 export interface AdapterUrls {
   /** How this server reaches itself (sandbox simulators). */
@@ -24,7 +26,8 @@ export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapt
     new UpPassAdapter({ config: config.providers.uppass, ...urls, concurrency: config.providerConcurrency }),
     new ArgosAdapter({ config: config.providers.argos, ...urls, concurrency: config.providerConcurrency }),
     new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls }),
+    new UpholdAdapter({ config: config.providers.uphold, settings: config.uphold, ...urls, concurrency: config.providerConcurrency }),
   ];
 }
 
-export const providerResolvers = [PawaPassResolver, UpPassResolver, ArgosResolver, UpvestResolver] as const;
+export const providerResolvers = [PawaPassResolver, UpPassResolver, ArgosResolver, UpvestResolver, UpholdResolver, UpholdIngestionResolver] as const;

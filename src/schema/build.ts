@@ -13,6 +13,7 @@ import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { VerificationResolver } from './verification.js';
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
+import { IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -27,7 +28,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver],
+    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',
@@ -49,6 +50,13 @@ async function build(): Promise<GraphQLSchema> {
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
       requireScope(ctx.principal, 'verifications:read');
       return ctx.loaders.verification.load(ref.id);
+    },
+  };
+  resolvers.Ingestion = {
+    ...resolvers.Ingestion,
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
+      requireScope(ctx.principal, 'ingestions:read');
+      return ctx.loaders.ingestion.load(ref.id);
     },
   };
   resolvers.KycSubject = {

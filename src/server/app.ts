@@ -27,6 +27,7 @@ import { circuitStates, configureResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { VerificationService } from '../services/verifications.js';
+import { IngestionService } from '../services/ingestions.js';
 import { WebhookService } from '../services/webhooks.js';
 import { CheckService } from '../services/checks.js';
 import type { Store } from '../store/contract.js';
@@ -90,7 +91,14 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
   const checks = new CheckService(store, bus, adapters, log);
-  const services: Services = { store, bus, adapters, verifications, log, checks };
+  const ingestions = new IngestionService(
+    store,
+    bus,
+    adapters,
+    { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
+    log,
+  );
+  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log };
   const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
   const webhooks = new WebhookService(
     store,
@@ -99,6 +107,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     {
       verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
       check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
+      ingestion: (provider, e, eventKey) => ingestions.applyWebhookView(provider, e.view, eventKey),
     },
     log,
     config.inboxRecoveryAfterMs,
@@ -333,12 +342,14 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           port = (server.address() as AddressInfo).port;
+          ingestions.start();
           resolve(`http://localhost:${port}`);
         });
       }),
     close() {
       closed ??= (async () => {
         clearInterval(recovery);
+        ingestions.stop();
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
         wss.close();
         await Promise.allSettled(adapterList.map((a) => a.close()));

@@ -6,6 +6,7 @@ import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { VerificationService } from '../services/verifications.js';
 import type { CheckService } from '../services/checks.js';
+import type { IngestionService } from '../services/ingestions.js';
 import type { Store } from '../store/contract.js';
 import type { Principal } from './auth.js';
 
@@ -14,6 +15,7 @@ export interface Services {
   bus: EventBus;
   adapters: ReadonlyMap<Provider, ProviderAdapter>;
   verifications: VerificationService;
+  ingestions: IngestionService;
   log: Logger;
   checks: CheckService;
 }

@@ -1,0 +1,108 @@
+// The Uphold KYC Connector adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderConfig, UpholdSettings } from '../../config.js';
+import type { IngestionRef, IngestionSource, KycProcess, ProviderIngestionView } from '../../domain/ingestion.js';
+import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
+import { mapConcurrent } from '../http.js';
+import { LIVE_BASE_URL, UpholdClient } from './client.js';
+import { toIngestionView, toUpholdProcess, toUpholdSource, type UpholdKycOverview } from './mapper.js';
+import { UpholdSimulator } from './simulator.js';
+import { parse, verifiers, verify } from './webhook.js';
+
+export interface UpholdAdapterOptions {
+  config: ProviderConfig;
+  settings: UpholdSettings;
+  /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
+  localUrl: () => string;
+  /** PUBLIC_URL: webhook targets. */
+  publicUrl: () => string;
+  /** Max concurrent GETs when refreshing many ingestions (Uphold has no batch get). */
+  concurrency: number;
+}
+
+/** The unified create request, before it becomes a per-source Uphold body. */
+export interface CreateIngestionRequest {
+  source: IngestionSource;
+  sourceVerificationRef: string;
+  userId: string;
+  processes: KycProcess[];
+  /** Veriff only: the integration registered with Uphold. */
+  integrationName?: string | null;
+}
+
+export class UpholdAdapter implements ProviderAdapter {
+  readonly provider = 'UPHOLD' as const;
+  readonly key = 'uphold' as const;
+  readonly mode: 'sandbox' | 'live';
+  readonly simulator?: UpholdSimulator;
+  readonly client: UpholdClient;
+  private readonly hooks;
+
+  constructor(private readonly options: UpholdAdapterOptions) {
+    const { config, settings } = options;
+    this.mode = config.mode;
+    this.hooks = verifiers(config.webhookSecrets);
+    if (config.mode === 'sandbox') {
+      this.simulator = new UpholdSimulator({
+        clientId: settings.clientId,
+        clientSecret: config.apiKey,
+        webhookSecret: config.webhookSecrets[0],
+        webhookUrl: () => `${options.publicUrl()}/webhooks/uphold`,
+        stepMs: settings.sandboxStepMs,
+        tokenTtlSeconds: settings.sandboxTokenTtlSeconds,
+      });
+    }
+    this.client = new UpholdClient({
+      baseUrl: config.mode === 'sandbox' ? () => `${options.localUrl()}/sandbox/uphold` : () => config.baseUrl ?? LIVE_BASE_URL,
+      clientId: settings.clientId,
+      clientSecret: config.apiKey,
+      scope: settings.scope,
+      timeoutMs: config.timeoutMs,
+    });
+  }
+
+  /** The per-source Uphold body for a unified request (Sumsub: share token; Veriff: one session). */
+  static toBody(req: CreateIngestionRequest, defaultIntegration: string) {
+    const processes = req.processes.map(toUpholdProcess);
+    if (req.source === 'SUMSUB') return { source: 'sumsub' as const, body: { shareToken: req.sourceVerificationRef, processes } };
+    return {
+      source: 'veriff' as const,
+      body: { processes, sessions: [{ processes, sessionId: req.sourceVerificationRef, integrationName: req.integrationName || defaultIntegration }] },
+    };
+  }
+
+  async createIngestion(req: CreateIngestionRequest): Promise<ProviderIngestionView> {
+    const call = UpholdAdapter.toBody(req, this.options.settings.veriffIntegrationName);
+    const created =
+      call.source === 'sumsub'
+        ? await this.client.createSumsubIngestion(req.userId, call.body)
+        : await this.client.createVeriffIngestion(req.userId, call.body);
+    return toIngestionView(created);
+  }
+
+  async fetchIngestions(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]> {
+    return mapConcurrent(refs, this.options.concurrency, async (ref) => {
+      try {
+        const i = await this.client.getIngestion(toUpholdSource(ref.source), ref.userId, ref.providerRef);
+        return i ? toIngestionView(i) : new Error(`Uphold has no ingestion ${ref.providerRef}`);
+      } catch (err) {
+        return err as Error;
+      }
+    });
+  }
+
+  async kycOverview(userId: string): Promise<UpholdKycOverview> {
+    return this.client.getKycOverview(userId);
+  }
+
+  verifyWebhook(req: WebhookRequest): void {
+    verify(req, this.hooks);
+  }
+
+  parseWebhook(req: WebhookRequest): ProviderEvent[] {
+    return parse(req);
+  }
+
+  async close(): Promise<void> {
+    await this.simulator?.close();
+  }
+}

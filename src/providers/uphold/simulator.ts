@@ -1,0 +1,533 @@
+// A faithful local Uphold KYC Connector: the OAuth2 token endpoint, per-source create endpoints
+// (refusing a source verification that is not approved), get, list, the KYC overview, a worker
+// that moves each ingestion QUEUED → RUNNING → FINISHED at a configurable pace, and a signed
+// Standard Webhooks delivery on creation and every status change. Served under /sandbox/uphold.
+//
+// Sandbox fixtures (DESIGN.md): a source verification ref (Sumsub share token, Veriff session id)
+// beginning `approved-`, `pending-` or `rejected-` exists in that state; anything else is not
+// found. Markers anywhere in an approved ref select what the worker does (SANDBOX_MARKERS).
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../server/httpkit.js';
+import type { Simulator } from '../contract.js';
+import { TOKEN_PATH } from './client.js';
+import {
+  RESULT_KEY,
+  UPHOLD_INGESTION_STATUSES,
+  UPHOLD_PROCESSES,
+  type UpholdError,
+  type UpholdIngestion,
+  type UpholdIngestionStatus,
+  type UpholdKycOverview,
+  type UpholdProcess,
+  type UpholdProcessResult,
+  type UpholdSource,
+  type UpholdVeriffSession,
+  type UpholdWebhookEvent,
+} from './mapper.js';
+import { signedHeaders } from './webhook.js';
+
+/** What a marker in an approved source ref makes the sandbox do (README, "Uphold KYC Connector"). */
+export const SANDBOX_MARKERS = {
+  /** Identity ingestion COMPLETED, but the user's identity KYC process fails: duplicate identity conflict. */
+  duplicateIdentity: '-duplicate-identity',
+  /** Identity ingestion COMPLETED, but the user's identity KYC process fails: the user is underage. */
+  underage: '-underage',
+  /** Every requested process FAILED with `provider_data_not_available`. */
+  dataUnavailable: '-data-unavailable',
+  /** The worker leaves the ingestion alone; move it with POST /sandbox/uphold/{id}/advance. */
+  hold: '-hold',
+  /** No webhooks are sent for this ingestion (exercises the polling safety net). */
+  noWebhooks: '-no-webhooks',
+} as const;
+
+export interface UpholdSimulatorOptions {
+  clientId: string;
+  clientSecret: string;
+  webhookSecret: string;
+  /** Where webhooks go, e.g. http://localhost:4000/webhooks/uphold */
+  webhookUrl: () => string;
+  /** How long each worker step takes (QUEUED → RUNNING, RUNNING → FINISHED). Default 500 ms. */
+  stepMs?: number;
+  /** Lifetime of access tokens. Default 600 s, the documented example. */
+  tokenTtlSeconds?: number;
+}
+
+interface Token {
+  expiresAt: number;
+  scopes: Set<string>;
+}
+
+interface Fault {
+  status: number;
+  times: number;
+  delayMs: number;
+  retryAfter: number | null;
+}
+
+interface SimIngestion {
+  ingestion: UpholdIngestion;
+  sourceRef: string;
+}
+
+const RANK: Record<UpholdIngestionStatus, number> = { queued: 0, running: 1, finished: 2 };
+/** KYC overview processes the connector does not touch, as a new user has them. */
+const OTHER_PROCESSES = ['email', 'phone', 'customerDueDiligence', 'taxDetails'] as const;
+
+const error = (code: string, message: string, errors?: UpholdError['errors']): UpholdError => ({ code, message, ...(errors ? { errors } : {}) });
+
+type FieldErrors = NonNullable<UpholdError['errors']>;
+
+export class UpholdSimulator implements Simulator {
+  private readonly tokens = new Map<string, Token>();
+  private readonly ingestions = new Map<string, SimIngestion>();
+  /** KYC overview per user (GET /core/kyc). */
+  private readonly overviews = new Map<string, UpholdKycOverview['processes']>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+  private fault: Fault | null = null;
+  /** Requests received per route; tests read it to count upstream calls. */
+  readonly requests = { token: 0, create: 0, get: 0, list: 0, overview: 0, inFlight: 0, maxInFlight: 0 };
+  /** Webhook deliveries attempted (including retries). */
+  webhooksSent = 0;
+
+  constructor(private readonly options: UpholdSimulatorOptions) {}
+
+  private get stepMs() {
+    return this.options.stepMs ?? 500;
+  }
+
+  /** Revokes every access token (tests: the client must fetch a new one after a 401). */
+  revokeTokens() {
+    this.tokens.clear();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
+    const url = new URL(path, 'http://sim');
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+    if (p === TOKEN_PATH && method === 'POST') {
+      this.requests.token++;
+      this.issueToken(req, res, rawBody);
+      return true;
+    }
+    if (p.startsWith('/kyc-connector/') || p.startsWith('/core/')) {
+      this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
+      try {
+        return await this.api(req, res, p, method, url, rawBody);
+      } finally {
+        this.requests.inFlight--;
+      }
+    }
+    return this.sandboxRoutes(res, p, method, rawBody);
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
+    let m: RegExpExecArray | null;
+    const route =
+      method === 'POST' && (m = /^\/kyc-connector\/(sumsub|veriff)\/ingestions$/.exec(p))
+        ? { name: 'create' as const, source: m[1] as UpholdSource, scope: `kyc-connector.${m[1]}.ingestions:create` }
+        : method === 'GET' && (m = /^\/kyc-connector\/(sumsub|veriff)\/ingestions$/.exec(p))
+          ? { name: 'list' as const, source: m[1] as UpholdSource, scope: `kyc-connector.${m[1]}.ingestions:read` }
+          : method === 'GET' && (m = /^\/kyc-connector\/(sumsub|veriff)\/ingestions\/([^/]+)$/.exec(p))
+            ? { name: 'get' as const, source: m[1] as UpholdSource, id: decodeURIComponent(m[2]), scope: `kyc-connector.${m[1]}.ingestions:read` }
+            : method === 'GET' && p === '/core/kyc'
+              ? { name: 'overview' as const, scope: 'core.kyc:read' }
+              : null;
+    if (!route) return false;
+    this.requests[route.name]++;
+    if (await this.applyFault(res)) return true;
+    const token = this.bearer(req);
+    if (!token) {
+      sendJson(res, 401, error('unauthorized', 'The access token is missing, invalid or expired'));
+      return true;
+    }
+    const userId = this.onBehalfOf(req);
+    for (const needed of [route.scope, 'core.users:act-on-behalf-of']) {
+      if (!token.scopes.has(needed)) {
+        sendJson(res, 403, error('forbidden', `The access token lacks the scope ${needed}`));
+        return true;
+      }
+    }
+    if (!userId) {
+      sendJson(res, 400, error('validation_failed', 'X-On-Behalf-Of must be "user {userId}"', { 'X-On-Behalf-Of': [{ code: 'required', message: 'This value is required' }] }));
+      return true;
+    }
+    if (route.name === 'create') this.create(res, route.source, userId, rawBody);
+    else if (route.name === 'get') {
+      const sim = this.ingestions.get(route.id);
+      if (!sim || sim.ingestion.provider !== route.source || sim.ingestion.userId !== userId) sendJson(res, 404, error('not_found', 'Ingestion not found'));
+      else sendJson(res, 200, { ingestion: sim.ingestion });
+    } else if (route.name === 'list') this.list(res, route.source, userId, url.searchParams);
+    else sendJson(res, 200, this.overview(userId));
+    return true;
+  }
+
+  /** POST /core/oauth2/token: client credentials in HTTP Basic, form-encoded body. */
+  private issueToken(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
+    const auth = req.headers.authorization;
+    const decoded = typeof auth === 'string' && auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8') : '';
+    const expected = `${this.options.clientId}:${this.options.clientSecret}`;
+    if (!constantTimeEqual(decoded, expected)) {
+      sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+      return;
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      sendJson(res, 400, { error: 'invalid_request', error_description: 'Body must be application/x-www-form-urlencoded' });
+      return;
+    }
+    const form = new URLSearchParams(rawBody.toString('utf8'));
+    if (form.get('grant_type') !== 'client_credentials') {
+      sendJson(res, 400, { error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' });
+      return;
+    }
+    const scope = (form.get('scope') ?? '').split(' ').filter(Boolean);
+    const ttl = this.options.tokenTtlSeconds ?? 600;
+    const value = randomBytes(24).toString('base64url');
+    this.tokens.set(value, { expiresAt: Date.now() + ttl * 1000, scopes: new Set(scope) });
+    sendJson(res, 200, { access_token: value, expires_in: ttl, scope: scope.join(' '), token_type: 'Bearer' });
+  }
+
+  private bearer(req: IncomingMessage): Token | null {
+    const auth = req.headers.authorization;
+    if (typeof auth !== 'string' || !auth.startsWith('Bearer ')) return null;
+    const token = this.tokens.get(auth.slice(7));
+    if (!token || token.expiresAt <= Date.now()) return null;
+    return token;
+  }
+
+  private onBehalfOf(req: IncomingMessage): string | null {
+    const h = req.headers['x-on-behalf-of'];
+    const m = typeof h === 'string' ? /^user (\S+)$/.exec(h.trim()) : null;
+    return m ? m[1] : null;
+  }
+
+  private create(res: ServerResponse, source: UpholdSource, userId: string, rawBody: Buffer) {
+    const body = safeJson(rawBody) as Record<string, unknown> | undefined;
+    const errors: FieldErrors = {};
+    const add = (field: string, code: string, message: string) => (errors[field] ??= []).push({ code, message });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      sendJson(res, 400, error('validation_failed', 'Body must be a JSON object'));
+      return;
+    }
+    const processes = validateProcesses(body.processes, 'processes', add);
+    let sourceRef = '';
+    let parameters: UpholdIngestion['parameters'];
+    if (source === 'sumsub') {
+      if (typeof body.shareToken !== 'string' || !body.shareToken) add('shareToken', 'required', 'This value is required');
+      sourceRef = String(body.shareToken ?? '');
+      parameters = { shareToken: sourceRef };
+    } else {
+      const sessions = body.sessions;
+      if (!Array.isArray(sessions) || sessions.length < 1) add('sessions', 'required', 'At least one session is required');
+      const list = (Array.isArray(sessions) ? sessions : []) as Partial<UpholdVeriffSession>[];
+      list.forEach((s, i) => {
+        if (!s || typeof s.sessionId !== 'string' || !s.sessionId) add(`sessions[${i}].sessionId`, 'required', 'This value is required');
+        if (!s || typeof s.integrationName !== 'string' || !s.integrationName) add(`sessions[${i}].integrationName`, 'required', 'This value is required');
+        const sp = validateProcesses(s?.processes, `sessions[${i}].processes`, add);
+        for (const p of sp) if (!processes.includes(p)) add(`sessions[${i}].processes`, 'invalid', `${p} is not one of the ingestion's processes`);
+      });
+      // every requested process must come from some session (IDV and PoA sessions may be combined)
+      for (const p of processes) if (!list.some((s) => Array.isArray(s?.processes) && s.processes.includes(p))) add('processes', 'invalid', `no session provides ${p}`);
+      sourceRef = String(list[0]?.sessionId ?? '');
+      parameters = { sessions: list as UpholdVeriffSession[] };
+    }
+    if (Object.keys(errors).length) {
+      sendJson(res, 400, error('validation_failed', 'The request is not valid', errors));
+      return;
+    }
+    const refs = source === 'sumsub' ? [sourceRef] : (parameters! as { sessions: UpholdVeriffSession[] }).sessions.map((s) => s.sessionId);
+    for (const ref of refs) {
+      const state = fixtureState(ref);
+      const what = source === 'sumsub' ? 'Sumsub applicant for this share token' : `Veriff session ${ref}`;
+      if (state === null) {
+        sendJson(res, 404, error('provider_verification_not_found', `The ${what} was not found`));
+        return;
+      }
+      if (state !== 'approved') {
+        sendJson(res, 409, error('provider_verification_not_approved', `The ${what} is ${state}; only approved verifications can be ingested`));
+        return;
+      }
+    }
+    const now = new Date().toISOString();
+    const ingestion: UpholdIngestion = {
+      id: randomUUID(),
+      userId,
+      status: 'queued',
+      processes,
+      provider: source,
+      parameters: parameters!,
+      result: {},
+      startedAt: null,
+      finishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.ingestions.set(ingestion.id, { ingestion, sourceRef });
+    sendJson(res, 201, { ingestion });
+    // after the reply: the created event, then the worker
+    void this.enqueue(ingestion.id, () => this.notify(ingestion.id, 'created'));
+    if (!sourceRef.includes(SANDBOX_MARKERS.hold)) this.scheduleStep(ingestion.id);
+  }
+
+  private list(res: ServerResponse, source: UpholdSource, userId: string, q: URLSearchParams) {
+    const perPage = q.has('perPage') ? Number(q.get('perPage')) : 10;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+      sendJson(res, 400, error('validation_failed', 'perPage must be an integer from 1 to 100', { perPage: [{ code: 'invalid', message: 'Must be between 1 and 100' }] }));
+      return;
+    }
+    let offset = 0;
+    if (q.get('cursor')) {
+      offset = Number(Buffer.from(q.get('cursor')!, 'base64url').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0) {
+        sendJson(res, 400, error('validation_failed', 'cursor is not valid', { cursor: [{ code: 'invalid', message: 'Invalid cursor' }] }));
+        return;
+      }
+    }
+    const mine = [...this.ingestions.values()].map((s) => s.ingestion).filter((i) => i.provider === source && i.userId === userId).reverse();
+    const page = mine.slice(offset, offset + perPage);
+    const cursor = (n: number) => Buffer.from(String(n), 'utf8').toString('base64url');
+    sendJson(res, 200, { ingestions: page, pagination: { first: cursor(0), next: offset + perPage < mine.length ? cursor(offset + perPage) : null } });
+  }
+
+  private overview(userId: string): UpholdKycOverview {
+    const processes = this.overviews.get(userId) ?? newUserOverview();
+    const statuses = Object.values(processes).map((p) => p.status);
+    const status = statuses.includes('failed') ? 'failed' : statuses.every((s) => s === 'ok' || s === 'exempt') ? 'ok' : 'pending';
+    return { summary: { status, reason: status === 'ok' ? 'none' : status === 'failed' ? 'processes-failed' : 'processes-pending' }, processes };
+  }
+
+  /** Makes the next `times` API calls (not the token endpoint) wait `delayMs` and/or answer `status`. */
+  private async applyFault(res: ServerResponse): Promise<boolean> {
+    const f = this.fault;
+    if (!f || f.times <= 0) return false;
+    f.times--;
+    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    if (!f.status) return false;
+    const headers: Record<string, string> = f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {};
+    sendJson(res, f.status, error(f.status === 429 ? 'too_many_requests' : 'service_unavailable', 'Simulated fault'), headers);
+    return true;
+  }
+
+  /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}; POST/DELETE /faults. */
+  private async sandboxRoutes(res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
+    if (p === '/faults' && method === 'DELETE') {
+      this.fault = null;
+      sendJson(res, 200, { fault: null });
+      return true;
+    }
+    if (p === '/faults' && method === 'POST') {
+      const b = safeJson(rawBody) as Partial<Fault> | null | undefined;
+      if (!b || (typeof b.status !== 'number' && typeof b.delayMs !== 'number')) {
+        sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
+        return true;
+      }
+      this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
+      sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+      return true;
+    }
+    const m = /^\/([^/]+)\/advance$/.exec(p);
+    if (method !== 'POST' || !m) return false;
+    const id = decodeURIComponent(m[1]);
+    const to = (safeJson(rawBody) as { to?: unknown } | undefined)?.to;
+    if (typeof to !== 'string' || !(UPHOLD_INGESTION_STATUSES as readonly string[]).includes(to)) {
+      sendJson(res, 400, { message: `"to" must be one of ${UPHOLD_INGESTION_STATUSES.join(', ')}` });
+      return true;
+    }
+    if (!this.ingestions.has(id)) {
+      sendJson(res, 404, { message: 'No such ingestion' });
+      return true;
+    }
+    const outcome = await this.enqueue(id, async () => {
+      const sim = this.ingestions.get(id)!;
+      if (RANK[to as UpholdIngestionStatus] <= RANK[sim.ingestion.status]) return { conflict: sim.ingestion.status };
+      return { delivered: await this.transition(id, to as UpholdIngestionStatus) };
+    });
+    if ('conflict' in outcome) {
+      sendJson(res, 409, { message: `Cannot move a ${outcome.conflict} ingestion to ${to}`, status: outcome.conflict });
+      return true;
+    }
+    sendJson(res, outcome.delivered ? 200 : 202, { id, status: this.ingestions.get(id)!.ingestion.status, webhookDelivered: outcome.delivered });
+    return true;
+  }
+
+  /** The worker: one step forward after `stepMs`, then the next, until finished. */
+  private scheduleStep(id: string) {
+    if (this.closed) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.enqueue(id, async () => {
+        const sim = this.ingestions.get(id);
+        if (!sim || sim.ingestion.status === 'finished') return;
+        await this.transition(id, sim.ingestion.status === 'queued' ? 'running' : 'finished');
+        if (this.ingestions.get(id)!.ingestion.status !== 'finished') this.scheduleStep(id);
+      });
+    }, this.stepMs);
+    t.unref();
+    this.timers.add(t);
+  }
+
+  private async transition(id: string, to: UpholdIngestionStatus): Promise<boolean> {
+    const sim = this.ingestions.get(id)!;
+    const i = sim.ingestion;
+    const now = new Date().toISOString();
+    const next: UpholdIngestion = { ...i, status: to, updatedAt: now };
+    if (to === 'running' || (to === 'finished' && !i.startedAt)) next.startedAt = now;
+    if (to === 'running') next.result = Object.fromEntries(i.processes.map((p) => [RESULT_KEY[p], { status: 'processing' }]));
+    if (to === 'finished') {
+      next.finishedAt = now;
+      next.result = Object.fromEntries(i.processes.map((p) => [RESULT_KEY[p], outcome(p, sim.sourceRef, i.id)]));
+      this.submitToPlatform(i.userId, next, sim.sourceRef);
+    }
+    sim.ingestion = next;
+    return this.notify(id, 'status-changed');
+  }
+
+  /** What the platform's KYC processes look like after the ingestion submitted its data (the seed's note). */
+  private submitToPlatform(userId: string, i: UpholdIngestion, sourceRef: string) {
+    const processes = { ...(this.overviews.get(userId) ?? newUserOverview()) };
+    for (const p of i.processes) {
+      const key = RESULT_KEY[p];
+      if (i.result[key]?.status !== 'completed') continue;
+      processes[key] = { status: 'ok' };
+      if (key === 'identity' && sourceRef.includes(SANDBOX_MARKERS.duplicateIdentity)) processes.identity = { status: 'failed', reason: 'duplicate-identity' };
+      if (key === 'identity' && sourceRef.includes(SANDBOX_MARKERS.underage)) processes.identity = { status: 'failed', reason: 'underage' };
+    }
+    this.overviews.set(userId, processes);
+  }
+
+  private async notify(id: string, event: 'created' | 'status-changed'): Promise<boolean> {
+    const sim = this.ingestions.get(id)!;
+    if (sim.sourceRef.includes(SANDBOX_MARKERS.noWebhooks)) return true;
+    return this.sendWebhook({
+      id: randomUUID(),
+      type: `kyc-connector.${sim.ingestion.provider}.ingestion.${event}`,
+      createdAt: new Date().toISOString(),
+      data: { ingestion: sim.ingestion },
+    });
+  }
+
+  private enqueue<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const prev = this.chains.get(id) ?? Promise.resolve();
+    const run = prev.then(job, job);
+    const settled = run.catch(() => {});
+    this.chains.set(id, settled);
+    void settled.then(() => {
+      if (this.chains.get(id) === settled) this.chains.delete(id);
+    });
+    return run;
+  }
+
+  /**
+   * Sends one event; on failure retries in the background (1 s doubling, ±25 % jitter, at most 8
+   * attempts; Uphold's schedule is not documented). The same `webhook-id` on every attempt, as
+   * Standard Webhooks asks. Returns whether the first attempt got a 2xx.
+   */
+  private async sendWebhook(event: UpholdWebhookEvent, attempt = 1): Promise<boolean> {
+    if (this.closed) return false;
+    const body = JSON.stringify(event);
+    let ok = false;
+    try {
+      this.webhooksSent++;
+      const res = await fetch(this.options.webhookUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(this.options.webhookSecret, event.id, body) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await res.arrayBuffer();
+      ok = res.status >= 200 && res.status < 300;
+    } catch {
+      ok = false;
+    }
+    if (!ok && attempt < 8 && !this.closed) {
+      const delay = Math.min(1000 * 2 ** (attempt - 1), 60_000) * (0.75 + Math.random() * 0.5);
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        void this.sendWebhook(event, attempt + 1);
+      }, delay);
+      t.unref();
+      this.timers.add(t);
+    }
+    return ok;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.chains.values()]);
+  }
+}
+
+/** approved / pending / rejected from the ref's prefix; null: no such verification. */
+export function fixtureState(ref: string): 'approved' | 'pending' | 'rejected' | null {
+  const m = /^(approved|pending|rejected)-/.exec(ref);
+  return m ? (m[1] as 'approved' | 'pending' | 'rejected') : null;
+}
+
+function validateProcesses(value: unknown, field: string, add: (field: string, code: string, message: string) => void): UpholdProcess[] {
+  if (!Array.isArray(value) || value.length < 1) {
+    add(field, 'required', 'At least one process is required');
+    return [];
+  }
+  const out: UpholdProcess[] = [];
+  for (const p of value) {
+    if (!(UPHOLD_PROCESSES as readonly unknown[]).includes(p)) add(field, 'invalid', `must be one of ${UPHOLD_PROCESSES.join(', ')}`);
+    else if (out.includes(p as UpholdProcess)) add(field, 'duplicate', `${p} is given twice`);
+    else out.push(p as UpholdProcess);
+  }
+  return out;
+}
+
+function newUserOverview(): UpholdKycOverview['processes'] {
+  const processes: UpholdKycOverview['processes'] = {};
+  for (const p of OTHER_PROCESSES) processes[p] = { status: p === 'email' ? 'ok' : 'pending' };
+  for (const p of ['profile', 'address', 'identity', 'proofOfAddress']) processes[p] = { status: 'pending' };
+  return processes;
+}
+
+/** The per-process result the worker produces for a source ref. */
+function outcome(p: UpholdProcess, sourceRef: string, ingestionId: string): UpholdProcessResult {
+  if (sourceRef.includes(SANDBOX_MARKERS.dataUnavailable)) {
+    return { status: 'failed', data: null, files: [], error: { code: 'provider_data_not_available', message: `${RESULT_KEY[p]} data is not available at the source provider` } };
+  }
+  const underage = sourceRef.includes(SANDBOX_MARKERS.underage);
+  const birthdate = underage ? '2012-03-04' : '1997-05-10';
+  const file = (category: string, context: string, size: number) => ({
+    id: `${ingestionId.slice(0, 8)}-${category}-${context}`,
+    category,
+    context,
+    contentType: 'image/jpeg',
+    size,
+  });
+  switch (p) {
+    case 'profile':
+      return { status: 'completed', data: { fullName: 'Tisa Banda', birthdate, birthplace: { country: 'ZM', town: 'Lusaka' }, primaryCitizenship: 'ZM' }, files: [] };
+    case 'address':
+      return { status: 'completed', data: { country: 'ZM', subdivision: 'ZM-09', city: 'Lusaka', line1: 'Plot 12 Cairo Road', postalCode: '10101' }, files: [] };
+    case 'identity':
+      return {
+        status: 'completed',
+        data: { documentType: 'passport', documentNumber: 'ZN1234567', issuingCountry: 'ZM', expiresAt: '2032-05-09', fullName: 'Tisa Banda', birthdate },
+        files: [file('identity-document', 'front', 482_133), file('selfie', 'liveness', 211_870)],
+      };
+    case 'proof-of-address':
+      return { status: 'completed', data: { documentType: 'utility-bill', issuedAt: '2026-09-01', country: 'ZM' }, files: [file('proof-of-address', 'document', 301_442)] };
+  }
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function safeJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,226 @@
+// Use cases for ingestions, the same for every provider that ingests: create (idempotent), apply
+// what a provider reports (webhook, refresh or poll), refresh stale statuses, subscribe, and the
+// polling safety net for unfinished ingestions whose webhooks do not come.
+import type { Logger } from 'pino';
+import type { IngestionPollingSettings } from '../config.js';
+import {
+  applyIngestionView,
+  type IngestionRecord,
+  type IngestionStatus,
+  ingestionId,
+  isFinished,
+  newIngestionRecord,
+  type ProviderIngestionView,
+} from '../domain/ingestion.js';
+import type { Provider } from '../domain/verification.js';
+import { badUserInput } from '../errors.js';
+import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
+import type { ProviderAdapter } from '../providers/contract.js';
+import { mapConcurrent } from '../providers/http.js';
+import type { Store } from '../store/contract.js';
+import { runIdempotent } from './idempotency.js';
+
+/** The payload of an `ingestion` bus event: the record right after the change. */
+export interface IngestionChange {
+  ingestion: IngestionRecord;
+  previousStatus: IngestionStatus | null;
+}
+
+export interface CreateIngestionCall {
+  provider: Provider;
+  /** Mutation name; scopes the idempotency key. */
+  operation: string;
+  tenant: string;
+  idempotencyKey: string | null;
+  /** The validated input (without the idempotency key), fingerprinted so a reused key with other input is refused. */
+  input: unknown;
+  create: () => Promise<ProviderIngestionView>;
+}
+
+export interface IngestionServiceOptions {
+  statusMaxAgeMs: number;
+  providerConcurrency: number;
+  polling: IngestionPollingSettings;
+}
+
+/** Thrown for a webhook about an ingestion whose create call has not been recorded yet: answer 5xx so it is retried. */
+export class IngestionNotRecordedYet extends Error {
+  constructor() {
+    super('ingestion not recorded yet; a create is in flight');
+  }
+}
+
+export class IngestionService {
+  /** Creates waiting for the provider's answer; a webhook may overtake the answer. */
+  private creating = 0;
+  /** Unfinished ingestions this process looks after (created here or reported here). */
+  private readonly watched = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+  /** Poller activity; tests and metrics read it. */
+  readonly pollStats = { ticks: 0, fetched: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly adapters: ReadonlyMap<Provider, ProviderAdapter>,
+    private readonly options: IngestionServiceOptions,
+    private readonly log: Logger,
+  ) {}
+
+  async create(req: CreateIngestionCall): Promise<IngestionRecord> {
+    if (!req.idempotencyKey) return this.createAndRecord(req);
+    return runIdempotent({
+      store: this.store,
+      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
+      input: req.input,
+      provider: req.provider,
+      load: async (id) => (await this.store.getMany<IngestionRecord>('ingestion', [id]))[0],
+      run: () => this.createAndRecord(req),
+    });
+  }
+
+  private async createAndRecord(req: CreateIngestionCall): Promise<IngestionRecord> {
+    this.creating++;
+    try {
+      const view = await req.create();
+      const record = newIngestionRecord(req.provider, req.tenant, view, new Date());
+      await this.store.put('ingestion', record);
+      if (!isFinished(record.status)) this.watched.add(record.id);
+      await this.publish(record, null, `created:${record.id}`);
+      return record;
+    } finally {
+      this.creating--;
+    }
+  }
+
+  /** Applies a provider's view; null when the ingestion was not created through this API. */
+  async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<IngestionRecord | null> {
+    const [current] = await this.store.getMany<IngestionRecord>('ingestion', [ingestionId(provider, view.providerRef)]);
+    if (!current) return null;
+    const { record, changed, previousStatus } = applyIngestionView(current, view, new Date());
+    // publish first, keyed: a re-run after a crash publishes nothing twice (see VerificationService)
+    if (changed) await this.publish(record, previousStatus, eventKey);
+    await this.store.put('ingestion', record);
+    if (isFinished(record.status)) this.watched.delete(record.id);
+    else this.watched.add(record.id);
+    return record;
+  }
+
+  /**
+   * A webhook's view. When we have no record but a create is still waiting for the provider's
+   * answer, the webhook may have overtaken it: throw, so the recorded event stays in the inbox and
+   * the recovery loop applies it a moment later.
+   */
+  async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<boolean> {
+    const record = await this.applyProviderView(provider, view, eventKey);
+    if (record) return true;
+    if (this.creating > 0) throw new IngestionNotRecordedYet();
+    return false;
+  }
+
+  private async publish(record: IngestionRecord, previousStatus: IngestionStatus | null, key?: string) {
+    await this.bus.publish<IngestionChange>('ingestion', record.tenant, { ingestion: record, previousStatus }, { key });
+  }
+
+  /**
+   * Re-reads records whose unfinished status is older than `statusMaxAgeMs`, one batch per
+   * provider (the adapter caps concurrency). A provider failure keeps the last known state.
+   */
+  async refreshStale(records: (IngestionRecord | null)[], maxAgeMs = this.options.statusMaxAgeMs): Promise<(IngestionRecord | null)[]> {
+    const now = Date.now();
+    const stale = new Map<Provider, number[]>();
+    records.forEach((r, i) => {
+      if (!r || isFinished(r.status) || now - Date.parse(r.syncedAt) < maxAgeMs) return;
+      if (!this.adapters.get(r.provider)?.fetchIngestions) return;
+      stale.set(r.provider, [...(stale.get(r.provider) ?? []), i]);
+    });
+    if (stale.size === 0) return records;
+    const out = [...records];
+    await Promise.all(
+      [...stale].map(async ([provider, indexes]) => {
+        let views: (ProviderIngestionView | Error)[];
+        try {
+          views = await this.adapters.get(provider)!.fetchIngestions!(indexes.map((i) => records[i]!));
+        } catch (err) {
+          this.log.warn({ provider, err: (err as Error).message }, 'ingestion refresh failed; serving last known state');
+          return;
+        }
+        await mapConcurrent(indexes, this.options.providerConcurrency, async (index) => {
+          const view = views[indexes.indexOf(index)];
+          if (view instanceof Error) return;
+          try {
+            out[index] = (await this.applyProviderView(provider, view)) ?? out[index];
+          } catch (err) {
+            this.log.warn({ provider, err: (err as Error).message }, 'could not record refreshed ingestion');
+          }
+        });
+      }),
+    );
+    return out;
+  }
+
+  async subscribe(tenant: string, filter: { id?: string | null; userId?: string | null; after?: string | null }) {
+    if (filter.after) {
+      try {
+        await this.bus.validateCursor(filter.after);
+      } catch (err) {
+        if (err instanceof CursorError) throw badUserInput('after', err.message);
+        throw err;
+      }
+    }
+    return this.bus.subscribe<IngestionChange>(
+      'ingestion',
+      (e: BusEvent<IngestionChange>) => {
+        const i = e.payload.ingestion;
+        return e.tenant === tenant && (filter.id == null || i.id === filter.id) && (filter.userId == null || i.userId === filter.userId);
+      },
+      { after: filter.after ?? null },
+    );
+  }
+
+  /** Starts the polling safety net (no-op when `INGESTION_POLL_INTERVAL_MS` is 0). */
+  start() {
+    const { intervalMs } = this.options.polling;
+    if (intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => void this.pollOnce(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * One round of the safety net: reads at most `maxPerTick` watched unfinished ingestions that
+   * nothing was heard of for `quietMs` (oldest first) from their provider. Returns how many.
+   */
+  async pollOnce(): Promise<number> {
+    if (this.ticking || this.watched.size === 0) return 0;
+    this.ticking = true;
+    this.pollStats.ticks++;
+    try {
+      const ids = [...this.watched];
+      const records = await this.store.getMany<IngestionRecord>('ingestion', ids);
+      records.forEach((r, i) => {
+        if (!r || isFinished(r.status)) this.watched.delete(ids[i]);
+      });
+      const { quietMs, maxPerTick } = this.options.polling;
+      const now = Date.now();
+      const due = records
+        .filter((r): r is IngestionRecord => !!r && !isFinished(r.status) && now - Date.parse(r.syncedAt) >= quietMs)
+        .sort((a, b) => Date.parse(a.syncedAt) - Date.parse(b.syncedAt))
+        .slice(0, maxPerTick);
+      if (due.length === 0) return 0;
+      this.pollStats.fetched += due.length;
+      await this.refreshStale(due, quietMs);
+      return due.length;
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'ingestion poll failed');
+      return 0;
+    } finally {
+      this.ticking = false;
+    }
+  }
+}
