@@ -9,6 +9,7 @@ import { providerResolvers } from '../providers/index.js';
 import type { RequestContext } from '../server/context.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
+import { describeRootTypes } from './root-descriptions.js';
 import { VerificationResolver } from './verification.js';
 
 export const FEDERATION_LINK =
@@ -37,7 +38,7 @@ async function build(): Promise<GraphQLSchema> {
       },
     },
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`);
+  const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`));
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
   resolvers.Verification = {
     ...resolvers.Verification,

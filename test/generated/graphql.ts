@@ -3,26 +3,45 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Countries pawaPass verifies in (ISO 3166-1 alpha-2). */
+/** Countries pawaPass verifies in (ISO 3166-1 alpha-2). Sets which national documents the end user is offered. */
 export type PawaPassCountry =
+  /** Angola: the end user is offered documents issued there. */
   | 'AO'
+  /** Benin: the end user is offered documents issued there. */
   | 'BJ'
+  /** DR Congo: the end user is offered documents issued there. */
   | 'CD'
+  /** Congo (Brazzaville): the end user is offered documents issued there. */
   | 'CG'
+  /** Cameroon: the end user is offered documents issued there. */
   | 'CM'
+  /** Ghana: the end user is offered documents issued there. */
   | 'GH'
+  /** Kenya: the end user is offered documents issued there. */
   | 'KE'
+  /** Liberia: the end user is offered documents issued there. */
   | 'LR'
+  /** Lesotho: the end user is offered documents issued there. */
   | 'LS'
+  /** Mali: the end user is offered documents issued there. */
   | 'ML'
+  /** Malawi: the end user is offered documents issued there. */
   | 'MW'
+  /** Mozambique: the end user is offered documents issued there. */
   | 'MZ'
+  /** Nigeria: the end user is offered documents issued there. */
   | 'NG'
+  /** Rwanda: the end user is offered documents issued there. */
   | 'RW'
+  /** Sierra Leone: the end user is offered documents issued there. */
   | 'SL'
+  /** Togo: the end user is offered documents issued there. */
   | 'TG'
+  /** Tanzania: the end user is offered documents issued there. */
   | 'TZ'
+  /** Uganda: the end user is offered documents issued there. */
   | 'UG'
+  /** Zambia: the end user is offered documents issued there. */
   | 'ZM';
 
 /** One step the end user must complete. */
