@@ -4,6 +4,7 @@
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
 import type { Services } from '../server/context.js';
+import { recordBatch } from '../server/metrics.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
@@ -12,6 +13,7 @@ export interface Loaders {
 export function createLoaders(services: Pick<Services, 'store' | 'verifications'>, tenant: string): Loaders {
   return {
     verification: new DataLoader(async (ids) => {
+      recordBatch('verification', ids.length);
       const records = await services.store.getMany<VerificationRecord>('verification', ids);
       // another tenant's record is indistinguishable from a missing one
       const mine = records.map((r) => (r && r.tenant === tenant ? r : null));

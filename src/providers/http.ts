@@ -1,6 +1,8 @@
 // Calls a provider over HTTP with a deadline. Timeouts and network failures become
 // PROVIDER_UNAVAILABLE here; status-code mapping is each provider's own (its client.ts).
 import { providerUnavailable } from '../errors.js';
+import { recordUpstream, upstreamOutcome } from '../server/metrics.js';
+import { requestIdHeaders } from '../server/request-context.js';
 
 export interface ProviderCall {
   provider: string;
@@ -25,21 +27,27 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
   upstreamCalls.set(call.provider, (upstreamCalls.get(call.provider) ?? 0) + 1);
   let res: Response;
   let text: string;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     res = await fetch(call.url, {
       method: call.method,
-      headers: call.headers,
+      // the caller's request id travels to the provider (ignored where it has no use for it)
+      headers: { ...requestIdHeaders(), ...call.headers },
       body: call.body as string | undefined,
       signal: AbortSignal.timeout(call.timeoutMs),
     });
     text = await res.text();
   } catch (err) {
     const name = (err as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
+    const timedOut = name === 'TimeoutError' || name === 'AbortError';
+    recordUpstream(call.provider, null, timedOut ? 'timeout' : 'unreachable', seconds());
+    if (timedOut) {
       throw providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`);
     }
     throw providerUnavailable(call.provider, 'could not reach the provider');
   }
+  recordUpstream(call.provider, res.status, upstreamOutcome(res.status), seconds());
   return {
     status: res.status,
     headers: res.headers,

@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Provider } from '../domain/verification.js';
@@ -29,6 +29,8 @@ import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
 import type { RequestContext, Services } from './context.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
+import { graphqlMetricsPlugin, metricsText, recordGraphqlError, recordHttp, trackBus } from './metrics.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, requestLogFields, withRequestId } from './request-context.js';
 
 /** The tenant every request acts as when no API keys are configured (DESIGN.md, "API keys"). */
 export const SANDBOX_TENANT = 'sandbox';
@@ -44,12 +46,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
+    // every line written while serving a request names it
+    mixin: requestLogFields,
     // secrets and personal data never reach the logs
     redact: { paths: ['*.authorization', '*.headers', '*.apiKey', '*.secret', '*.body', '*.metadata'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
@@ -72,6 +76,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
   const bus: EventBus = redis ? new RedisEventBus(redis) : new MemoryEventBus();
   if (bus instanceof RedisEventBus) await bus.start();
+  const untrackBus = trackBus(bus);
 
   const adapterList = createAdapters(config, { localUrl, publicUrl });
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
@@ -109,6 +114,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      graphqlMetricsPlugin<RequestContext>(),
       {
         async serverWillStart() {
           return {
@@ -183,6 +189,12 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       return graphql(req, res, url);
     }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      const { contentType, body } = await metricsText();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
     if (path === '/readyz') {
       const r = await readiness();
       return sendJson(res, r.status, r.body);
@@ -211,7 +223,16 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((err) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const path = req.url?.split('?')[0] ?? '/';
+      recordHttp(req.method ?? 'GET', path, res.statusCode, seconds);
+      withRequestId(requestId, () => log.debug({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request'));
+    });
+    withRequestId(requestId, () => route(req, res)).catch((err) => {
       if (err instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
         return;
@@ -239,6 +260,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     close() {
       closed ??= (async () => {
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
+        untrackBus();
         wss.close();
         await Promise.allSettled(adapterList.map((a) => a.close()));
         await bus.close();
@@ -257,6 +279,14 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
 
 /** Known errors keep their code; anything else is masked (no stack, no internals) and logged. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const result = maskError(formatted, error, log);
+  recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
+  // the id to quote when asking the platform team about this error (it is in their logs too)
+  const requestId = currentRequestId();
+  return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
+}
+
+function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const known = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
   if (code && known.has(code)) {

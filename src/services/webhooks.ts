@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
+import { recordWebhook } from '../server/metrics.js';
 
 /** Records one event of a kind; resolves false when the event is about nothing we created. */
 export type EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['kind']> = (
@@ -38,11 +39,13 @@ export class WebhookService {
   }
 
   async receive(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
+    recordWebhook(adapter.key, 'received');
     try {
       adapter.verifyWebhook(req);
     } catch (err) {
       if (!(err instanceof WebhookAuthError)) throw err;
       this.count(this.counters.rejected, adapter.key);
+      recordWebhook(adapter.key, 'rejected');
       this.log.warn({ provider: adapter.key, reason: err.reason }, 'webhook rejected');
       return { status: 401, body: { error: 'webhook authentication failed' } };
     }
@@ -52,6 +55,7 @@ export class WebhookService {
     } catch (err) {
       if (!(err instanceof WebhookFormatError)) throw err;
       this.log.warn({ provider: adapter.key, reason: err.message }, 'webhook malformed');
+      recordWebhook(adapter.key, 'malformed');
       return { status: 400, body: { error: err.message } };
     }
     let duplicates = 0;
@@ -59,6 +63,7 @@ export class WebhookService {
     for (const event of events) {
       if (!(await this.store.claimWebhook(adapter.key, event.eventId, WEBHOOK_DEDUP_TTL_MS))) {
         duplicates++;
+        recordWebhook(adapter.key, 'duplicate');
         continue;
       }
       try {
@@ -70,6 +75,7 @@ export class WebhookService {
       } catch (err) {
         await this.store.releaseWebhook(adapter.key, event.eventId).catch(() => {});
         this.log.error({ provider: adapter.key, eventId: event.eventId, err: (err as Error).message }, 'webhook not recorded; asking the provider to retry');
+        recordWebhook(adapter.key, 'failed');
         return { status: 503, body: { error: 'could not record the event; retry later' } };
       }
     }
