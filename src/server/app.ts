@@ -152,7 +152,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(SANDBOX_TENANT) });
     for (const [k, v] of result.headers) res.setHeader(k, v);
-    res.statusCode = result.status ?? 200;
+    res.statusCode = requestErrorStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
     } else {
@@ -295,4 +295,21 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
   }
   log.error({ err: (error as Error)?.message, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * GraphQL over HTTP: a client that asked for `application/json` gets 200 for a request that was
+ * well-formed but did not parse, validate or coerce its variables (spec "application/json"; Apollo
+ * answers 400). `application/graphql-response+json` keeps the 4xx the spec requires there.
+ */
+const JSON_200_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+function requestErrorStatus(status: number, contentType: string | undefined, body: { kind: string; string?: string }): number {
+  if (status !== 400 || body.kind !== 'complete' || !contentType?.startsWith('application/json')) return status;
+  try {
+    const parsed = JSON.parse(body.string ?? '') as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    const codes = (parsed.errors ?? []).map((e) => e.extensions?.code ?? '');
+    return !('data' in parsed) && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c)) ? 200 : status;
+  } catch {
+    return status;
+  }
 }
