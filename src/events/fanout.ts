@@ -1,4 +1,5 @@
 // Delivers events already in this process to local subscribers. Shared by both buses.
+import { recordBusDelivery } from '../server/metrics.js';
 import type { BusEvent, Topic } from './contract.js';
 
 /** A subscriber that falls this far behind is ended rather than let memory grow without bound. */
@@ -85,6 +86,7 @@ export class Fanout {
 
   dispatch(event: BusEvent) {
     const set = this.subscribers.get(event.topic);
+    if (set?.size) recordBusDelivery(event.topic, event.at);
     if (set) for (const sub of set) sub.push(event);
   }
 

@@ -6,6 +6,7 @@ import type { VerificationRecord } from '../domain/verification.js';
 import type { IngestionRecord } from '../domain/ingestion.js';
 import type { Services } from '../server/context.js';
 import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
+import { recordBatch } from '../server/metrics.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
@@ -17,6 +18,7 @@ export interface Loaders {
 export function createLoaders(services: Pick<Services, 'store' | 'verifications' | 'checks' | 'ingestions'>, tenant: string): Loaders {
   return {
     verification: new DataLoader(async (ids) => {
+      recordBatch('verification', ids.length);
       const records = await services.store.getMany<VerificationRecord>('verification', ids);
       // another tenant's record is indistinguishable from a missing one
       const mine = records.map((r) => (r && r.tenant === tenant ? r : null));

@@ -4,6 +4,8 @@
 import { Readable } from 'node:stream';
 import { providerUnavailable } from '../errors.js';
 import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
+import { recordUpstream, upstreamOutcome } from '../server/metrics.js';
+import { requestIdHeaders } from '../server/request-context.js';
 
 export interface ProviderCall {
   provider: string;
@@ -48,10 +50,13 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
   upstreamCalls.set(call.provider, (upstreamCalls.get(call.provider) ?? 0) + 1);
   let res: Response;
   let text: string;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     res = await fetch(call.url, {
       method: call.method,
-      headers: call.headers,
+      // the caller's request id travels to the provider (ignored where it has no use for it)
+      headers: { ...requestIdHeaders(), ...call.headers },
       body: call.body as string | undefined,
       ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
@@ -59,12 +64,14 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
     text = await res.text();
   } catch (err) {
     const name = (err as Error)?.name;
-    const error =
-      name === 'TimeoutError' || name === 'AbortError'
-        ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)
-        : providerUnavailable(call.provider, 'could not reach the provider');
+    const timedOut = name === 'TimeoutError' || name === 'AbortError';
+    recordUpstream(call.provider, null, timedOut ? 'timeout' : 'unreachable', seconds());
+    const error = timedOut
+      ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)
+      : providerUnavailable(call.provider, 'could not reach the provider');
     throw new UpstreamFailure(true, true, null, error);
   }
+  recordUpstream(call.provider, res.status, upstreamOutcome(res.status), seconds());
   const response: ProviderResponse = {
     status: res.status,
     headers: res.headers,

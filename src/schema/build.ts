@@ -11,6 +11,7 @@ import { requireScope, scopeChecker } from '../server/auth.js';
 import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
+import { describeRootTypes } from './root-descriptions.js';
 import { VerificationResolver } from './verification.js';
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
 import { IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
@@ -43,7 +44,7 @@ async function build(): Promise<GraphQLSchema> {
       },
     },
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`);
+  const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`));
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
   resolvers.Verification = {
     ...resolvers.Verification,

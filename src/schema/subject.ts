@@ -14,7 +14,7 @@ export class KycSubject {
 @Resolver(() => KycSubject)
 export class KycSubjectResolver {
   @Query(() => KycSubject, { nullable: true, description: 'Everything kyc-graph knows about one of your users. Any id is a subject; one with no verifications has empty lists.' })
-  subject(@Arg('id', () => ID) id: string): KycSubject {
+  subject(@Arg('id', () => ID, { description: 'Your user id, as given in `subjectId` when starting verifications.' }) id: string): KycSubject {
     return { id };
   }
 

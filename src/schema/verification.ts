@@ -173,7 +173,7 @@ export const toEvent = (e: BusEvent<VerificationChange>): VerificationEvent => (
 export class VerificationResolver {
   @Authorized('verifications:read')
   @Query(() => Verification, { nullable: true, description: 'One verification by id; null when there is none (for you).' })
-  async verification(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  async verification(@Arg('id', () => ID, { description: 'The `id` returned by a start mutation (opaque; not the provider reference).' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.loaders.verification.load(id);
   }
 

@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Provider } from '../domain/verification.js';
@@ -41,6 +41,8 @@ import { isMultipart, MultipartError, readMultipart } from './uploads.js';
 
 /** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
 const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
+import { graphqlMetricsPlugin, metricsText, recordGraphqlError, recordHttp, trackBus } from './metrics.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, requestLogFields, withRequestId } from './request-context.js';
 
 
 export interface App {
@@ -54,12 +56,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
+    // every line written while serving a request names it
+    mixin: requestLogFields,
     // secrets and personal data never reach the logs
     redact: { paths: ['*.authorization', '*.headers', '*.apiKey', '*.secret', '*.body', '*.metadata'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
@@ -85,6 +89,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     ? new RedisEventBus(redis, { replayWindowMs: config.replayWindowMs })
     : new MemoryEventBus({ replayWindowMs: config.replayWindowMs });
   if (bus instanceof RedisEventBus) await bus.start();
+  const untrackBus = trackBus(bus);
 
   const adapterList = createAdapters(config, { localUrl, publicUrl });
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
@@ -160,7 +165,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       onSubscribe: (_ctx, _id, payload) => {
         let doc;
         try {
-          doc = parse(payload.query);
+          doc = parse(payload.query, limits.parseOptions);
         } catch (err) {
           return [err as GraphQLError];
         }
@@ -181,10 +186,12 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      graphqlMetricsPlugin<RequestContext>(),
       {
         async serverWillStart() {
           return {
@@ -251,7 +258,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       },
     });
     for (const [k, v] of result.headers) res.setHeader(k, v);
-    res.statusCode = result.status ?? 200;
+    res.statusCode = requestErrorStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
     } else {
@@ -292,6 +299,12 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       return graphql(req, res, url);
     }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      const { contentType, body } = await metricsText();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
     if (path === '/readyz') {
       const r = await readiness();
       return sendJson(res, r.status, r.body);
@@ -320,7 +333,16 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res).catch((err) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const path = req.url?.split('?')[0] ?? '/';
+      recordHttp(req.method ?? 'GET', path, res.statusCode, seconds);
+      withRequestId(requestId, () => log.debug({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request'));
+    });
+    withRequestId(requestId, () => route(req, res)).catch((err) => {
       if (err instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
         return;
@@ -351,6 +373,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         clearInterval(recovery);
         ingestions.stop();
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (drainServer above)
+        untrackBus();
         wss.close();
         await Promise.allSettled(adapterList.map((a) => a.close()));
         await bus.close();
@@ -369,6 +392,14 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
 
 /** Known errors keep their code; anything else is masked (no stack, no internals) and logged. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const result = maskError(formatted, error, log);
+  recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
+  // the id to quote when asking the platform team about this error (it is in their logs too)
+  const requestId = currentRequestId();
+  return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
+}
+
+function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const known = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
   if (code && known.has(code)) {
@@ -377,4 +408,21 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   }
   log.error({ err: (error as Error)?.message, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * GraphQL over HTTP: a client that asked for `application/json` gets 200 for a request that was
+ * well-formed but did not parse, validate or coerce its variables (spec "application/json"; Apollo
+ * answers 400). `application/graphql-response+json` keeps the 4xx the spec requires there.
+ */
+const JSON_200_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+function requestErrorStatus(status: number, contentType: string | undefined, body: { kind: string; string?: string }): number {
+  if (status !== 400 || body.kind !== 'complete' || !contentType?.startsWith('application/json')) return status;
+  try {
+    const parsed = JSON.parse(body.string ?? '') as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    const codes = (parsed.errors ?? []).map((e) => e.extensions?.code ?? '');
+    return !('data' in parsed) && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c)) ? 200 : status;
+  } catch {
+    return status;
+  }
 }

@@ -22,11 +22,13 @@ export function protect(limits: QueryLimits, production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // tokens are limited by graphql-js's own parser (Apollo `parseOptions`): armor's parse hook
+    // turns a plain syntax error into a 500
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules: validationRules as ValidationRule[] };
+  return { plugins, validationRules: validationRules as ValidationRule[], parseOptions: { maxTokens: limits.maxTokens } };
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
 import type { Inbox, InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
+import { recordWebhook } from '../server/metrics.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 
 /**
@@ -54,11 +55,13 @@ export class WebhookService {
   }
 
   async receive(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
+    recordWebhook(adapter.key, 'received');
     try {
       await adapter.verifyWebhook(req);
     } catch (err) {
       if (!(err instanceof WebhookAuthError)) throw err;
       this.count(this.counters.rejected, adapter.key);
+      recordWebhook(adapter.key, 'rejected');
       this.log.warn({ provider: adapter.key, reason: err.reason }, 'webhook rejected');
       return { status: 401, body: { error: 'webhook authentication failed' } };
     }
@@ -69,12 +72,14 @@ export class WebhookService {
       if (!(err instanceof WebhookFormatError)) throw err;
       this.count(this.counters.rejected, adapter.key);
       this.log.warn({ provider: adapter.key, reason: err.message }, 'webhook malformed');
+      recordWebhook(adapter.key, 'malformed');
       return { status: 400, body: { error: err.message } };
     }
     let entries: InboxEntry[];
     try {
       entries = await this.inbox.append(adapter.key, events);
     } catch (err) {
+      recordWebhook(adapter.key, 'failed');
       this.log.error({ provider: adapter.key, err: (err as Error).message }, 'webhook not recorded; asking the provider to retry');
       return { status: 503, body: { error: 'could not record the event; retry later' } };
     }
@@ -108,6 +113,7 @@ export class WebhookService {
       const { eventId } = entry.event;
       if (await this.store.webhookProcessed(entry.provider, eventId)) {
         this.count(this.counters.duplicates, entry.provider);
+        recordWebhook(entry.provider, 'duplicate');
         await this.inbox.remove(entry.id);
         return 'duplicate';
       }

@@ -1,4 +1,5 @@
 // Says plainly, once per run, when the Redis suites are skipped and how to enable them.
+import { CHROMIUM_INSTALL_HINT, hasChromium } from './browser.js';
 import { hasRedis, INSTALL_HINT } from './redis.js';
 
 export default function setup() {
@@ -6,6 +7,12 @@ export default function setup() {
     console.warn(
       `\n[kyc-graph] redis-server not found: the Redis suites (store, event bus, two instances) are SKIPPED.\n` +
         `[kyc-graph] Install it to run them: ${INSTALL_HINT}\n`,
+    );
+  }
+  if (!hasChromium) {
+    console.warn(
+      `\n[kyc-graph] chromium not found: the browser tests (sandbox end-user pages) are SKIPPED.\n` +
+        `[kyc-graph] Install it to run them: ${CHROMIUM_INSTALL_HINT}\n`,
     );
   }
 }

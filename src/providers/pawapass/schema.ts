@@ -11,10 +11,20 @@ import { PAWAPASS_COUNTRIES, PAWAPASS_REQUIREMENT_TYPES, type PawaPassCreateRequ
 
 const enumObject = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
+// English names shown in the schema's descriptions of PawaPassCountry
+const COUNTRY_NAMES: Record<(typeof PAWAPASS_COUNTRIES)[number], string> = {
+  AO: 'Angola', BJ: 'Benin', CM: 'Cameroon', CD: 'DR Congo', CG: 'Congo (Brazzaville)', GH: 'Ghana', KE: 'Kenya', LS: 'Lesotho',
+  LR: 'Liberia', MW: 'Malawi', ML: 'Mali', MZ: 'Mozambique', NG: 'Nigeria', RW: 'Rwanda', SL: 'Sierra Leone', TZ: 'Tanzania',
+  TG: 'Togo', UG: 'Uganda', ZM: 'Zambia',
+};
+
 export const PawaPassCountry = enumObject(PAWAPASS_COUNTRIES);
 registerEnumType(PawaPassCountry, {
   name: 'PawaPassCountry',
-  description: 'Countries pawaPass verifies in (ISO 3166-1 alpha-2).',
+  description: 'Countries pawaPass verifies in (ISO 3166-1 alpha-2). Sets which national documents the end user is offered.',
+  valuesConfig: Object.fromEntries(
+    PAWAPASS_COUNTRIES.map((c) => [c, { description: `${COUNTRY_NAMES[c]}: the end user is offered documents issued there.` }]),
+  ),
 });
 
 export const PawaPassRequirementType = enumObject(PAWAPASS_REQUIREMENT_TYPES);
@@ -170,7 +180,7 @@ export class PawaPassResolver {
   @Authorized('verifications:write')
   @Mutation(() => Verification, { description: 'Creates a pawaPass session and returns it with the `url` to send the end user to. Status changes arrive on `verificationUpdated`.' })
   async startPawaPassVerification(
-    @Arg('input', () => StartPawaPassVerificationInput) input: StartPawaPassVerificationInput,
+    @Arg('input', () => StartPawaPassVerificationInput, { description: 'The pawaPass create-verification request (its own field names), plus your `subjectId` and an optional `idempotencyKey`.' }) input: StartPawaPassVerificationInput,
     @Ctx() ctx: RequestContext,
   ) {
     const adapter = ctx.services.adapters.get('PAWAPASS') as PawaPassAdapter;

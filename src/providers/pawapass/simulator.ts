@@ -5,7 +5,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage } from '../../server/sandbox-page.js';
+import { renderSandboxPage, type SandboxAction } from '../../server/sandbox-page.js';
+import { requestIdHeaders } from '../../server/request-context.js';
 import type { Simulator } from '../contract.js';
 import {
   PAWAPASS_COUNTRIES,
@@ -397,7 +398,8 @@ export class PawaPassSimulator implements Simulator {
       this.webhooksSent++;
       const res = await fetch(this.options.webhookUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': sign(body, this.options.webhookSecret) },
+        // sandbox only: the webhook carries the id of the request that caused it, so logs join up
+        headers: { 'content-type': 'application/json', 'x-signature': sign(body, this.options.webhookSecret), ...requestIdHeaders() },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -419,27 +421,34 @@ export class PawaPassSimulator implements Simulator {
   }
 
   private page(s: PawaPassVerification): string {
-    const actions = [
-      { label: 'Start', to: 'STARTED' },
-      { label: 'Submit captures', to: 'USER_DATA_COLLECTED' },
-      { label: 'Send to review', to: 'REVIEW' },
-      { label: 'Approve', to: 'APPROVED' },
-      { label: 'Decline', to: 'DECLINED' },
-      { label: 'Let it expire', to: 'EXPIRED' },
+    const actions: SandboxAction[] = [
+      { label: 'Start', to: 'STARTED', hint: 'The end user opens the pawaPass link.' },
+      { label: 'Submit captures', to: 'USER_DATA_COLLECTED', hint: 'The end user finishes the document and face scans.' },
+      { label: 'Send to review', to: 'REVIEW', hint: 'pawaPass asks a person to look (review reason CAPTURE_ISSUE).' },
+      { label: 'Approve', to: 'APPROVED', hint: 'The pawaPass reviewer accepts the identity.', tone: 'primary' as const },
+      { label: 'Decline', to: 'DECLINED', hint: 'The pawaPass reviewer rejects it (reason DOCUMENT_VALIDITY).', tone: 'danger' as const },
+      { label: 'Let it expire', to: 'EXPIRED', hint: 'The end user never finishes before expiresAt.', tone: 'danger' as const },
     ].filter((a) => canAdvance(s.status, a.to as PawaPassStatus));
+    const ASKS: Record<string, string> = {
+      DOCUMENT_SCAN: 'Photos of an identity document (front and back where it has one).',
+      FACE_SCAN: 'A selfie video to check liveness and estimate age.',
+    };
     return renderSandboxPage({
       providerName: 'pawaPass',
       ref: s.id,
       status: s.status,
+      asks: s.requirements.map((r) => ({ label: r.type, detail: ASKS[r.type] })),
       fields: [
         ['External id', s.externalId],
-        ['Requirements', s.requirements.map((r) => r.type).join(', ')],
         ['Country', s.country ?? '—'],
         ['Phone', s.phoneNo ?? '—'],
         ['Expires', s.expiresAt],
         ['Identity document', s.identityDocument ? `${s.identityDocument.type} ${s.identityDocument.firstName} ${s.identityDocument.lastName}` : 'not captured yet'],
         ['Face scan', s.faceScan ? s.faceScan.ageEstimation : 'not captured yet'],
         ['Review', s.reviewResult?.reason ?? '—'],
+        ['After success', s.successUrl],
+        ['After an error', s.errorUrl],
+        ['Metadata', s.metadata ?? '—'],
       ],
       actions,
       advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(s.id)}/advance`,

@@ -1,0 +1,177 @@
+// Prometheus metrics (prom-client), served at GET /metrics. One registry per process; the rest
+// of the code reports through the small `record*` hooks below and never touches prom-client.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'kyc_' });
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+const httpRequests = new Counter({
+  name: 'kyc_http_requests_total',
+  help: 'HTTP requests answered, by method, route (path with ids removed) and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+});
+const httpDuration = new Histogram({
+  name: 'kyc_http_request_duration_seconds',
+  help: 'Time to answer an HTTP request, by method and route.',
+  labelNames: ['method', 'route'] as const,
+  buckets: SECONDS,
+  registers: [registry],
+});
+const graphqlOperations = new Counter({
+  name: 'kyc_graphql_operations_total',
+  help: 'GraphQL operations over HTTP, by operation name, type and outcome (ok: no errors; error: at least one).',
+  labelNames: ['operation', 'type', 'outcome'] as const,
+  registers: [registry],
+});
+const graphqlDuration = new Histogram({
+  name: 'kyc_graphql_operation_duration_seconds',
+  help: 'Time to execute a GraphQL operation over HTTP, by operation name and type.',
+  labelNames: ['operation', 'type'] as const,
+  buckets: SECONDS,
+  registers: [registry],
+});
+const graphqlErrors = new Counter({
+  name: 'kyc_graphql_errors_total',
+  help: 'Errors returned to GraphQL clients, by extensions.code.',
+  labelNames: ['code'] as const,
+  registers: [registry],
+});
+const upstreamCalls = new Counter({
+  name: 'kyc_upstream_requests_total',
+  help: 'Calls to provider APIs, by provider, HTTP status (none when no answer) and outcome (ok, rejected = 4xx, failed = 5xx, timeout, unreachable).',
+  labelNames: ['provider', 'status', 'outcome'] as const,
+  registers: [registry],
+});
+const upstreamDuration = new Histogram({
+  name: 'kyc_upstream_request_duration_seconds',
+  help: 'Time of calls to provider APIs, by provider and outcome.',
+  labelNames: ['provider', 'outcome'] as const,
+  buckets: SECONDS,
+  registers: [registry],
+});
+const loaderBatch = new Histogram({
+  name: 'kyc_dataloader_batch_size',
+  help: 'Keys per DataLoader batch, by loader.',
+  labelNames: ['loader'] as const,
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+  registers: [registry],
+});
+const webhooks = new Counter({
+  name: 'kyc_webhooks_total',
+  help: 'Provider webhooks, by provider and outcome: received (every request to the webhook route), rejected (authentication failed), malformed (authenticated but unparseable), duplicate (one per event already seen), failed (could not record; provider asked to retry).',
+  labelNames: ['provider', 'outcome'] as const,
+  registers: [registry],
+});
+const busLag = new Histogram({
+  name: 'kyc_event_bus_lag_seconds',
+  help: 'Time from an event being recorded on the event bus to its delivery to this process’s subscribers, by topic.',
+  labelNames: ['topic'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
+  registers: [registry],
+});
+
+/** Buses of the apps running in this process; their subscriber counts make the gauge below. */
+const buses = new Set<{ readonly subscriberCount: number }>();
+new Gauge({
+  name: 'kyc_subscriptions_active',
+  help: 'Live GraphQL subscriptions (event-bus subscribers) in this process.',
+  registers: [registry],
+  collect() {
+    let n = 0;
+    for (const bus of buses) n += bus.subscriberCount;
+    this.set(n);
+  },
+});
+
+export function trackBus(bus: { readonly subscriberCount: number }): () => void {
+  buses.add(bus);
+  return () => buses.delete(bus);
+}
+
+/** Known routes only, so a scan of random paths cannot create unbounded label values. */
+export function routeLabel(path: string): string {
+  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/') return path;
+  let m: RegExpExecArray | null;
+  if ((m = /^\/webhooks\/([a-z]+)\/?$/.exec(path))) return `/webhooks/${m[1]}`;
+  if ((m = /^\/sandbox\/([a-z]+)\/(v\d+|app|faults)\b/.exec(path))) return `/sandbox/${m[1]}/${m[2]}`;
+  if ((m = /^\/sandbox\/([a-z]+)\/[^/]+\/advance$/.exec(path))) return `/sandbox/${m[1]}/:ref/advance`;
+  if (path.startsWith('/sandbox/')) return '/sandbox/other';
+  return 'other';
+}
+
+export function recordHttp(method: string, path: string, status: number, seconds: number) {
+  const route = routeLabel(path);
+  httpRequests.inc({ method, route, status: String(status) });
+  httpDuration.observe({ method, route }, seconds);
+}
+
+export type UpstreamOutcome = 'ok' | 'rejected' | 'failed' | 'timeout' | 'unreachable';
+
+export function upstreamOutcome(status: number): UpstreamOutcome {
+  return status < 400 ? 'ok' : status < 500 ? 'rejected' : 'failed';
+}
+
+export function recordUpstream(provider: string, status: number | null, outcome: UpstreamOutcome, seconds: number) {
+  provider = provider.toLowerCase(); // same label values as the webhook metrics (the path key)
+  upstreamCalls.inc({ provider, status: status === null ? 'none' : String(status), outcome });
+  upstreamDuration.observe({ provider, outcome }, seconds);
+}
+
+export function recordBatch(loader: string, size: number) {
+  loaderBatch.observe({ loader }, size);
+}
+
+export type WebhookOutcomeLabel = 'received' | 'rejected' | 'malformed' | 'duplicate' | 'failed';
+
+export function recordWebhook(provider: string, outcome: WebhookOutcomeLabel, n = 1) {
+  if (n > 0) webhooks.inc({ provider, outcome }, n);
+}
+
+export function recordGraphqlError(code: string) {
+  graphqlErrors.inc({ code });
+}
+
+export function recordBusDelivery(topic: string, recordedAt: string) {
+  const at = Date.parse(recordedAt);
+  if (!Number.isNaN(at)) busLag.observe({ topic }, Math.max(0, Date.now() - at) / 1000);
+}
+
+/** Operation names come from clients: keep them short and their number bounded. */
+const MAX_OPERATION_NAMES = 500;
+const seenOperations = new Set<string>();
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  const clean = name.slice(0, 64);
+  if (seenOperations.has(clean)) return clean;
+  if (seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
+  seenOperations.add(clean);
+  return clean;
+}
+
+/** Apollo Server plugin: counts and times every GraphQL operation over HTTP. */
+export function graphqlMetricsPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse(rc) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const operation = operationLabel(rc.operationName ?? rc.request.operationName);
+          const type = rc.operation?.operation ?? 'unknown';
+          const body = rc.response.body;
+          const failed = (rc.errors?.length ?? 0) > 0 || (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0);
+          graphqlOperations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
+          graphqlDuration.observe({ operation, type }, seconds);
+        },
+      };
+    },
+  };
+}
+
+export async function metricsText(): Promise<{ contentType: string; body: string }> {
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}

@@ -1,0 +1,44 @@
+// The request id: one per HTTP request (or WebSocket operation), kept in AsyncLocalStorage so
+// that logs, error extensions and upstream provider calls made on its behalf all carry it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/** Header a client may send (and always gets back), and that upstream calls carry. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** An incoming id is reused only if it looks like one: short, no spaces or control characters. */
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+interface RequestScope {
+  requestId: string;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/** The client's own id when it sent a sensible one, else a new UUID. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+}
+
+/** Runs `fn` with `requestId` as the current request id. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return storage.run({ requestId }, fn);
+}
+
+/** The current request id, or undefined outside any request (startup, timers). */
+export function currentRequestId(): string | undefined {
+  return storage.getStore()?.requestId;
+}
+
+/** Headers to add to an upstream call so the provider (or simulator) sees the same id. */
+export function requestIdHeaders(): Record<string, string> {
+  const id = currentRequestId();
+  return id ? { [REQUEST_ID_HEADER]: id } : {};
+}
+
+/** pino mixin: adds `requestId` to every log line written inside a request. */
+export function requestLogFields(): { requestId?: string } {
+  const id = currentRequestId();
+  return id ? { requestId: id } : {};
+}
