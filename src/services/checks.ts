@@ -1,14 +1,14 @@
 // Use cases for user checks, the same for every check provider: list a user's checks (the
 // provider is the source of truth), create one (idempotent), apply what a webhook reports, and
 // subscribe to changes.
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
 import type { Provider } from '../domain/verification.js';
 import { badUserInput, providerUnavailable } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
-import { IDEMPOTENCY_TTL_MS, type Store } from '../store/contract.js';
+import type { Store } from '../store/contract.js';
+import { runIdempotent } from './idempotency.js';
 
 export interface CreateCheckRequest {
   provider: Provider;
@@ -21,7 +21,6 @@ export interface CreateCheckRequest {
   create: () => Promise<Check>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class CheckService {
   constructor(
@@ -46,34 +45,15 @@ export class CheckService {
 
   async create(req: CreateCheckRequest): Promise<CheckRecord> {
     if (!req.idempotencyKey) return this.createAndRecord(req);
-    const key = `${req.tenant}:${req.operation}:${req.idempotencyKey}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify(req.input)).digest('hex');
-    const deadline = Date.now() + this.idempotencyWaitMs;
-    for (;;) {
-      const claim = await this.store.beginIdempotent(key, fingerprint, IDEMPOTENCY_TTL_MS);
-      if (claim.state !== 'new' && claim.fingerprint !== fingerprint) {
-        throw badUserInput('input.idempotencyKey', 'was already used with a different input');
-      }
-      if (claim.state === 'completed') {
-        const [record] = await this.store.getMany<CheckRecord>('check', [claim.resultId]);
-        if (record) return record;
-        await this.store.abandonIdempotent(key);
-        continue;
-      }
-      if (claim.state === 'in_flight') {
-        if (Date.now() > deadline) throw providerUnavailable(req.provider, 'a request with this idempotencyKey is still in progress');
-        await sleep(50);
-        continue;
-      }
-      try {
-        const record = await this.createAndRecord(req);
-        await this.store.completeIdempotent(key, fingerprint, record.id, IDEMPOTENCY_TTL_MS);
-        return record;
-      } catch (err) {
-        await this.store.abandonIdempotent(key).catch(() => {});
-        throw err;
-      }
-    }
+    return runIdempotent({
+      store: this.store,
+      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
+      input: req.input,
+      provider: req.provider,
+      waitMs: this.idempotencyWaitMs,
+      load: async (id) => (await this.store.getMany<CheckRecord>('check', [id]))[0],
+      run: () => this.createAndRecord(req),
+    });
   }
 
   private async createAndRecord(req: CreateCheckRequest): Promise<CheckRecord> {

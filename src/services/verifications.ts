@@ -1,6 +1,5 @@
 // Use cases for verifications, the same for every provider: start (idempotent), apply what a
 // provider reports (webhook or refresh), refresh stale statuses, and subscribe.
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   type Provider,
@@ -12,11 +11,12 @@ import {
   newVerificationRecord,
   verificationId,
 } from '../domain/verification.js';
-import { badUserInput, providerUnavailable } from '../errors.js';
+import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
-import { IDEMPOTENCY_TTL_MS, type Store } from '../store/contract.js';
+import type { Store } from '../store/contract.js';
+import { runIdempotent } from './idempotency.js';
 
 /** The payload of a `verification` bus event: the record right after the change. */
 export interface VerificationChange {
@@ -43,7 +43,6 @@ export interface VerificationServiceOptions {
   idempotencyWaitMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class VerificationService {
   constructor(
@@ -56,34 +55,15 @@ export class VerificationService {
 
   async start(req: StartRequest): Promise<VerificationRecord> {
     if (!req.idempotencyKey) return this.createAndRecord(req);
-    const key = `${req.tenant}:${req.operation}:${req.idempotencyKey}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify(req.input)).digest('hex');
-    const deadline = Date.now() + (this.options.idempotencyWaitMs ?? 30_000);
-    for (;;) {
-      const claim = await this.store.beginIdempotent(key, fingerprint, IDEMPOTENCY_TTL_MS);
-      if (claim.state !== 'new' && claim.fingerprint !== fingerprint) {
-        throw badUserInput('input.idempotencyKey', 'was already used with a different input');
-      }
-      if (claim.state === 'completed') {
-        const [record] = await this.store.getMany<VerificationRecord>('verification', [claim.resultId]);
-        if (record) return record;
-        await this.store.abandonIdempotent(key); // result vanished: run again
-        continue;
-      }
-      if (claim.state === 'in_flight') {
-        if (Date.now() > deadline) throw providerUnavailable(req.provider, 'a request with this idempotencyKey is still in progress');
-        await sleep(50);
-        continue;
-      }
-      try {
-        const record = await this.createAndRecord(req);
-        await this.store.completeIdempotent(key, fingerprint, record.id, IDEMPOTENCY_TTL_MS);
-        return record;
-      } catch (err) {
-        await this.store.abandonIdempotent(key).catch(() => {});
-        throw err;
-      }
-    }
+    return runIdempotent({
+      store: this.store,
+      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
+      input: req.input,
+      provider: req.provider,
+      waitMs: this.options.idempotencyWaitMs,
+      load: async (id) => (await this.store.getMany<VerificationRecord>('verification', [id]))[0],
+      run: () => this.createAndRecord(req),
+    });
   }
 
   private async createAndRecord(req: StartRequest): Promise<VerificationRecord> {
