@@ -33,6 +33,8 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface ProcessStats {
   rssBytes: number;
   heapUsedBytes: number;
+  /** CPU time (user + system) the process has used since it started, ms. */
+  cpuMs: number;
   /** perf_hooks.monitorEventLoopDelay since the last `eld:reset`, in ms. */
   eventLoopDelay: { p50: number; p99: number; max: number };
   subscribers: number;

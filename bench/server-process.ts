@@ -1,6 +1,6 @@
 // A server under load, in its own process: `kyc` starts kyc-graph with createApp (configured by
 // env, as `npm start` is), `baseline` starts the bare floor from baseline.ts. It tells the parent
-// its URL over IPC, then answers: `stats` (RSS, heap, event-loop delay, subscribers), `eld:reset`,
+// its URL over IPC, then answers: `stats` (RSS, heap, CPU time, event-loop delay, subscribers), `eld:reset`,
 // `gc` (when started with --expose-gc), `stop`.
 import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -34,6 +34,10 @@ process.on('message', async (m: { id?: number; cmd: string }) => {
       const mem = process.memoryUsage();
       result = {
         rssBytes: mem.rss,
+        cpuMs: (() => {
+          const c = process.cpuUsage();
+          return (c.user + c.system) / 1000;
+        })(),
         heapUsedBytes: mem.heapUsed,
         eventLoopDelay: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) },
         subscribers: running.subscribers(),

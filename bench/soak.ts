@@ -4,7 +4,7 @@
 // growth from the first sample (after a warm-up) to the last is the figure. The baseline is the
 // bare server (baseline.ts) under the same query rate.
 import { httpBodies, kycWithCachedVerification, load, type LoadResult } from './http-overhead.js';
-import { type FigureResult, fmt, load1, type RunOptions, type ServerProcess, sleep, startServerProcess } from './lib.js';
+import { type FigureResult, fmt, load1, median, type RunOptions, type ServerProcess, sleep, startServerProcess } from './lib.js';
 import { run as webhookRun, seed } from './webhook-delivery.js';
 
 export const GOAL_RSS_GROWTH_BYTES = 5 * 1024 * 1024;
@@ -39,10 +39,20 @@ function sampler(server: ServerProcess, warmupMs: number, everyMs: number) {
   };
 }
 
-const growth = (samples: Sample[]) => ({
-  rssBytes: samples.length >= 2 ? samples.at(-1)!.rssBytes - samples[0].rssBytes : NaN,
-  heapUsedBytes: samples.length >= 2 ? samples.at(-1)!.heapUsedBytes - samples[0].heapUsedBytes : NaN,
-});
+/**
+ * Growth = median of the last three samples − median of the first three (one noisy sample does not
+ * decide the figure; with fewer than six samples, last − first). `firstToLast` is kept too.
+ */
+function growth(samples: Sample[]) {
+  if (samples.length < 2) return { rssBytes: NaN, heapUsedBytes: NaN, firstToLast: { rssBytes: NaN, heapUsedBytes: NaN } };
+  const k = samples.length >= 6 ? 3 : 1;
+  const ends = (pick: (s: Sample) => number) => median(samples.slice(-k).map(pick)) - median(samples.slice(0, k).map(pick));
+  return {
+    rssBytes: ends((s) => s.rssBytes),
+    heapUsedBytes: ends((s) => s.heapUsedBytes),
+    firstToLast: { rssBytes: samples.at(-1)!.rssBytes - samples[0].rssBytes, heapUsedBytes: samples.at(-1)!.heapUsedBytes - samples[0].heapUsedBytes },
+  };
+}
 
 export async function soak(opts: RunOptions, measuredCapacity: number | null): Promise<FigureResult> {
   const seconds = opts.smoke ? 3 : 600;
@@ -73,10 +83,12 @@ export async function soak(opts: RunOptions, measuredCapacity: number | null): P
         {
           figure: '6 Soak',
           scenario: `${seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`} at ${rate} req/s (half of ${Math.round(capacity)}) + ${webhooks.rate} webhooks/s`,
-          kycGraph: `RSS ${k.rssBytes >= 0 ? '+' : ''}${fmt.mb(k.rssBytes)} (heap ${k.heapUsedBytes >= 0 ? '+' : ''}${fmt.mb(k.heapUsedBytes)}); served ${fmt.rps(kycLoad.requestsPerSecond)}`,
+          kycGraph:
+            `RSS ${k.rssBytes >= 0 ? '+' : ''}${fmt.mb(k.rssBytes)} (heap ${k.heapUsedBytes >= 0 ? '+' : ''}${fmt.mb(k.heapUsedBytes)}); served ${fmt.rps(kycLoad.requestsPerSecond)}; ` +
+            `${delivery.received} of ${delivery.sent} webhook events delivered${delivery.failedAcks ? `, ${delivery.failedAcks} webhooks not acknowledged` : ''}`,
           baseline: `RSS ${b.rssBytes >= 0 ? '+' : ''}${fmt.mb(b.rssBytes)} (heap ${b.heapUsedBytes >= 0 ? '+' : ''}${fmt.mb(b.heapUsedBytes)}); served ${fmt.rps(baseLoad.requestsPerSecond)}`,
           goal: `RSS growth < ${fmt.mb(GOAL_RSS_GROWTH_BYTES)}`,
-          met: Number.isFinite(k.rssBytes) && k.rssBytes < GOAL_RSS_GROWTH_BYTES && kycLoad.errors + kycLoad.non2xx === 0,
+          met: Number.isFinite(k.rssBytes) && k.rssBytes < GOAL_RSS_GROWTH_BYTES && kycLoad.errors + kycLoad.non2xx === 0 && delivery.failedAcks === 0,
         },
       ],
       data: {

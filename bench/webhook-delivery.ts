@@ -9,8 +9,10 @@
 // split between them (a load balancer), so most events cross Redis. The baseline (baseline.ts) gets
 // the same webhooks, subscribers and rate.
 import { createClient, type Client } from 'graphql-ws';
+import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { WEBHOOK_SECRET } from './http-overhead.js';
 import { BENCH_PROVIDERS, type Started } from './providers.js';
 import {
   type FigureResult,
@@ -30,7 +32,7 @@ import {
 } from './lib.js';
 
 export const GOALS = { deliveryP50Ms: 5, deliveryP99Ms: 50, ackP99Ms: 200 };
-const SECRET = 'bench-webhook-secret';
+const SECRET = WEBHOOK_SECRET;
 
 export interface Settings {
   rate: number;
@@ -46,6 +48,13 @@ export interface RunResult {
   received: number;
   lost: number;
   failedAcks: number;
+  /** why acks failed: HTTP status or error code → count */
+  failures: Record<string, number>;
+  /**
+   * Server CPU time (all instances) per event over the measured window, ms: what one event costs,
+   * whatever else the machine is doing. 1000 / this ≈ events/s one idle core could take.
+   */
+  serverCpuMsPerEvent: number;
   /** worst instance */
   eventLoopDelayP99Ms: number;
   eventLoopDelayByInstance: { p50: number; p99: number; max: number }[];
@@ -79,6 +88,22 @@ function stampOf(kind: 'kyc' | 'baseline', v: Target[number], data: Record<strin
   return provider(v.key).readStamp((data.verificationUpdated as { verification: Record<string, unknown> }).verification);
 }
 
+/**
+ * POSTs like a provider's webhook sender: node:http with keep-alive, at most 128 connections per
+ * instance (lighter on the load generator than fetch, and a provider does not open unbounded ones).
+ */
+function post(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], targets: Target, s: Settings): Promise<RunResult> {
   const loadBefore = load1();
   const base = Date.now();
@@ -88,6 +113,12 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   const ack = new Latencies();
   let received = 0;
   let failedAcks = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    failedAcks++;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
   // subscribers: client i on instance i % instances
   const clients: Client[] = [];
@@ -117,9 +148,12 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   }
 
   const generatorEld = monitorEventLoopDelay({ resolution: 10 });
+  const cpu = async () => (await Promise.all(servers.map((x) => x.stats()))).reduce((a, x) => a + x.cpuMs, 0);
+  let cpuAtStart: Promise<number> = Promise.resolve(NaN);
   const sent = await paced(s.rate, s.warmupSeconds + s.seconds, (k) => {
     if (k === warmCount) {
       for (const x of servers) void x.call('eld:reset');
+      cpuAtStart = cpu();
       generatorEld.enable();
     }
     const v = targets[k % targets.length];
@@ -128,21 +162,24 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
     const t0 = performance.now();
     sentAt[k] = t0;
     const headers = { ...hook.headers, 'x-bench-key': v.providerRef, 'x-bench-stamp': String(base + k) };
-    fetch(`${to.url}/webhooks/${v.key}`, { method: 'POST', headers, body: hook.body }).then(
-      async (res) => {
-        await res.arrayBuffer();
-        if (res.status < 200 || res.status > 299) failedAcks++;
-        if (k >= warmCount) ack.record(performance.now() - t0);
+    const measured = k >= warmCount;
+    post(agent, `${to.url}/webhooks/${v.key}`, headers, hook.body).then(
+      (status) => {
+        if (!measured) return;
+        if (status < 200 || status > 299) fail(`HTTP ${status}`);
+        else ack.record(performance.now() - t0);
       },
-      () => failedAcks++,
+      (err: NodeJS.ErrnoException) => measured && fail(err.code ?? err.message),
     );
   });
   const expected = sent - warmCount;
   const waitUntil = Date.now() + 10_000;
   while ((received < expected || ack.count + failedAcks < expected) && Date.now() < waitUntil) await sleep(20);
   generatorEld.disable();
+  const serverCpuMs = (await cpu()) - (await cpuAtStart);
   const eld = await Promise.all(servers.map(async (x) => (await x.stats()).eventLoopDelay));
   await Promise.all(clients.map((c) => c.dispose()));
+  agent.destroy();
   return {
     delivery: delivery.summary(),
     ack: ack.summary(),
@@ -150,6 +187,8 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
     received,
     lost: expected - received,
     failedAcks,
+    failures,
+    serverCpuMsPerEvent: Math.round((serverCpuMs / expected) * 1000) / 1000,
     eventLoopDelayP99Ms: Math.max(...eld.map((e) => e.p99)),
     eventLoopDelayByInstance: eld,
     generatorEventLoopDelayP99Ms: Math.round(generatorEld.percentile(99) / 1e4) / 100,
@@ -197,7 +236,7 @@ export async function webhookDelivery(opts: RunOptions): Promise<{ delivery: Fig
 
   const label = (where: string) => `${where}, ${s.rate} events/s, ${s.subscribers.toLocaleString('en-US')} subscribers`;
   const cell = (r: RunResult) =>
-    `p50 ${fmt.ms(r.delivery.p50)}, p99 ${fmt.ms(r.delivery.p99)}; event loop p99 ${fmt.ms(r.eventLoopDelayP99Ms)}${r.lost ? `; ${r.lost} of ${r.sent} not received` : ''}`;
+    `p50 ${fmt.ms(r.delivery.p50)}, p99 ${fmt.ms(r.delivery.p99)}; event loop p99 ${fmt.ms(r.eventLoopDelayP99Ms)}; CPU ${fmt.ms(r.serverCpuMsPerEvent)}/event${r.lost ? `; ${r.lost} of ${r.sent} not received` : ''}`;
   const deliveryMet = (r: RunResult) => r.lost === 0 && r.delivery.p50 < GOALS.deliveryP50Ms && r.delivery.p99 < GOALS.deliveryP99Ms;
   const ackCell = (r: RunResult) => `p99 ${fmt.ms(r.ack.p99)} (p50 ${fmt.ms(r.ack.p50)})${r.failedAcks ? `; ${r.failedAcks} not 2xx` : ''}`;
   const ackMet = (r: RunResult) => r.failedAcks === 0 && r.ack.p99 < GOALS.ackP99Ms;

@@ -85,8 +85,14 @@ describe.skipIf(!hasRedis)('npm run bench:smoke', () => {
   });
 
   it('runs a short soak and reports RSS growth against the baseline', () => {
-    const f = results.figures.soak as { kycGraph: { samples: unknown[]; growth: { rssBytes: number } }; baseline: { growth: { rssBytes: number } } };
+    const f = results.figures.soak as {
+      kycGraph: { samples: unknown[]; growth: { rssBytes: number }; webhookDelivery: { received: number; failedAcks: number } };
+      baseline: { growth: { rssBytes: number } };
+    };
     expect(f.kycGraph.samples.length).toBeGreaterThanOrEqual(2);
+    // the soak's webhooks are signed with the secret its server was given, so they are accepted and delivered
+    expect(f.kycGraph.webhookDelivery.failedAcks).toBe(0);
+    expect(f.kycGraph.webhookDelivery.received).toBeGreaterThan(0);
     expect(Number.isFinite(f.kycGraph.growth.rssBytes)).toBe(true);
     expect(Number.isFinite(f.baseline.growth.rssBytes)).toBe(true);
   });
