@@ -1,0 +1,125 @@
+// The floor every figure is compared with: the bare minimum on the same transport as kyc-graph.
+// - POST /graphql: a hello-world Apollo Server 5 (`{ hello }`), served exactly the way
+//   src/server/app.ts serves kyc-graph: node:http, body read and JSON-parsed by hand, HeaderMap,
+//   executeHTTPGraphQLRequest, csrfPrevention on. No plugins, no context, no loaders.
+// - POST /webhooks/{any}: reads the raw body, JSON-parses it and publishes `{key, stamp}` taken from
+//   the bench's own x-bench-key / x-bench-stamp headers, then answers 200. No signature check, no
+//   store, no dedup, nothing provider-specific.
+// - ws /graphql: graphql-ws (same `useServer` on `ws`) with `subscription { updated(key) { key stamp } }`,
+//   fed by an EventEmitter keyed by `key` (or, with REDIS_URL, by Redis PUBLISH/SUBSCRIBE so two
+//   instances share events).
+import { EventEmitter, on } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
+import { WebSocketServer } from 'ws';
+
+interface Update {
+  key: string;
+  stamp: string;
+}
+
+const typeDefs = /* GraphQL */ `
+  type Query { hello: String! }
+  type Update { key: String! stamp: String! }
+  type Subscription { updated(key: String!): Update! }
+`;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function startBaseline(options: { redisUrl: string | null }) {
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  let subscribers = 0;
+  let pub: Redis | null = null;
+  let sub: Redis | null = null;
+  if (options.redisUrl) {
+    pub = new Redis(options.redisUrl);
+    sub = new Redis(options.redisUrl);
+    await sub.subscribe('baseline');
+    sub.on('message', (_channel: string, message: string) => {
+      const u = JSON.parse(message) as Update;
+      local.emit(u.key, u);
+    });
+  }
+  const publish = (u: Update) => (pub ? void pub.publish('baseline', JSON.stringify(u)) : local.emit(u.key, u));
+
+  const schema = makeExecutableSchema({
+    typeDefs,
+    resolvers: {
+      Query: { hello: () => 'world' },
+      Subscription: {
+        updated: {
+          subscribe: async function* (_: unknown, { key }: { key: string }) {
+            subscribers++;
+            try {
+              for await (const [u] of on(local, key)) yield { updated: u };
+            } finally {
+              subscribers--;
+            }
+          },
+        },
+      },
+    },
+  });
+
+  const server = createServer();
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const ws = useServer({ schema }, wss);
+  const apollo = new ApolloServer({ schema, csrfPrevention: true, includeStacktraceInErrorResponses: false });
+  await apollo.start();
+
+  server.on('request', async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'POST' && path.startsWith('/webhooks/')) {
+        JSON.parse((await readBody(req)).toString('utf8'));
+        publish({ key: String(req.headers['x-bench-key']), stamp: String(req.headers['x-bench-stamp']) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":1}');
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const raw = req.method === 'POST' ? await readBody(req) : null;
+      const request: HTTPGraphQLRequest = {
+        method: req.method ?? 'GET',
+        headers,
+        search: new URL(req.url ?? '/', 'http://localhost').search,
+        body: raw && raw.length ? JSON.parse(raw.toString('utf8')) : undefined,
+      };
+      const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => ({}) });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') res.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, resolve)); // all interfaces, like kyc-graph without HOST
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    subscribers: () => subscribers,
+    async close() {
+      await ws.dispose();
+      wss.close();
+      await apollo.stop();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      pub?.disconnect();
+      sub?.disconnect();
+    },
+  };
+}
