@@ -29,7 +29,7 @@ describe.each(SANDBOX_FLOWS)('the $displayName sandbox page', (flow) => {
     expect(html).not.toMatch(/\s(src|href)=["']?(https?:)?\/\//i);
   });
 
-  it('escapes HTML that a client put in externalId and metadata', async () => {
+  it(`escapes HTML that a client put in ${flow.hostileIn}`, async () => {
     const v = await flow.start(server, 'page-2', HOSTILE);
     const html = await (await fetch(v.url)).text();
     expect(html).not.toContain('<script>window.__pwned');

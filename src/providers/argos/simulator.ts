@@ -23,6 +23,7 @@ import {
   type ArgosRetry,
   type ArgosReviewOcrData,
   type ArgosStep1Response,
+  type ArgosStep2Fields,
   type ArgosStep2Response,
   type ArgosSubmission,
   type ArgosWebhook,
@@ -494,7 +495,7 @@ export class ArgosSimulator implements Simulator {
   }
 
   private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
-    const body = safeJson(rawBody) as { to?: unknown; comment?: unknown; reviewer?: unknown } | undefined;
+    const body = safeJson(rawBody) as { to?: unknown; comment?: unknown; reviewer?: unknown; fields?: unknown } | undefined;
     const to = body?.to;
     if (typeof to !== 'string' || !(ARGOS_KYC_STATUSES as readonly string[]).includes(to)) {
       sendJson(res, 400, { message: `"to" must be one of ${ARGOS_KYC_STATUSES.join(', ')}` });
@@ -504,6 +505,11 @@ export class ArgosSimulator implements Simulator {
       sendJson(res, 400, { message: '"comment" (a reject code, e.g. id_info_dataMismatch) must be a string' });
       return;
     }
+    const confirmed = body?.fields === undefined ? undefined : confirmedFields(body.fields);
+    if (typeof confirmed === 'string') {
+      sendJson(res, 400, { message: confirmed });
+      return;
+    }
     if (!this.submissions.has(id)) {
       sendJson(res, 404, { message: 'No such submission' });
       return;
@@ -511,11 +517,14 @@ export class ArgosSimulator implements Simulator {
     const outcome = await this.enqueue(id, async () => {
       const s = this.submissions.get(id)!;
       if (!this.canAdvance(s, to as ArgosKycStatus)) return { conflict: s.kycStatus };
+      // the OCR fields can be confirmed or corrected only while step 2 is still to do
+      if (confirmed && s.step2) return { conflict: s.kycStatus, message: 'Step 2 is done: its fields can no longer be corrected' };
       const now = new Date().toISOString();
       if (to === 'pending' || !s.step2) {
-        // the end user completes step 2 with what the OCR read
+        // the end user completes step 2 with the fields as confirmed or corrected on the page,
+        // else with what the OCR read
         const o = s.ocr ?? {};
-        s.step2 ??= { name: o.ocr_name ?? 'Sandbox Applicant', date_of_birth: o.ocr_birthDate ?? '1990-01-01', ...(o.ocr_gender ? { gender: o.ocr_gender } : {}), nationality: s.issuingCountry };
+        s.step2 ??= confirmed ?? { name: o.ocr_name ?? 'Sandbox Applicant', date_of_birth: o.ocr_birthDate ?? '1990-01-01', ...(o.ocr_gender ? { gender: o.ocr_gender } : {}), nationality: s.issuingCountry };
         s.step2Tried = true;
         s.pendingAt ??= now;
         s.faceSimilarityScore ??= 95;
@@ -533,7 +542,7 @@ export class ArgosSimulator implements Simulator {
       return { delivered: await this.sendWebhook(s, trigger) };
     });
     if ('conflict' in outcome) {
-      sendJson(res, 409, { message: `Cannot move a submission in ${outcome.conflict} to ${to}`, status: outcome.conflict });
+      sendJson(res, 409, { message: outcome.message ?? `Cannot move a submission in ${outcome.conflict} to ${to}`, status: outcome.conflict });
       return;
     }
     sendJson(res, outcome.delivered ? 200 : 202, { id, status: this.submissions.get(id)!.kycStatus, webhookDelivered: outcome.delivered });
@@ -541,15 +550,28 @@ export class ArgosSimulator implements Simulator {
 
   private page(s: Submission): string {
     const actions = [
-      { label: 'Submit step 2 with the OCR data (end user)', to: 'pending' },
+      { label: 'Confirm the fields and submit step 2 (end user)', to: 'pending' },
       { label: 'Approve (reviewer)', to: 'approved' },
       { label: 'Reject (reviewer)', to: 'rejected' },
     ].filter((a) => this.canAdvance(s, a.to as ArgosKycStatus));
+    const ocr = s.ocr ?? {};
+    // before step 2 the end user confirms or corrects what the OCR read; the values go with the next action
+    const confirming = !!s.ocr && !s.step2 && actions.length > 0;
     return renderSandboxPage({
       providerName: 'Argos',
       ref: s.id,
       status: s.kycStatus,
+      asks: s.ocr
+        ? CONFIRMABLE.map((c) => ({
+            label: c.name,
+            detail: `${c.label}: read as ${String(ocr[c.ocr] ?? '') || 'nothing (unreadable)'}${s.step2 ? `; confirmed as ${s.step2[c.name] ?? '—'}` : ' — confirm or correct it'}`,
+          }))
+        : [{ label: 'idImage', detail: 'A readable photo of the ID (at least 640×480): the OCR could not read it yet' }],
+      inputs: confirming ? CONFIRMABLE.map((c) => ({ name: c.name, label: c.label, value: String(ocr[c.ocr] ?? '') })) : undefined,
       fields: [
+        ['Email', s.email],
+        ['User id', s.userid ?? '—'],
+        ['Custom fields', s.cf],
         ['ID type', s.idType],
         ['Issuing country', s.issuingCountry],
         ['Tries used', `${s.retryCount} of ${ARGOS_MAX_TRIES}`],
@@ -632,3 +654,35 @@ function safeJson(raw: Buffer): unknown {
   }
 }
 
+
+/** The step 2 fields the reviewer page lets the end user confirm or correct, with the OCR value each starts from. */
+const CONFIRMABLE: { name: keyof ArgosStep2Fields; label: string; ocr: keyof ArgosReviewOcrData }[] = [
+  { name: 'name', label: 'Full name', ocr: 'ocr_name' },
+  { name: 'date_of_birth', label: 'Date of birth (YYYY-MM-DD)', ocr: 'ocr_birthDate' },
+  { name: 'gender', label: 'Gender (male or female)', ocr: 'ocr_gender' },
+  { name: 'nationality', label: 'Nationality (ISO alpha-3)', ocr: 'ocr_nationality' },
+  { name: 'identity_number', label: 'Identity number', ocr: 'ocr_identityNumber' },
+  { name: 'date_of_issue', label: 'Date of issue (YYYY-MM-DD)', ocr: 'ocr_issueDate' },
+  { name: 'date_of_expiry', label: 'Date of expiry (YYYY-MM-DD)', ocr: 'ocr_expireDate' },
+];
+
+/**
+ * `fields` of POST …/advance: the step 2 text fields as the end user confirmed or corrected them,
+ * checked as step 2 checks them (name and date of birth required; empty means not given).
+ * Returns the fields, or a message saying what is wrong.
+ */
+function confirmedFields(raw: unknown): Record<string, string> | string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '"fields" must be an object of step 2 fields';
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!CONFIRMABLE.some((c) => c.name === k)) return `"fields.${k}" is not a step 2 field (${CONFIRMABLE.map((c) => c.name).join(', ')})`;
+    if (typeof v !== 'string') return `"fields.${k}" must be a string`;
+    if (v.trim()) out[k] = v.trim();
+  }
+  if (!out.name) return '"fields.name" is required';
+  if (!out.date_of_birth) return '"fields.date_of_birth" is required';
+  for (const k of ['date_of_birth', 'date_of_issue', 'date_of_expiry']) if (out[k] !== undefined && !DATE.test(out[k])) return `"fields.${k}" must be YYYY-MM-DD`;
+  if (out.gender !== undefined && out.gender !== 'male' && out.gender !== 'female') return '"fields.gender" must be male or female';
+  if (out.nationality !== undefined && !ALPHA3.test(out.nationality)) return '"fields.nationality" must be ISO 3166-1 alpha-3, e.g. KOR';
+  return out;
+}

@@ -488,10 +488,19 @@ export class UpPassSimulator implements Simulator {
       { label: 'Reject', to: 'rejected' },
       { label: 'Leave (form drops off)', to: 'expired' },
     ].filter((a) => canAdvance(app.status, a.to as UpPassApplicationStatus));
+    const docType = typeof app.predefined.ekyc_document_type === 'string' ? app.predefined.ekyc_document_type : 'national_id';
+    // the form's steps and sections, as in its URL /{lang}/form/{form}/{slug}/{step}/{section}
+    const section = this.createResponse(app).detail.section;
+    const at = (s: string) => (section === s ? ' (the form is here)' : '');
     return renderSandboxPage({
       providerName: 'UpPass',
       ref: app.slug,
       status: app.status,
+      asks: [
+        { label: 'ekyc / document', detail: `Photograph the ${docType} (front; back for a national ID); eKYC reads it${at('document')}` },
+        { label: 'ekyc / liveness', detail: `Face liveness, compared with the document photo${at('liveness')}` },
+        { label: 'submit', detail: `Check the answers (predefined ones are filled in) and submit the form${app.submittedAt ? ` (submitted ${app.submittedAt})` : ''}` },
+      ],
       fields: [
         ['Form', app.form],
         ['Language', app.lang],
