@@ -125,7 +125,7 @@ class ChaosSubscriber {
     const gen = ++this.gen;
     const live = this.instances().filter((i) => i.up);
     const inst = live[rand(0, live.length)];
-    if (!inst) return sleep(50);
+    if (!inst) return sleep(50).then(() => {});
     this.connections++;
     const client = createClient({ url: `${inst.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     this.client = client;
