@@ -31,7 +31,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     app.close().then(
       () => process.exit(0),
       (err) => {
-        log.error({ err: (err as Error).message }, 'shutdown failed');
+        log.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -43,6 +43,7 @@ import { isMultipart, MultipartError, readMultipart } from './uploads.js';
 const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
 import { graphqlMetricsPlugin, metricsText, recordGraphqlError, recordHttp, trackBus } from './metrics.js';
 import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, requestLogFields, withRequestId } from './request-context.js';
+import { errorSerializer, REDACTED, redactDeep, redactPaths } from './log-redaction.js';
 
 
 export interface App {
@@ -62,7 +63,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     // every line written while serving a request names it
     mixin: requestLogFields,
     // secrets and personal data never reach the logs
-    redact: { paths: ['*.authorization', '*.headers', '*.apiKey', '*.secret', '*.body', '*.metadata'], censor: '[redacted]' },
+    // (log-redaction.ts: pino redact for the first levels, a formatter for any depth, a safe `err`)
+    redact: { paths: redactPaths(), censor: REDACTED },
+    formatters: { log: redactDeep, bindings: redactDeep },
+    serializers: { err: errorSerializer },
   }, destination);
 }
 
@@ -79,7 +83,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       // ioredis reconnects by itself; /readyz reports the outage. Log at most every 10 s.
       if (Date.now() - lastLogged > 10_000) {
         lastLogged = Date.now();
-        log.warn({ err: err.message }, 'redis connection error');
+        log.warn({ err }, 'redis connection error');
       }
     });
     await redis.connect();
@@ -347,7 +351,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
         return;
       }
-      log.error({ err: (err as Error).message, path: req.url?.split('?')[0] }, 'request failed');
+      log.error({ err, path: req.url?.split('?')[0] }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
@@ -406,7 +410,7 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log.error({ err: (error as Error)?.message, path: formatted.path }, 'unexpected resolver error');
+  log.error({ err: error, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -143,7 +143,7 @@ export class IngestionService {
         try {
           views = await this.adapters.get(provider)!.fetchIngestions!(indexes.map((i) => records[i]!));
         } catch (err) {
-          this.log.warn({ provider, err: (err as Error).message }, 'ingestion refresh failed; serving last known state');
+          this.log.warn({ provider, err }, 'ingestion refresh failed; serving last known state');
           return;
         }
         await mapConcurrent(indexes, this.options.providerConcurrency, async (index) => {
@@ -152,7 +152,7 @@ export class IngestionService {
           try {
             out[index] = (await this.applyProviderView(provider, view)) ?? out[index];
           } catch (err) {
-            this.log.warn({ provider, err: (err as Error).message }, 'could not record refreshed ingestion');
+            this.log.warn({ provider, err }, 'could not record refreshed ingestion');
           }
         });
       }),
@@ -217,7 +217,7 @@ export class IngestionService {
       await this.refreshStale(due, quietMs);
       return due.length;
     } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'ingestion poll failed');
+      this.log.warn({ err }, 'ingestion poll failed');
       return 0;
     } finally {
       this.ticking = false;

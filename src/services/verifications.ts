@@ -116,7 +116,7 @@ export class VerificationService {
         try {
           views = await adapter.fetchVerifications!(indexes.map((i) => records[i]!.providerRef), indexes.map((i) => records[i]!));
         } catch (err) {
-          this.log.warn({ provider, err: (err as Error).message }, 'status refresh failed; serving last known state');
+          this.log.warn({ provider, err }, 'status refresh failed; serving last known state');
           return;
         }
         await mapConcurrent(indexes, this.options.providerConcurrency, async (index, ) => {
@@ -125,7 +125,7 @@ export class VerificationService {
           try {
             out[index] = (await this.applyProviderView(provider, view)) ?? out[index];
           } catch (err) {
-            this.log.warn({ provider, err: (err as Error).message }, 'could not record refreshed status');
+            this.log.warn({ provider, err }, 'could not record refreshed status');
           }
         });
       }),

@@ -71,16 +71,18 @@ export class WebhookService {
     } catch (err) {
       if (!(err instanceof WebhookFormatError)) throw err;
       this.count(this.counters.rejected, adapter.key);
-      this.log.warn({ provider: adapter.key, reason: err.message }, 'webhook malformed');
+      this.log.warn({ provider: adapter.key, err }, 'webhook malformed');
       recordWebhook(adapter.key, 'malformed');
       return { status: 400, body: { error: err.message } };
     }
+    // trace only: what the provider reported, normalized; personal data censored by the logger
+    this.log.trace({ provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
     try {
       entries = await this.inbox.append(adapter.key, events);
     } catch (err) {
       recordWebhook(adapter.key, 'failed');
-      this.log.error({ provider: adapter.key, err: (err as Error).message }, 'webhook not recorded; asking the provider to retry');
+      this.log.error({ provider: adapter.key, err }, 'webhook not recorded; asking the provider to retry');
       return { status: 503, body: { error: 'could not record the event; retry later' } };
     }
     this.count(this.counters.accepted, adapter.key);
@@ -95,7 +97,7 @@ export class WebhookService {
         if (result === 'locked') tally.pending++;
       } catch (err) {
         tally.pending++;
-        this.log.warn({ provider: adapter.key, err: (err as Error).message }, 'webhook recorded but not yet processed; will retry');
+        this.log.warn({ provider: adapter.key, err }, 'webhook recorded but not yet processed; will retry');
       }
     }
     return { status: 200, body: tally };
@@ -136,7 +138,7 @@ export class WebhookService {
       try {
         if ((await this.process(entry)) !== 'locked') done++;
       } catch (err) {
-        this.log.warn({ provider: entry.provider, err: (err as Error).message }, 'inbox recovery failed; will retry');
+        this.log.warn({ provider: entry.provider, err }, 'inbox recovery failed; will retry');
         break;
       }
     }

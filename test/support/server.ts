@@ -1,5 +1,6 @@
 // Starts a real kyc-graph server on a free port, the way `npm start` does, for a test file.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DestinationStream } from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type App, createApp, createLogger } from '../../src/server/app.js';
 import { type GraphQLResponse, graphqlRequest } from './client.js';
@@ -14,9 +15,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `logs`: where the server's log lines go (a test that reads them); default stdout. */
+export async function startServer(env: Record<string, string> = {}, logs?: DestinationStream): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-  const app = await createApp(config, createLogger(config.logLevel));
+  const app = await createApp(config, createLogger(config.logLevel, logs));
   const url = await app.listen();
   return {
     app,
