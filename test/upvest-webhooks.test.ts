@@ -154,8 +154,17 @@ describe('recording Upvest webhooks', () => {
     const c = await newCheck();
     const { sub, done } = await listen(c.userId);
     // recording means the inbox: while it cannot append, the webhook is refused with 503
-    const inbox = (server.app.webhooks as unknown as { inbox: { append: (...a: unknown[]) => Promise<unknown> } }).inbox;
-    const put = vi.spyOn(inbox, 'append').mockRejectedValueOnce(new Error('inbox down'));
+    const inbox = (server.app.webhooks as unknown as { inbox: { append: (provider: string, events: unknown[]) => Promise<unknown> } }).inbox;
+    const append = inbox.append.bind(inbox);
+    let refused = 0;
+    // refuse only the first delivery about this check (other tests' webhooks may arrive meanwhile)
+    const put = vi.spyOn(inbox, 'append').mockImplementation(async (provider, events) => {
+      if (refused === 0 && JSON.stringify(events).includes(c.id)) {
+        refused++;
+        throw new Error('inbox down');
+      }
+      return append(provider, events);
+    });
     const res = await server.advance('upvest', c.id, 'PASSED');
     expect(res.status).toBe(202); // first delivery refused; Upvest retries after 1 s
     expect(((await res.json()) as { webhookDelivered: boolean }).webhookDelivered).toBe(false);
