@@ -8,14 +8,21 @@
 // - ws /graphql: graphql-ws (same `useServer` on `ws`) with `subscription { updated(key) { key stamp } }`,
 //   fed by an EventEmitter keyed by `key` (or, with REDIS_URL, by Redis PUBLISH/SUBSCRIBE so two
 //   instances share events).
+// - POST /graphql as multipart/form-data (figure 5): graphql-upload's processRequest with the same
+//   limits as kyc-graph (src/server/uploads.ts), which streams each file to a temp file in
+//   os.tmpdir(); each file is read once from it, the answer is `{"data":{"bytes":[…]}}` and the temp
+//   files are released when the response closes. No GraphQL execution, no image check.
 import { EventEmitter, on } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
+import processRequest from 'graphql-upload/processRequest.mjs';
+import Upload from 'graphql-upload/Upload.mjs';
+import { isMultipart, UPLOAD_LIMITS } from '../src/server/uploads.js';
 
 interface Update {
   key: string;
@@ -32,6 +39,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** graphql-upload alone: temp files written by processRequest, each read once, released on close. */
+async function multipart(req: IncomingMessage, res: ServerResponse) {
+  const operations = await processRequest(req, res, { maxFiles: UPLOAD_LIMITS.maxFiles, maxFileSize: UPLOAD_LIMITS.maxFileSize + 1 });
+  const uploads: Upload[] = [];
+  const walk = (v: unknown) => {
+    if (v instanceof Upload) uploads.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(operations);
+  res.once('close', () => {
+    for (const u of uploads) u.promise.then((f) => (f as unknown as { capacitor?: { release(): void } }).capacitor?.release(), () => {});
+  });
+  const bytes: number[] = [];
+  for (const u of uploads) {
+    let n = 0;
+    for await (const chunk of (await u.promise).createReadStream()) n += (chunk as Buffer).length;
+    bytes.push(n);
+  }
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { bytes } }));
 }
 
 export async function startBaseline(options: { redisUrl: string | null }) {
@@ -83,6 +111,10 @@ export async function startBaseline(options: { redisUrl: string | null }) {
         JSON.parse((await readBody(req)).toString('utf8'));
         publish({ key: String(req.headers['x-bench-key']), stamp: String(req.headers['x-bench-stamp']) });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":1}');
+        return;
+      }
+      if (req.method === 'POST' && isMultipart(req.headers['content-type'])) {
+        await multipart(req, res);
         return;
       }
       const headers = new HeaderMap();

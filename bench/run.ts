@@ -77,7 +77,7 @@ if (wanted('webhooks')) {
     return ack;
   });
 }
-if (wanted('uploads')) await figure('uploads', '5 Uploads', () => uploads());
+if (wanted('uploads')) await figure('uploads', '5 Uploads', () => uploads(opts));
 if (wanted('soak')) {
   if (opts.soak || opts.smoke) await figure('soak', '6 Soak', () => soak(opts, capacity));
   else {

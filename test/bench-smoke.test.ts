@@ -83,9 +83,25 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(f.redisTwoInstances.kycGraph.count).toBeGreaterThan(0);
   });
 
-  it('marks uploads as not measured until Argos lands', () => {
-    expect(results.figures.uploads).toMatchObject({ measured: false, reason: 'not measured: Argos not landed' });
-    expect(results.table.find((r) => r.figure === '5 Uploads')?.kycGraph).toBe('not measured: Argos not landed');
+  it('submits concurrent 2 MB Argos images to kyc-graph and the graphql-upload baseline, with RSS growth and temp files left', () => {
+    type Side = { concurrent: number; ok: number; failed: number; fileBytes: number; rssBeforeBytes: number; peakGrowthBytes: number; tempFilesPeak: number; tempFilesLeft: number };
+    const f = results.figures.uploads as { measured: boolean; imageBytes: number; kycGraph: Side; baseline: Side };
+    expect(f.measured).toBe(true);
+    // a real image near the 2 MiB limit, not over it
+    expect(f.imageBytes).toBeGreaterThan(1.9e6);
+    expect(f.imageBytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    for (const side of [f.kycGraph, f.baseline]) {
+      expect(side.concurrent).toBeGreaterThan(1);
+      expect(side.ok).toBe(side.concurrent);
+      expect(side.failed).toBe(0);
+      expect(side.fileBytes).toBe(f.imageBytes);
+      expect(side.rssBeforeBytes).toBeGreaterThan(0);
+      expect(Number.isFinite(side.peakGrowthBytes)).toBe(true);
+      // the temp-file count watched the right directory: files appeared there during the burst
+      expect(side.tempFilesPeak).toBeGreaterThan(0);
+      expect(side.tempFilesLeft).toBe(0);
+    }
+    expect(results.table.find((r) => r.figure === '5 Uploads')?.kycGraph).toMatch(/RSS \+[\d.]+ MB peak/);
   });
 
   it('runs a short soak and reports RSS growth against the baseline', () => {
