@@ -13,6 +13,7 @@ import { imageSize } from 'image-size';
 import { sendHtml, sendJson } from '../../server/httpkit.js';
 import { renderSandboxPage } from '../../server/sandbox-page.js';
 import type { Simulator } from '../contract.js';
+import { PerSessionQueue } from '../sandbox-queue.js';
 import {
   ARGOS_FALSE_ONLY_OPTIONS,
   ARGOS_ID_TYPES,
@@ -143,7 +144,7 @@ export class ArgosSimulator implements Simulator {
   /** Two images of 2 MB plus the fields. */
   readonly maxBodyBytes = 2 * ARGOS_MAX_IMAGE_BYTES + 256 * 1024;
   private readonly submissions = new Map<string, Submission>();
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerSessionQueue();
   private readonly retries = new Set<NodeJS.Timeout>();
   private fault: Fault | null = null;
   /** Requests received per route; tests read it to count upstream calls. */
@@ -352,7 +353,7 @@ export class ArgosSimulator implements Simulator {
       }
       return {
         body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, ...(s.retry.length ? { retry: s.retry } : {}), kycStatus: s.kycStatus, retryCount: s.retryCount },
-        after: s.kycStatus === 'rejected' ? () => void this.enqueue(s.id, () => this.sendWebhook(s, 'rejected')) : undefined,
+        after: s.kycStatus === 'rejected' ? () => void this.queue.run(s.id, () => this.sendWebhook(s, 'rejected')) : undefined,
       };
     }
     s.faceSimilarityScore = 80 + (h[1] % 20);
@@ -362,7 +363,7 @@ export class ArgosSimulator implements Simulator {
     return {
       body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, kycStatus: s.kycStatus, retryCount: s.retryCount },
       // Argos reports the move to pending with the `submit` webhook
-      after: () => void this.enqueue(s.id, () => this.sendWebhook(s, 'submit')),
+      after: () => void this.queue.run(s.id, () => this.sendWebhook(s, 'submit')),
     };
   }
 
@@ -443,17 +444,6 @@ export class ArgosSimulator implements Simulator {
     return ok;
   }
 
-  private enqueue<T>(id: string, job: () => Promise<T>): Promise<T> {
-    const prev = this.chains.get(id) ?? Promise.resolve();
-    const run = prev.then(job, job);
-    const settled = run.catch(() => {});
-    this.chains.set(id, settled);
-    void settled.then(() => {
-      if (this.chains.get(id) === settled) this.chains.delete(id);
-    });
-    return run;
-  }
-
   private canAdvance(s: Submission, to: ArgosKycStatus): boolean {
     if (FINAL.has(s.kycStatus) || s.retryCount >= ARGOS_MAX_TRIES) return false;
     if (RANK[to] <= RANK[s.kycStatus]) return false;
@@ -514,7 +504,7 @@ export class ArgosSimulator implements Simulator {
       sendJson(res, 404, { message: 'No such submission' });
       return;
     }
-    const outcome = await this.enqueue(id, async () => {
+    const outcome = await this.queue.run(id, async () => {
       const s = this.submissions.get(id)!;
       if (!this.canAdvance(s, to as ArgosKycStatus)) return { conflict: s.kycStatus };
       // the OCR fields can be confirmed or corrected only while step 2 is still to do
@@ -609,7 +599,7 @@ export class ArgosSimulator implements Simulator {
   async close(): Promise<void> {
     for (const t of this.retries) clearTimeout(t);
     this.retries.clear();
-    await Promise.allSettled([...this.chains.values()]);
+    await this.queue.drain();
   }
 }
 

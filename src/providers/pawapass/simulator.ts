@@ -8,6 +8,7 @@ import { sendHtml, sendJson } from '../../server/httpkit.js';
 import { renderSandboxPage, type SandboxAction } from '../../server/sandbox-page.js';
 import { requestIdHeaders } from '../../server/request-context.js';
 import type { Simulator } from '../contract.js';
+import { PerSessionQueue } from '../sandbox-queue.js';
 import {
   PAWAPASS_COUNTRIES,
   PAWAPASS_REQUIREMENT_TYPES,
@@ -126,7 +127,7 @@ const error = (statusCode: number, code: string, message: string, errors?: Field
 export class PawaPassSimulator implements Simulator {
   private readonly sessions = new Map<string, PawaPassVerification>();
   /** Per-session queue, so advances reach the webhook receiver in the order they were made. */
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerSessionQueue();
   private readonly sweep: NodeJS.Timeout;
   private readonly retries = new Set<NodeJS.Timeout>();
   private fault: Fault | null = null;
@@ -309,7 +310,7 @@ export class PawaPassSimulator implements Simulator {
     if (!s) return null;
     const due = (x: PawaPassVerification) => !FINAL.has(x.status) && !!x.expiresAt && Date.parse(x.expiresAt) <= Date.now();
     if (due(s)) {
-      await this.enqueue(id, async () => {
+      await this.queue.run(id, async () => {
         const latest = this.sessions.get(id)!;
         if (due(latest)) await this.transition(latest, 'EXPIRED', null);
       });
@@ -321,17 +322,6 @@ export class PawaPassSimulator implements Simulator {
     const now = Date.now();
     const due = [...this.sessions.values()].filter((s) => !FINAL.has(s.status) && s.expiresAt && Date.parse(s.expiresAt) <= now);
     await Promise.all(due.map((s) => this.current(s.id)));
-  }
-
-  private enqueue<T>(id: string, job: () => Promise<T>): Promise<T> {
-    const prev = this.chains.get(id) ?? Promise.resolve();
-    const run = prev.then(job, job);
-    const settled = run.catch(() => {});
-    this.chains.set(id, settled);
-    void settled.then(() => {
-      if (this.chains.get(id) === settled) this.chains.delete(id);
-    });
-    return run;
   }
 
   private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
@@ -351,7 +341,7 @@ export class PawaPassSimulator implements Simulator {
       sendJson(res, 404, { message: 'No such session' });
       return;
     }
-    const outcome = await this.enqueue(id, async () => {
+    const outcome = await this.queue.run(id, async () => {
       const s = this.sessions.get(id)!;
       if (!canAdvance(s.status, to as PawaPassStatus)) return { conflict: s.status };
       return { delivered: await this.transition(s, to as PawaPassStatus, (reason as string | undefined) ?? null) };
@@ -459,7 +449,7 @@ export class PawaPassSimulator implements Simulator {
     clearInterval(this.sweep);
     for (const t of this.retries) clearTimeout(t);
     this.retries.clear();
-    await Promise.allSettled([...this.chains.values()]);
+    await this.queue.drain();
   }
 }
 

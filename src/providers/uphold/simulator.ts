@@ -10,6 +10,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../server/httpkit.js';
 import type { Simulator } from '../contract.js';
+import { PerSessionQueue } from '../sandbox-queue.js';
 import { TOKEN_PATH } from './client.js';
 import {
   RESULT_KEY,
@@ -83,7 +84,7 @@ export class UpholdSimulator implements Simulator {
   private readonly ingestions = new Map<string, SimIngestion>();
   /** KYC overview per user (GET /core/kyc). */
   private readonly overviews = new Map<string, UpholdKycOverview['processes']>();
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerSessionQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
   private fault: Fault | null = null;
@@ -267,7 +268,7 @@ export class UpholdSimulator implements Simulator {
     this.ingestions.set(ingestion.id, { ingestion, sourceRef });
     sendJson(res, 201, { ingestion });
     // after the reply: the created event, then the worker
-    void this.enqueue(ingestion.id, () => this.notify(ingestion.id, 'created'));
+    void this.queue.run(ingestion.id, () => this.notify(ingestion.id, 'created'));
     if (!sourceRef.includes(SANDBOX_MARKERS.hold)) this.scheduleStep(ingestion.id);
   }
 
@@ -339,7 +340,7 @@ export class UpholdSimulator implements Simulator {
       sendJson(res, 404, { message: 'No such ingestion' });
       return true;
     }
-    const outcome = await this.enqueue(id, async () => {
+    const outcome = await this.queue.run(id, async () => {
       const sim = this.ingestions.get(id)!;
       if (RANK[to as UpholdIngestionStatus] <= RANK[sim.ingestion.status]) return { conflict: sim.ingestion.status };
       return { delivered: await this.transition(id, to as UpholdIngestionStatus) };
@@ -357,7 +358,7 @@ export class UpholdSimulator implements Simulator {
     if (this.closed) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.enqueue(id, async () => {
+      void this.queue.run(id, async () => {
         const sim = this.ingestions.get(id);
         if (!sim || sim.ingestion.status === 'finished') return;
         await this.transition(id, sim.ingestion.status === 'queued' ? 'running' : 'finished');
@@ -408,17 +409,6 @@ export class UpholdSimulator implements Simulator {
     });
   }
 
-  private enqueue<T>(id: string, job: () => Promise<T>): Promise<T> {
-    const prev = this.chains.get(id) ?? Promise.resolve();
-    const run = prev.then(job, job);
-    const settled = run.catch(() => {});
-    this.chains.set(id, settled);
-    void settled.then(() => {
-      if (this.chains.get(id) === settled) this.chains.delete(id);
-    });
-    return run;
-  }
-
   /**
    * Sends one event; on failure retries in the background (1 s doubling, ±25 % jitter, at most 8
    * attempts; Uphold's schedule is not documented). The same `webhook-id` on every attempt, as
@@ -457,7 +447,7 @@ export class UpholdSimulator implements Simulator {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    await Promise.allSettled([...this.chains.values()]);
+    await this.queue.drain();
   }
 }
 

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendHtml, sendJson } from '../../server/httpkit.js';
 import { renderSandboxPage } from '../../server/sandbox-page.js';
 import type { Simulator } from '../contract.js';
+import { PerSessionQueue } from '../sandbox-queue.js';
 import {
   UPPASS_APPLICATION_STATUSES,
   UPPASS_DOCUMENT_TYPES,
@@ -79,7 +80,7 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 
 export class UpPassSimulator implements Simulator {
   private readonly applications = new Map<string, Application>();
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly queue = new PerSessionQueue();
   private readonly retries = new Set<NodeJS.Timeout>();
   private nextId = 1000;
   private fault: Fault | null = null;
@@ -137,7 +138,7 @@ export class UpPassSimulator implements Simulator {
       return sendJson(res, 200, { ...this.createResponse(app), application: this.application(app), answers: app.answers, extra: app.extra });
     }
     this.requests.resend++;
-    const body = await this.enqueue(app.slug, async () => {
+    const body = await this.queue.run(app.slug, async () => {
       const webhook = this.webhook(app, app.lastEventType ?? 'update_status');
       await this.deliver(webhook);
       return { event: webhook.event, application: webhook.application };
@@ -301,17 +302,6 @@ export class UpPassSimulator implements Simulator {
     return false;
   }
 
-  private enqueue<T>(slug: string, job: () => Promise<T>): Promise<T> {
-    const prev = this.chains.get(slug) ?? Promise.resolve();
-    const run = prev.then(job, job);
-    const settled = run.catch(() => {});
-    this.chains.set(slug, settled);
-    void settled.then(() => {
-      if (this.chains.get(slug) === settled) this.chains.delete(slug);
-    });
-    return run;
-  }
-
   private async advanceRoute(res: ServerResponse, slug: string, rawBody: Buffer) {
     const body = safeJson(rawBody) as { to?: unknown; ekyc?: unknown } | undefined;
     const to = body?.to;
@@ -327,7 +317,7 @@ export class UpPassSimulator implements Simulator {
       sendJson(res, 404, { message: 'No such application' });
       return;
     }
-    const outcome = await this.enqueue(slug, async () => {
+    const outcome = await this.queue.run(slug, async () => {
       const app = this.applications.get(slug)!;
       if (!canAdvance(app.status, to as UpPassApplicationStatus)) return { conflict: app.status };
       return { delivered: await this.transition(app, to as UpPassApplicationStatus, (body?.ekyc as string | undefined) ?? null) };
@@ -518,7 +508,7 @@ export class UpPassSimulator implements Simulator {
   async close(): Promise<void> {
     for (const t of this.retries) clearTimeout(t);
     this.retries.clear();
-    await Promise.allSettled([...this.chains.values()]);
+    await this.queue.drain();
   }
 }
 
