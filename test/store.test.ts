@@ -44,10 +44,18 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
       expect(page.items.filter((t) => t.id === 'a')).toHaveLength(1);
     });
 
-    it('returns copies: changing a result never changes stored state', async () => {
+    it('stored state cannot be changed through a result or through the object that was put', async () => {
       const [a] = await store.getMany<Thing>('verification', ['a']);
-      a!.colour = 'mutated';
+      try {
+        a!.colour = 'mutated';
+      } catch {
+        // the memory store hands out frozen values (TypeError in strict mode); Redis hands out copies
+      }
       expect((await store.getMany<Thing>('verification', ['a']))[0]!.colour).toBe('green');
+      const b = thing('b2', 2);
+      await store.put('verification', b);
+      b.colour = 'changed after put';
+      expect((await store.getMany<Thing>('verification', ['b2']))[0]!.colour).toBe(thing('b2', 2).colour);
     });
 
     it('lists newest first by tenant and by subject, with filter and cursor pages', async () => {

@@ -50,14 +50,15 @@ async function build(): Promise<GraphQLSchema> {
     ...resolvers.Verification,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
       requireScope(ctx.principal, 'verifications:read');
-      return ctx.loaders.verification.load(ref.id);
+      // a copy: @apollo/subgraph writes __typename onto what this returns, and stored records are frozen
+      return copy(ctx.loaders.verification.load(ref.id));
     },
   };
   resolvers.Ingestion = {
     ...resolvers.Ingestion,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
       requireScope(ctx.principal, 'ingestions:read');
-      return ctx.loaders.ingestion.load(ref.id);
+      return copy(ctx.loaders.ingestion.load(ref.id));
     },
   };
   resolvers.KycSubject = {
@@ -66,3 +67,8 @@ async function build(): Promise<GraphQLSchema> {
   };
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
 }
+
+const copy = async <T extends object>(value: Promise<T | null>): Promise<T | null> => {
+  const v = await value;
+  return v && { ...v };
+};

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -195,6 +195,10 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No response of this API may be cached (personal data, changing statuses), and nothing sets
+      // cache hints: the cache-control plugin would only wrap every field resolver (~10 % of a
+      // wide query's CPU) to compute "no-store", which `graphql()` below sets on every answer.
+      ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin<RequestContext>(),
       {
         async serverWillStart() {
@@ -261,6 +265,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         }
       },
     });
+    res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = requestErrorStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
     if (result.body.kind === 'complete') {

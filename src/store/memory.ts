@@ -1,5 +1,6 @@
-// In-memory store: the embedded default. Values are kept serialized, as Redis keeps them, so a
-// caller can never mutate stored state by accident.
+// In-memory store: the embedded default. A value is copied through JSON when written (so it reads
+// back exactly as it would from Redis) and deep-frozen, so a caller can never mutate stored state
+// by accident, and reads hand out the frozen value without copying (no JSON.parse per read).
 import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 
 interface Expiring {
@@ -8,22 +9,21 @@ interface Expiring {
 }
 
 export class MemoryStore implements Store {
-  private readonly entities = new Map<string, string>();
+  private readonly entities = new Map<string, Entity>();
   /** index key → ids in insertion (creation) order. */
   private readonly indexes = new Map<string, string[]>();
   private readonly expiring = new Map<string, Expiring>();
 
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
     return ids.map((id) => {
-      const raw = this.entities.get(`${kind}:${id}`);
-      return raw ? (JSON.parse(raw) as T) : null;
+      return (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null;
     });
   }
 
   async put<T extends Entity>(kind: EntityKind, entity: T): Promise<void> {
     const key = `${kind}:${entity.id}`;
     const isNew = !this.entities.has(key);
-    this.entities.set(key, JSON.stringify(entity));
+    this.entities.set(key, frozenCopy(entity));
     if (!isNew) return;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
     if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);
@@ -103,4 +103,17 @@ export class MemoryStore implements Store {
 
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
+}
+
+/** A JSON copy of `value` (what Redis would hand back), frozen at every depth. */
+function frozenCopy<T>(value: T): T {
+  return deepFreeze(JSON.parse(JSON.stringify(value)) as T);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
