@@ -49,4 +49,13 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     const modern = await post('application/graphql-response+json');
     expect(modern.status).toBe(400);
   });
+
+  it('marks every GraphQL answer uncacheable (cache-control: no-store), successful or not', async () => {
+    const post = (query: string) =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    for (const res of [await post('{ providers { provider } }'), await post('{ nope }'), await post('{')]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      await res.arrayBuffer();
+    }
+  });
 });
