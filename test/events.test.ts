@@ -53,6 +53,38 @@ function busSuite(name: string, make: () => Promise<EventBus>, skip = false) {
       expect(got.flat()).toEqual(Array(50).fill({ x: 1 }));
       await Promise.all(subs.map((s) => s.return!()));
     });
+
+    it('asks a routed subscriber only about events carrying its route, and delivers each once', async () => {
+      const asked = new Map<string, number>();
+      const routed = (r: string) =>
+        bus.subscribe<{ n: number }>('verification', () => (asked.set(r, (asked.get(r) ?? 0) + 1), true), { route: r });
+      const a = routed('t|id|a');
+      const b = routed('t|id|b');
+      const subjectS = routed('t|subject|s');
+      const everything = bus.subscribe<{ n: number }>('verification', () => true);
+      await bus.publish('verification', 't', { n: 1 }, { routes: ['t|id|a', 't|subject|s'] });
+      await bus.publish('verification', 't', { n: 2 }, { routes: ['t|id|b', 't|subject|s'] });
+      await bus.publish('verification', 't', { n: 3 }, { routes: ['t|id|c'] });
+      // no routes (e.g. published by an older instance): every subscriber is asked
+      await bus.publish('verification', 't', { n: 4 });
+      expect((await take(a, 2)).map((p) => p.n)).toEqual([1, 4]);
+      expect((await take(b, 2)).map((p) => p.n)).toEqual([2, 4]);
+      expect((await take(subjectS, 3)).map((p) => p.n)).toEqual([1, 2, 4]);
+      expect((await take(everything, 4)).map((p) => p.n)).toEqual([1, 2, 3, 4]);
+      expect(Object.fromEntries(asked)).toEqual({ 't|id|a': 2, 't|id|b': 2, 't|subject|s': 3 });
+      await Promise.all([a, b, subjectS, everything].map((s) => s.return!()));
+    });
+
+    it('replays routed subscriptions from a cursor with their filter', async () => {
+      const first = await bus.publish('ingestion', 't', { n: 1 }, { routes: ['t|user|u'] });
+      await bus.publish('ingestion', 't', { n: 2 }, { routes: ['t|user|v'] });
+      await bus.publish('ingestion', 't', { n: 3 }, { routes: ['t|user|u'] });
+      const sub = bus.subscribe<{ n: number }>('ingestion', (e) => e.routes?.includes('t|user|u') ?? false, { route: 't|user|u', after: first.cursor });
+      const replayed = take(sub, 2);
+      await bus.publish('ingestion', 't', { n: 4 }, { routes: ['t|user|u'] });
+      expect((await replayed).map((p) => p.n)).toEqual([3, 4]);
+      await sub.return!();
+    });
   });
 }
 

@@ -2,6 +2,8 @@
 // instrument fit, compliance) and the pure rules for changing it. Field sets follow the Upvest
 // user-checks seed, the one check provider today.
 
+import { sameJson } from './same-json.js';
+
 export const CHECK_TYPES = ['KYC', 'POR', 'INSTRUMENT_FIT', 'COMPLIANCE'] as const;
 export type CheckType = (typeof CHECK_TYPES)[number];
 
@@ -116,8 +118,7 @@ export function applyCheck(current: CheckRecord, reported: Check, now: Date): Ap
   }
   const { tenant, subjectId, createdAt } = current;
   const next = { ...current, ...reported, tenant, subjectId, createdAt } as CheckRecord;
-  const strip = (r: CheckRecord) => JSON.stringify({ ...r, updatedAt: null });
-  const changed = strip(next) !== strip(current);
+  const changed = !sameJson({ ...next, updatedAt: null }, { ...current, updatedAt: null });
   return { record: changed ? { ...next, updatedAt: now.toISOString() } : current, changed };
 }
 

@@ -1,5 +1,6 @@
 // The unified Ingestion model (DESIGN.md): an approved verification at a source provider copied
 // into a platform's KYC processes, and the pure rules for changing it.
+import { sameJson } from './same-json.js';
 import type { Provider } from './verification.js';
 
 export const INGESTION_SOURCES = ['SUMSUB', 'VERIFF'] as const;
@@ -121,7 +122,7 @@ export interface AppliedIngestionView {
 const VIEW_KEYS = [
   'providerRef', 'source', 'sourceVerificationRef', 'userId', 'processes', 'status', 'providerStatus', 'results', 'startedAt', 'finishedAt',
 ] as const;
-const comparable = (v: ProviderIngestionView) => JSON.stringify(VIEW_KEYS.map((k) => v[k]));
+const sameView = (a: ProviderIngestionView, b: ProviderIngestionView) => VIEW_KEYS.every((k) => sameJson(a[k] ?? null, b[k] ?? null));
 
 /**
  * Merges a fresh provider view into a stored record. A view that is older (by the provider's own
@@ -134,7 +135,7 @@ export function applyIngestionView(current: IngestionRecord, view: ProviderInges
     (view.providerUpdatedAt && current.providerUpdatedAt && Date.parse(view.providerUpdatedAt) < Date.parse(current.providerUpdatedAt)) ||
     RANK[view.status] < RANK[current.status];
   if (older) return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
-  const changed = comparable(current) !== comparable(view);
+  const changed = !sameView(current, view);
   const statusChanged = view.status !== current.status;
   return {
     record: {

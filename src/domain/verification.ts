@@ -1,4 +1,5 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
+import { sameJson } from './same-json.js';
 
 export const PROVIDERS = ['UPPASS', 'PAWAPASS', 'ARGOS', 'UPVEST', 'UPHOLD'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -120,7 +121,9 @@ export interface AppliedView {
   previousStatus: VerificationStatus;
 }
 
-const comparable = (v: ProviderVerificationView) => JSON.stringify({ ...v, providerUpdatedAt: null });
+/** The same provider view, whatever the provider's own timestamp says. */
+const sameView = (a: ProviderVerificationView, b: ProviderVerificationView) =>
+  sameJson({ ...a, providerUpdatedAt: null }, { ...b, providerUpdatedAt: null });
 
 /**
  * Merges a fresh provider view into a stored record. An update older than what we hold
@@ -142,7 +145,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
   for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt'] as const) {
     delete (currentView as unknown as Record<string, unknown>)[k];
   }
-  const changed = comparable(currentView) !== comparable(view);
+  const changed = !sameView(currentView, view);
   const statusChanged = view.status !== current.status || view.providerStatus !== current.providerStatus;
   return {
     record: {

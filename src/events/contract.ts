@@ -12,6 +12,13 @@ export interface BusEvent<T = unknown> {
   at: string;
   tenant: string;
   payload: T;
+  /**
+   * Routing keys (e.g. `tenant|id|…`, `tenant|subject|…`): a subscriber that gave one of these as
+   * its `route` is offered the event without every other subscriber's filter running. Routing
+   * only narrows who is asked; each subscriber's own filter still decides. An event without
+   * routes is offered to every subscriber of its topic.
+   */
+  routes?: string[];
 }
 
 export interface PublishOptions {
@@ -21,11 +28,18 @@ export interface PublishOptions {
    * published twice.
    */
   key?: string;
+  /** Routing keys of the event, distinct (see BusEvent.routes). */
+  routes?: string[];
 }
 
 export interface SubscribeOptions {
   /** Replay the matching events recorded after this cursor first, then continue live. */
   after?: string | null;
+  /**
+   * The one routing key every event this subscriber can match carries. Without it the
+   * subscriber is asked about every event of the topic.
+   */
+  route?: string | null;
 }
 
 /** Thrown by subscribe when `after` is malformed or older than the replay window. */

@@ -73,32 +73,70 @@ class Subscription<T> implements AsyncIterableIterator<BusEvent<T>> {
   }
 }
 
-export class Fanout {
-  private readonly subscribers = new Map<Topic, Set<Subscription<unknown>>>();
+interface TopicSubscribers {
+  /** Subscribers without a route: asked about every event of the topic. */
+  all: Set<Subscription<unknown>>;
+  /** route → subscribers that gave it: asked only about events carrying that route. */
+  byRoute: Map<string, Set<Subscription<unknown>>>;
+  size: number;
+}
 
-  subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean): AsyncIterableIterator<BusEvent<T>> {
-    const set = this.subscribers.get(topic) ?? new Set();
-    this.subscribers.set(topic, set);
-    const sub: Subscription<T> = new Subscription<T>(match, () => set.delete(sub as Subscription<unknown>));
+export class Fanout {
+  private readonly topics = new Map<Topic, TopicSubscribers>();
+
+  subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, route?: string | null): AsyncIterableIterator<BusEvent<T>> {
+    let t = this.topics.get(topic);
+    if (!t) this.topics.set(topic, (t = { all: new Set(), byRoute: new Map(), size: 0 }));
+    const topicSubs = t;
+    let set = topicSubs.all;
+    if (route != null) {
+      set = topicSubs.byRoute.get(route) ?? new Set();
+      topicSubs.byRoute.set(route, set);
+    }
+    const sub: Subscription<T> = new Subscription<T>(match, () => {
+      if (!set.delete(sub as Subscription<unknown>)) return;
+      topicSubs.size--;
+      if (route != null && set.size === 0) topicSubs.byRoute.delete(route);
+    });
     set.add(sub as Subscription<unknown>);
+    topicSubs.size++;
     return sub;
   }
 
+  /** True when some local subscriber may want an event of `topic` with these routes. */
+  wants(topic: Topic, routes: readonly string[] | undefined): boolean {
+    const t = this.topics.get(topic);
+    if (!t?.size) return false;
+    if (t.all.size || !routes?.length) return true;
+    return routes.some((r) => t.byRoute.has(r));
+  }
+
   dispatch(event: BusEvent) {
-    const set = this.subscribers.get(event.topic);
-    if (set?.size) recordBusDelivery(event.topic, event.at);
-    if (set) for (const sub of set) sub.push(event);
+    const t = this.topics.get(event.topic);
+    if (!t?.size) return;
+    recordBusDelivery(event.topic, event.at);
+    for (const sub of t.all) sub.push(event);
+    if (t.byRoute.size === 0) return;
+    if (!event.routes?.length) {
+      // an event without routes (e.g. from an older instance) is offered to every subscriber
+      for (const set of t.byRoute.values()) for (const sub of set) sub.push(event);
+      return;
+    }
+    for (const route of event.routes) {
+      const set = t.byRoute.get(route);
+      if (set) for (const sub of set) sub.push(event);
+    }
   }
 
   /** Ends every subscription (shutdown). */
   endAll(error: Error | null = null) {
-    for (const set of this.subscribers.values())
-      for (const sub of [...set]) error ? sub.fail(error) : sub.return();
+    for (const t of this.topics.values())
+      for (const sub of [...t.all, ...[...t.byRoute.values()].flatMap((s) => [...s])]) error ? sub.fail(error) : sub.return();
   }
 
   get size() {
     let n = 0;
-    for (const set of this.subscribers.values()) n += set.size;
+    for (const t of this.topics.values()) n += t.size;
     return n;
   }
 }

@@ -37,6 +37,7 @@ export class MemoryEventBus implements EventBus {
       if (existing) return existing as BusEvent<T>;
     }
     const event: BusEvent<T> = { topic, cursor: `m${++this.seq}`, at: new Date().toISOString(), tenant, payload };
+    if (options.routes?.length) event.routes = options.routes;
     this.log.push(event);
     if (options.key) this.keys.set(options.key, event);
     this.trim();
@@ -57,7 +58,7 @@ export class MemoryEventBus implements EventBus {
   }
 
   subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {
-    const live = this.fanout.subscribe(topic, match);
+    const live = this.fanout.subscribe(topic, match, options.route);
     if (!options.after) return live;
     const after = seqOf(options.after);
     const history = async () =>

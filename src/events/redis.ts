@@ -25,12 +25,14 @@ export interface RedisEventBusOptions {
 }
 
 // Appends an event unless its idempotency key was already published; returns [isNew, id].
+// Fields: e = the event (JSON), t = its topic, r = its routes joined by '\n' (so a reader can
+// skip events no local subscriber wants without parsing them).
 const PUBLISH_ONCE = `
 if KEYS[2] ~= '' then
   local existing = redis.call('GET', KEYS[2])
   if existing then return {0, existing} end
 end
-local id = redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'e', ARGV[2])
+local id = redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'e', ARGV[2], 't', ARGV[4], 'r', ARGV[5])
 if KEYS[2] ~= '' then redis.call('SET', KEYS[2], id, 'PX', ARGV[3]) end
 return {1, id}`;
 
@@ -47,6 +49,7 @@ export function compareCursors(a: string, b: string): number {
 }
 
 type Entry = [id: string, fields: string[]];
+type WithPublish = Redis & { kycPublishOnce(stream: string, key: string, ...args: (string | number)[]): Promise<[number, string]> };
 
 export class RedisEventBus implements EventBus {
   readonly fanout = new Fanout();
@@ -61,6 +64,8 @@ export class RedisEventBus implements EventBus {
     private readonly redis: Redis,
     options: RedisEventBusOptions = {},
   ) {
+    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT)
+    if (!('kycPublishOnce' in redis)) redis.defineCommand('kycPublishOnce', { numberOfKeys: 2, lua: PUBLISH_ONCE });
     this.stream = options.stream ?? 'kyc:events';
     this.windowMs = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
     this.blockMs = options.blockMs ?? 2000;
@@ -75,6 +80,12 @@ export class RedisEventBus implements EventBus {
     } catch {
       return null; // a malformed entry cannot be delivered; skip it rather than stall everyone
     }
+  }
+
+  /** Whether a local subscriber may want this entry, judged from its t/r fields without parsing it. */
+  private wanted(fields: string[]): boolean {
+    if (fields.length < 6 || fields[2] !== 't' || fields[4] !== 'r') return true; // older entry: parse it
+    return this.fanout.wants(fields[3] as Topic, fields[5] ? fields[5].split('\n') : undefined);
   }
 
   /** Starts reading from the current end of the stream. */
@@ -97,6 +108,7 @@ export class RedisEventBus implements EventBus {
         for (const [, entries] of res) {
           for (const [id, fields] of entries) {
             lastId = id;
+            if (!this.wanted(fields)) continue;
             const event = this.decode(id, fields);
             if (event) this.fanout.dispatch(event);
           }
@@ -107,16 +119,19 @@ export class RedisEventBus implements EventBus {
 
   async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
     const at = new Date().toISOString();
-    const body = JSON.stringify({ topic, at, tenant, payload });
+    const routes = options.routes?.length ? options.routes : undefined;
+    const body = JSON.stringify({ topic, at, tenant, payload, routes });
     const keyName = options.key ? `${this.stream}:published:${options.key}` : '';
-    const [isNew, id] = (await this.redis.eval(PUBLISH_ONCE, 2, this.stream, keyName, `${Date.now() - this.windowMs}-0`, body, this.windowMs)) as [number, string];
-    if (isNew) return { topic, cursor: id, at, tenant, payload };
+    const [isNew, id] = await (this.redis as WithPublish).kycPublishOnce(
+      this.stream, keyName, `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes?.join('\n') ?? '',
+    );
+    if (isNew) return { topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) };
     const [entry] = (await this.redis.xrange(this.stream, id, id)) as Entry[];
     return (entry ? this.decode(entry[0], entry[1]) : null) as BusEvent<T>;
   }
 
   subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {
-    const live = this.fanout.subscribe(topic, match);
+    const live = this.fanout.subscribe(topic, match, options.route);
     if (!options.after) return live;
     const after = options.after;
     const history = async () => {

@@ -14,14 +14,18 @@ export interface InboxEntry {
 }
 
 export interface Inbox {
-  /** Records events durably; throws when they cannot be recorded (the webhook then gets a 5xx). */
-  append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]>;
+  /**
+   * Records events durably; throws when they cannot be recorded (the webhook then gets a 5xx).
+   * With `lockMs`, the new entries come back already locked for the caller (as by `lock`), in the
+   * same step.
+   */
+  append(provider: string, events: ProviderEvent[], lockMs?: number): Promise<InboxEntry[]>;
   /** Entries still present and appended more than `olderThanMs` ago, oldest first. */
   stale(olderThanMs: number, limit: number): Promise<InboxEntry[]>;
   /** Exclusive right to process an entry for `ttlMs` (so an instance and the recovery loop never both do). */
   lock(id: string, ttlMs: number): Promise<boolean>;
   unlock(id: string): Promise<void>;
-  /** Drops a processed entry. */
+  /** Drops a processed entry, and its lock. */
   remove(id: string): Promise<void>;
 }
 

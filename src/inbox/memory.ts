@@ -11,12 +11,13 @@ export class MemoryInbox implements Inbox {
   /** `limit`: most unprocessed entries held at once (default 10,000). */
   constructor(private readonly limit = 10_000) {}
 
-  async append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]> {
+  async append(provider: string, events: ProviderEvent[], lockMs?: number): Promise<InboxEntry[]> {
     if (this.entries.size + events.length > this.limit) throw new InboxFullError(this.limit);
     const receivedAt = Date.now();
     return events.map((event) => {
       const entry = { id: String(++this.seq), provider, event, receivedAt };
       this.entries.set(entry.id, entry);
+      if (lockMs) this.locks.set(entry.id, receivedAt + lockMs);
       return entry;
     });
   }

@@ -4,18 +4,35 @@ import type { Redis } from 'ioredis';
 import type { ProviderEvent } from '../providers/contract.js';
 import type { Inbox, InboxEntry } from './contract.js';
 
-export class RedisInbox implements Inbox {
-  constructor(
-    private readonly redis: Redis,
-    private readonly stream = 'kyc:inbox',
-  ) {}
+// Appends the events (ARGV[3..]) of provider ARGV[2] and, when ARGV[1] > 0, locks each new entry
+// for ARGV[1] ms, atomically (one round trip); returns the entry ids.
+const APPEND = `
+local ids = {}
+for i = 3, #ARGV do
+  local id = redis.call('XADD', KEYS[1], '*', 'p', ARGV[2], 'e', ARGV[i])
+  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[1] .. ':lock:' .. id, '1', 'PX', ARGV[1]) end
+  ids[#ids + 1] = id
+end
+return ids`;
 
-  async append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]> {
-    const tx = this.redis.multi();
-    for (const event of events) tx.xadd(this.stream, '*', 'p', provider, 'e', JSON.stringify(event));
-    const results = await tx.exec();
-    if (!results || results.some(([err]) => err)) throw results?.find(([err]) => err)?.[0] ?? new Error('inbox append aborted');
-    return results.map(([, id], i) => ({ id: id as string, provider, event: events[i], receivedAt: Number(String(id).split('-')[0]) }));
+type WithAppend = Redis & { kycInboxAppend(stream: string, ...args: (string | number)[]): Promise<string[]> };
+
+export class RedisInbox implements Inbox {
+  private readonly redis: WithAppend;
+
+  constructor(
+    redis: Redis,
+    private readonly stream = 'kyc:inbox',
+  ) {
+    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT)
+    if (!('kycInboxAppend' in redis)) redis.defineCommand('kycInboxAppend', { numberOfKeys: 1, lua: APPEND });
+    this.redis = redis as WithAppend;
+  }
+
+  async append(provider: string, events: ProviderEvent[], lockMs = 0): Promise<InboxEntry[]> {
+    if (events.length === 0) return [];
+    const ids = await this.redis.kycInboxAppend(this.stream, lockMs, provider, ...events.map((e) => JSON.stringify(e)));
+    return ids.map((id, i) => ({ id, provider, event: events[i], receivedAt: Number(id.split('-')[0]) }));
   }
 
   async stale(olderThanMs: number, limit: number): Promise<InboxEntry[]> {
@@ -38,6 +55,8 @@ export class RedisInbox implements Inbox {
   }
 
   async remove(id: string): Promise<void> {
-    await this.redis.xdel(this.stream, id);
+    const results = await this.redis.multi().xdel(this.stream, id).del(`${this.stream}:lock:${id}`).exec();
+    const failed = results?.find(([err]) => err);
+    if (!results || failed) throw failed?.[0] ?? new Error('inbox remove aborted');
   }
 }

@@ -1,6 +1,7 @@
 // Use cases for user checks, the same for every check provider: list a user's checks (the
 // provider is the source of truth), create one (idempotent), apply what a webhook reports, and
 // subscribe to changes.
+import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import { applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
 import type { Provider } from '../domain/verification.js';
@@ -80,7 +81,7 @@ export class CheckService {
   }
 
   private async publish(record: CheckRecord, key?: string) {
-    await this.bus.publish<CheckChange>('check', record.tenant, { check: record }, { key });
+    await this.bus.publish<CheckChange>('check', record.tenant, { check: record }, { key, routes: routesOf(routeKey(record.tenant, 'user', record.userId)) });
   }
 
   async subscribe(tenant: string, filter: { userId?: string | null }, after?: string | null) {
@@ -95,7 +96,7 @@ export class CheckService {
     return this.bus.subscribe<CheckChange>(
       'check',
       (e: BusEvent<CheckChange>) => e.tenant === tenant && (filter.userId == null || e.payload.check.userId === filter.userId),
-      { after },
+      { after, route: routeKey(tenant, 'user', filter.userId) },
     );
   }
 }

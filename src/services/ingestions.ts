@@ -1,6 +1,7 @@
 // Use cases for ingestions, the same for every provider that ingests: create (idempotent), apply
 // what a provider reports (webhook, refresh or poll), refresh stale statuses, subscribe, and the
 // polling safety net for unfinished ingestions whose webhooks do not come.
+import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import type { IngestionPollingSettings } from '../config.js';
 import {
@@ -120,7 +121,8 @@ export class IngestionService {
   }
 
   private async publish(record: IngestionRecord, previousStatus: IngestionStatus | null, key?: string) {
-    await this.bus.publish<IngestionChange>('ingestion', record.tenant, { ingestion: record, previousStatus }, { key });
+    const routes = routesOf(routeKey(record.tenant, 'id', record.id), routeKey(record.tenant, 'user', record.userId));
+    await this.bus.publish<IngestionChange>('ingestion', record.tenant, { ingestion: record, previousStatus }, { key, routes });
   }
 
   /**
@@ -175,7 +177,7 @@ export class IngestionService {
         const i = e.payload.ingestion;
         return e.tenant === tenant && (filter.id == null || i.id === filter.id) && (filter.userId == null || i.userId === filter.userId);
       },
-      { after: filter.after ?? null },
+      { after: filter.after ?? null, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'user', filter.userId) },
     );
   }
 

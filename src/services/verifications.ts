@@ -1,5 +1,6 @@
 // Use cases for verifications, the same for every provider: start (idempotent), apply what a
 // provider reports (webhook or refresh), refresh stale statuses, and subscribe.
+import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import {
   type Provider,
@@ -92,7 +93,8 @@ export class VerificationService {
   }
 
   private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string) {
-    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus }, { key });
+    const routes = routesOf(routeKey(record.tenant, 'id', record.id), routeKey(record.tenant, 'subject', record.subjectId));
+    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus }, { key, routes });
   }
 
   /**
@@ -151,6 +153,6 @@ export class VerificationService {
         (filter.subjectId == null || v.subjectId === filter.subjectId) &&
         (filter.provider == null || v.provider === filter.provider)
       );
-    }, { after: filter.after });
+    }, { after: filter.after, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'subject', filter.subjectId) });
   }
 }

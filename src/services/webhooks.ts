@@ -79,7 +79,8 @@ export class WebhookService {
     this.log.trace({ provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
     try {
-      entries = await this.inbox.append(adapter.key, events);
+      // locked for this instance in the same step: the recovery loop leaves them to us
+      entries = await this.inbox.append(adapter.key, events, PROCESS_LOCK_MS);
     } catch (err) {
       recordWebhook(adapter.key, 'failed');
       this.log.error({ provider: adapter.key, err }, 'webhook not recorded; asking the provider to retry');
@@ -91,7 +92,7 @@ export class WebhookService {
     const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
     for (const entry of entries) {
       try {
-        const result = await this.process(entry);
+        const result = await this.process(entry, true);
         if (result === 'duplicate') tally.duplicates++;
         if (result === 'ignored') tally.ignored++;
         if (result === 'locked') tally.pending++;
@@ -103,30 +104,37 @@ export class WebhookService {
     return { status: 200, body: tally };
   }
 
-  /** Processes one inbox entry: at most once at a time, and never twice to subscribers. */
-  async process(entry: InboxEntry): Promise<Result> {
+  /**
+   * Processes one inbox entry: at most once at a time, and never twice to subscribers.
+   * `locked`: the caller already holds the entry's lock (it appended it locked).
+   */
+  async process(entry: InboxEntry, locked = false): Promise<Result> {
     const adapter = this.adapters.get(entry.provider);
     if (!adapter) {
       await this.inbox.remove(entry.id);
       return 'ignored';
     }
-    if (!(await this.inbox.lock(entry.id, PROCESS_LOCK_MS))) return 'locked';
+    if (!locked && !(await this.inbox.lock(entry.id, PROCESS_LOCK_MS))) return 'locked';
+    let removed = false;
     try {
       const { eventId } = entry.event;
       if (await this.store.webhookProcessed(entry.provider, eventId)) {
         this.count(this.counters.duplicates, entry.provider);
         recordWebhook(entry.provider, 'duplicate');
         await this.inbox.remove(entry.id);
+        removed = true;
         return 'duplicate';
       }
       const handler = this.handlers[entry.event.kind] as EventHandler;
       const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`);
-      await this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS);
-      await this.inbox.remove(entry.id);
+      // sent together (one round trip); on a shared Redis connection they run in this order
+      await Promise.all([this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS), this.inbox.remove(entry.id)]);
+      removed = true;
       if (!known) this.log.info({ provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
       return known ? 'processed' : 'ignored';
     } finally {
-      await this.inbox.unlock(entry.id).catch(() => {});
+      // a removed entry's lock went with it
+      if (!removed) await this.inbox.unlock(entry.id).catch(() => {});
     }
   }
 
