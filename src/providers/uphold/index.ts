@@ -2,9 +2,9 @@
 import type { ProviderConfig, UpholdSettings } from '../../config.js';
 import type { IngestionRef, IngestionSource, KycProcess, ProviderIngestionView } from '../../domain/ingestion.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
-import { mapConcurrent } from '../http.js';
 import { LIVE_BASE_URL, UpholdClient } from './client.js';
-import { toIngestionView, toUpholdProcess, toUpholdSource, type UpholdKycOverview } from './mapper.js';
+import { toIngestionView, toUpholdProcess, type UpholdKycOverview } from './mapper.js';
+import { refreshIngestions, type UpholdRefreshStats } from './refresh.js';
 import { UpholdSimulator } from './simulator.js';
 import { parse, verifiers, verify } from './webhook.js';
 
@@ -15,7 +15,7 @@ export interface UpholdAdapterOptions {
   localUrl: () => string;
   /** PUBLIC_URL: webhook targets. */
   publicUrl: () => string;
-  /** Max concurrent GETs when refreshing many ingestions (Uphold has no batch get). */
+  /** Max concurrent Uphold calls when refreshing many ingestions (list pages, then single GETs). */
   concurrency: number;
 }
 
@@ -35,6 +35,8 @@ export class UpholdAdapter implements ProviderAdapter {
   readonly mode: 'sandbox' | 'live';
   readonly simulator?: UpholdSimulator;
   readonly client: UpholdClient;
+  /** What ingestion refreshes cost so far (list pages, failed lists, single GETs). */
+  readonly refreshStats: UpholdRefreshStats = { listPages: 0, listFailures: 0, gets: 0 };
   private readonly hooks;
 
   constructor(private readonly options: UpholdAdapterOptions) {
@@ -79,15 +81,9 @@ export class UpholdAdapter implements ProviderAdapter {
     return toIngestionView(created);
   }
 
+  /** Batched: one list call per (user, source) with two or more refs, single GETs otherwise (refresh.ts). */
   async fetchIngestions(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]> {
-    return mapConcurrent(refs, this.options.concurrency, async (ref) => {
-      try {
-        const i = await this.client.getIngestion(toUpholdSource(ref.source), ref.userId, ref.providerRef);
-        return i ? toIngestionView(i) : new Error(`Uphold has no ingestion ${ref.providerRef}`);
-      } catch (err) {
-        return err as Error;
-      }
-    });
+    return refreshIngestions(this.client, refs, this.options.concurrency, this.refreshStats);
   }
 
   async kycOverview(userId: string): Promise<UpholdKycOverview> {

@@ -64,7 +64,12 @@ interface Fault {
   times: number;
   delayMs: number;
   retryAfter: number | null;
+  /** Only calls to this API route fail (e.g. `list`); null: every API route. */
+  route: ApiRoute | null;
 }
+
+const API_ROUTES = ['create', 'get', 'list', 'overview'] as const;
+type ApiRoute = (typeof API_ROUTES)[number];
 
 interface SimIngestion {
   ingestion: UpholdIngestion;
@@ -138,7 +143,7 @@ export class UpholdSimulator implements Simulator {
               : null;
     if (!route) return false;
     this.requests[route.name]++;
-    if (await this.applyFault(res)) return true;
+    if (await this.applyFault(res, route.name)) return true;
     const token = this.bearer(req);
     if (!token) {
       sendJson(res, 401, error('unauthorized', 'The access token is missing, invalid or expired'));
@@ -299,10 +304,10 @@ export class UpholdSimulator implements Simulator {
     return { summary: { status, reason: status === 'ok' ? 'none' : status === 'failed' ? 'processes-failed' : 'processes-pending' }, processes };
   }
 
-  /** Makes the next `times` API calls (not the token endpoint) wait `delayMs` and/or answer `status`. */
-  private async applyFault(res: ServerResponse): Promise<boolean> {
+  /** Makes the next `times` API calls (not the token endpoint; only `route` if set) wait `delayMs` and/or answer `status`. */
+  private async applyFault(res: ServerResponse, route: ApiRoute): Promise<boolean> {
     const f = this.fault;
-    if (!f || f.times <= 0) return false;
+    if (!f || f.times <= 0 || (f.route && f.route !== route)) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
     if (!f.status) return false;
@@ -324,7 +329,11 @@ export class UpholdSimulator implements Simulator {
         sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
         return true;
       }
-      this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
+      if (b.route != null && !(API_ROUTES as readonly unknown[]).includes(b.route)) {
+        sendJson(res, 400, { message: `"route" must be one of ${API_ROUTES.join(', ')}` });
+        return true;
+      }
+      this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null, route: b.route ?? null };
       sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
       return true;
     }
