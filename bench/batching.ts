@@ -396,7 +396,8 @@ export async function batching(opts: RunOptions): Promise<FigureResult> {
     met: checksMet,
   });
 
-  // ingestions: one list call per user+source, no single GETs (the Uphold list read; not in the adapter yet)
+  // ingestions: one call per user+source (Uphold's list of a user's ingestions at one source;
+  // a lone ingestion of a user+source is read with its GET), never one per ingestion
   type IngestionResult = { scenario: 'oneUser' | 'severalUsers'; n: number; users: number; userSourcePairs: number } & Record<'subjectList' | 'aliases' | 'baselineOneRequestEach', Counts>;
   const is = ingestions as IngestionResult[];
   const showIngestions = (u: Upstream) => `${batchesWord(u.batches)}, ${u.detail!.list} list + ${u.detail!.get} single GETs, ${inFlight(u)}`;
@@ -404,7 +405,7 @@ export async function batching(opts: RunOptions): Promise<FigureResult> {
     const mine = is.filter((r) => r.scenario === scenario);
     // judged on calls only: "at once" is shown, but K subject(id) { ingestions } fields refresh
     // in K separate batches, each capped on its own (see the README, figure 2)
-    const okFor = (u: Upstream, pairs: number) => u.detail!.list <= pairs && u.detail!.get === 0;
+    const okFor = (u: Upstream, pairs: number) => u.detail!.list + u.detail!.get <= pairs;
     const met = mine.every((r) => okFor(r.subjectList.upstream.uphold, r.userSourcePairs) && okFor(r.aliases.upstream.uphold, r.userSourcePairs));
     allMet &&= met;
     const l = mine.at(-1)!;
@@ -416,7 +417,7 @@ export async function batching(opts: RunOptions): Promise<FigureResult> {
           : `UPHOLD: N=${l.n} ingestions of K=${l.users} user${l.users === 1 ? '' : 's'} over Sumsub and Veriff (${l.userSourcePairs} user+source pairs), statuses stale (${l.users} subject(id) { ingestions } / ${l.n} ingestion(id) aliases, one request each)`,
       kycGraph: `subject: ${showIngestions(l.subjectList.upstream.uphold)}; aliases: ${showIngestions(l.aliases.upstream.uphold)}`,
       baseline: `${l.n} requests: ${showIngestions(l.baselineOneRequestEach.upstream.uphold)}`,
-      goal: `1 list call per user+source (${l.userSourcePairs}), 0 single GETs`,
+      goal: `1 call per user+source (${l.userSourcePairs}): its list (a GET for a lone ingestion), never one per ingestion`,
       met,
     });
   }
@@ -441,7 +442,7 @@ export async function batching(opts: RunOptions): Promise<FigureResult> {
       goal: {
         verifications: 'one batch per provider per query; a provider with a batch read makes one call, the others at most one call per stale verification, at most PROVIDER_CONCURRENCY at once',
         checks: 'one list call per user (K users → K), no single-check call',
-        ingestions: 'one list call per user+source, no single GET',
+        ingestions: 'one call per user+source (the list; a GET when the user+source has one ingestion), never one per ingestion',
         freshStatuses: 'no upstream call, one store read',
       },
       met: allMet,
