@@ -13,11 +13,10 @@ import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WEBHOOK_SECRET } from './http-overhead.js';
-import { BENCH_PROVIDERS, type Started } from './providers.js';
+import { begin, BENCH_PROVIDERS, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 import {
   type FigureResult,
   fmt,
-  gql,
   inBatches,
   Latencies,
   type LatencySummary,
@@ -64,16 +63,15 @@ export interface RunResult {
 
 export type Target = (Started & { key: string })[];
 
-/** Starts `subscribers` verifications through the API (round-robin over the providers). */
+/** Starts `subscribers` verifications through the API (round-robin over the providers in WEBHOOK_PROVIDERS). */
 export async function seed(server: ServerProcess, n: number): Promise<Target> {
   return inBatches(Array.from({ length: n }, (_, i) => i), 16, async (i) => {
-    const p = BENCH_PROVIDERS[i % BENCH_PROVIDERS.length];
-    const s = p.start(`bench-sub-${i}`, i);
-    return { ...s.pick(await gql(server.url, s.query, s.variables)), key: p.key };
+    const p = WEBHOOK_PROVIDERS[i % WEBHOOK_PROVIDERS.length];
+    return { ...(await begin(p, server.url, `bench-sub-${i}`, i)), key: p.key };
   });
 }
 
-const provider = (key: string) => BENCH_PROVIDERS.find((p) => p.key === key)!;
+const provider = (key: string) => WEBHOOK_PROVIDERS.find((p) => p.key === key)!;
 
 function subscription(kind: 'kyc' | 'baseline', v: Target[number]) {
   if (kind === 'baseline') return { query: 'subscription($key: String!) { updated(key: $key) { key stamp } }', variables: { key: v.providerRef } };
@@ -260,7 +258,7 @@ export async function webhookDelivery(opts: RunOptions): Promise<{ delivery: Fig
     goal: `p99 < ${GOALS.ackP99Ms} ms`,
     met: ackMet(r.kycGraph),
   }));
-  const settings = { ...s, subscriptionPerClient: 1, eventsPerSubscriberPerSecond: s.rate / s.subscribers, providers: BENCH_PROVIDERS.map((p) => p.provider) };
+  const settings = { ...s, subscriptionPerClient: 1, eventsPerSubscriberPerSecond: s.rate / s.subscribers, providers: WEBHOOK_PROVIDERS.map((p) => p.provider) };
   return {
     delivery: {
       rows: deliveryRows,

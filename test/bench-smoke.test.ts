@@ -64,6 +64,27 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(largest.freshAliases.storeReads).toBe(1);
   });
 
+  it('spreads the verifications over pawaPass, UpPass and Argos, one batch each, and counts checks per user and ingestions', () => {
+    type Up = { calls: number; batches: number; detail?: { list: number; get: number } };
+    const f = results.figures.batching as {
+      byN: { perProvider: Record<string, number>; staleAliases: { upstream: Record<string, Up> } }[];
+      checks: { users: number; oneRequest: { upstream: Record<string, Up> } }[];
+      ingestions: { n: number; aliases: { upstream: Record<string, Up> } }[];
+      webhookUpstreamCalls: Record<string, number>;
+    };
+    const largest = f.byN.at(-1)!;
+    for (const key of ['pawapass', 'uppass', 'argos']) {
+      expect(largest.perProvider[key]).toBeGreaterThan(0);
+      expect(largest.staleAliases.upstream[key]).toMatchObject({ batches: 1, calls: largest.perProvider[key] });
+    }
+    const checks = f.checks.at(-1)!;
+    expect(checks.oneRequest.upstream.upvest).toMatchObject({ batches: checks.users, detail: { list: checks.users, get: 0 } });
+    const ingestions = f.ingestions.at(-1)!;
+    expect(ingestions.aliases.upstream.uphold.batches).toBe(1);
+    expect(ingestions.aliases.upstream.uphold.calls).toBeGreaterThan(0);
+    expect(Object.keys(f.webhookUpstreamCalls)).toEqual(['pawapass', 'uppass', 'argos']);
+  });
+
   it('delivers webhooks to graphql-ws subscribers in memory and over Redis, with latencies and event-loop delay', () => {
     const f = results.figures.webhookToSubscriber as Record<'inMemory' | 'redisTwoInstances', Record<'kycGraph' | 'baseline', { delivery: { count: number; p50: number; p99: number }; eventLoopDelayP99Ms: number; sent: number }>>;
     for (const where of ['inMemory', 'redisTwoInstances'] as const) {

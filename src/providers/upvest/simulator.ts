@@ -181,7 +181,7 @@ export class UpvestSimulator implements Simulator {
   private fault: Fault | null = null;
   private closed = false;
   /** Requests received per route; tests read them to count upstream calls. */
-  readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0 };
+  readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted and the number of events in each. */
   readonly deliveries: number[] = [];
 
@@ -278,7 +278,13 @@ export class UpvestSimulator implements Simulator {
       this.send(res, 200, this.jwks, requestId);
       return true;
     }
-    return this.usersApi(res, method, p, rawBody, headers, token, requestId, problem);
+    // users API calls in flight (the benchmarks read the most at once)
+    this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
+    try {
+      return await this.usersApi(res, method, p, rawBody, headers, token, requestId, problem);
+    } finally {
+      this.requests.inFlight--;
+    }
   }
 
   private async usersApi(
