@@ -51,6 +51,31 @@ describe('with every status stale (STATUS_MAX_AGE_MS=0)', () => {
     getMany.mockRestore();
   });
 
+  it('K subjects in one request share one refresh batch per provider, capped across all of them', async () => {
+    for (const s of ['k1', 'k2', 'k3', 'k4']) await seed(server, s, 3);
+    const adapter = server.app.adapters.get('PAWAPASS')!;
+    const batches = vi.spyOn(adapter as Required<typeof adapter>, 'fetchVerifications');
+    const gets = sim.requests.get;
+    // a remote API takes time; without it the in-process simulator answers before the next call
+    await fetch(`${server.url}/sandbox/pawapass/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delayMs: 20 }) });
+    sim.requests.maxInFlight = 0;
+    try {
+      const res = await graphqlRequest(
+        `${server.url}/graphql`,
+        parse(`{ ${['k1', 'k2', 'k3', 'k4'].map((s) => `${s}: subject(id: "${s}") { verifications { id status } }`).join(' ')} }`) as never,
+      );
+      const data = ok(res) as Record<string, { verifications: unknown[] }>;
+      expect(Object.values(data).map((d) => d.verifications.length)).toEqual([3, 3, 3, 3]);
+    } finally {
+      await fetch(`${server.url}/sandbox/pawapass/faults`, { method: 'DELETE' });
+    }
+    expect(batches).toHaveBeenCalledTimes(1);
+    expect(sim.requests.get - gets).toBe(12);
+    expect(sim.requests.maxInFlight).toBeGreaterThan(1);
+    expect(sim.requests.maxInFlight).toBeLessThanOrEqual(3);
+    batches.mockRestore();
+  });
+
   it('final statuses are never refreshed', async () => {
     const [id] = await seed(server, 'final', 1);
     const ref = Buffer.from(id, 'base64url').toString().split(':')[2];

@@ -1,5 +1,6 @@
 // The unified Ingestion type (DESIGN.md), its create input, query, subscription and the
 // `KycSubject.ingestions` field. The create mutation lives with the provider that ingests.
+import { loadAll } from '../loaders/index.js';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import {
@@ -233,7 +234,7 @@ export class KycSubjectIngestionsResolver {
   ) {
     if (first < 1 || first > 100) throw badUserInput('first', 'must be between 1 and 100');
     const page = await ctx.services.store.list<IngestionRecord>('ingestion', { tenant: ctx.tenant, subjectId: subject.id, first });
-    const fresh = (await ctx.services.ingestions.refreshStale(page.items)) as IngestionRecord[];
+    const fresh = await loadAll(ctx.loaders.refreshedIngestion, page.items);
     for (const i of fresh) ctx.loaders.ingestion.prime(i.id, i);
     return fresh;
   }

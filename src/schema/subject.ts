@@ -1,4 +1,5 @@
 // KycSubject: one end user across providers, the entity other subgraphs join on by id.
+import { loadAll } from '../loaders/index.js';
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { VerificationRecord } from '../domain/verification.js';
 import { badUserInput } from '../errors.js';
@@ -27,7 +28,7 @@ export class KycSubjectResolver {
   ) {
     if (first < 1 || first > 100) throw badUserInput('first', 'must be between 1 and 100');
     const page = await ctx.services.store.list<VerificationRecord>('verification', { tenant: ctx.tenant, subjectId: subject.id, first });
-    const fresh = (await ctx.services.verifications.refreshStale(page.items)) as VerificationRecord[];
+    const fresh = await loadAll(ctx.loaders.refreshedVerification, page.items);
     for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
     return fresh;
   }

@@ -1,4 +1,5 @@
 // The unified Verification type, its queries and its subscription.
+import { loadAll } from '../loaders/index.js';
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import {
@@ -188,7 +189,7 @@ export class VerificationResolver {
       afterId: after ? decodeCursor(after) : null,
       where: (v) => (f.provider == null || v.provider === f.provider) && (f.status == null || v.status === f.status) && (f.externalId == null || v.externalId === f.externalId),
     });
-    const fresh = (await ctx.services.verifications.refreshStale(page.items)) as VerificationRecord[];
+    const fresh = await loadAll(ctx.loaders.refreshedVerification, page.items);
     for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
     const edges = fresh.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };

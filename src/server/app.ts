@@ -130,7 +130,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     principal,
     tenant: principal.tenant,
     services,
-    loaders: createLoaders(services, principal.tenant),
+    loaders: createLoaders(services, principal.tenant, config.providerConcurrency),
   });
   const authenticates = (authorization: string | undefined) => {
     try {
