@@ -56,7 +56,7 @@ export interface ServerProcess {
  * bench/results/<name>.log.
  */
 export async function startServerProcess(
-  kind: 'kyc' | 'baseline',
+  kind: 'kyc' | 'baseline' | 'argos-simulator',
   name: string,
   env: Record<string, string>,
   opts: { profile?: boolean; exposeGc?: boolean } = {},

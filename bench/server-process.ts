@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { createApp, createLogger } from '../src/server/app.js';
 import { startBaseline } from './baseline.js';
+import { startArgosSimulator } from './argos-simulator-host.js';
 
 interface Running {
   url: string;
@@ -16,6 +17,7 @@ interface Running {
 
 async function start(kind: string): Promise<Running> {
   if (kind === 'baseline') return startBaseline({ redisUrl: process.env.REDIS_URL || null });
+  if (kind === 'argos-simulator') return startArgosSimulator(process.env.ARGOS_API_KEY ?? '');
   const config = loadConfig();
   const app = await createApp(config, createLogger(config.logLevel));
   const url = (await app.listen()).replace('localhost', '127.0.0.1');

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { PNG } from 'pngjs';
 import { multipartBody, type TestFile } from '../test/support/argos.js';
+import { newApiKey, SCOPES } from '../src/server/auth.js';
 import { type FigureResult, fmt, load1, round, type RunOptions, type ServerProcess, sleep, startServerProcess } from './lib.js';
 
 export const GOALS = { rssGrowthMB: 50, tempFilesLeft: 0, concurrent: 20, sizeMB: 2 };
@@ -73,9 +74,16 @@ interface SideResult {
 
 const tempFiles = (dir: string) => readdirSync(dir).length;
 
-async function burst(server: ServerProcess, dir: string, n: number, body: (k: number) => FormData, okCheck: (json: unknown) => string | null): Promise<SideResult> {
+async function burst(
+  server: ServerProcess,
+  dir: string,
+  n: number,
+  body: (k: number) => FormData,
+  okCheck: (json: unknown) => string | null,
+  headers: Record<string, string> = {},
+): Promise<SideResult> {
   // warm-up: one request through the same path, then a GC, so "before" is a loaded, idle process
-  const warm = await send(server.url, body(-1), okCheck);
+  const warm = await send(server.url, body(-1), okCheck, headers);
   if (warm) throw new Error(`warm-up upload failed: ${warm}`);
   await server.call('gc');
   await sleep(300);
@@ -92,7 +100,7 @@ async function burst(server: ServerProcess, dir: string, n: number, body: (k: nu
     }
   })();
   const t0 = performance.now();
-  const outcomes = await Promise.all(Array.from({ length: n }, (_, k) => send(server.url, body(k), okCheck)));
+  const outcomes = await Promise.all(Array.from({ length: n }, (_, k) => send(server.url, body(k), okCheck, headers)));
   const burstMs = performance.now() - t0;
   await sleep(1000);
   sampling = false;
@@ -122,9 +130,9 @@ async function burst(server: ServerProcess, dir: string, n: number, body: (k: nu
 }
 
 /** One multipart POST; null when it succeeded, else why not. */
-async function send(url: string, body: FormData, okCheck: (json: unknown) => string | null): Promise<string | null> {
+async function send(url: string, body: FormData, okCheck: (json: unknown) => string | null, headers: Record<string, string> = {}): Promise<string | null> {
   try {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'apollo-require-preflight': 'true' }, body });
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'apollo-require-preflight': 'true', ...headers }, body });
     const text = await res.text();
     if (res.status !== 200) return `HTTP ${res.status}: ${text.slice(0, 200)}`;
     return okCheck(JSON.parse(text));
@@ -133,9 +141,33 @@ async function send(url: string, body: FormData, okCheck: (json: unknown) => str
   }
 }
 
-async function side(kind: 'kyc' | 'baseline', name: string, n: number, image: Buffer): Promise<SideResult> {
+/**
+ * kyc-graph in live mode (API keys on) against the Argos simulator in another process: what the
+ * product itself holds while forwarding, without the simulator's buffers in its RSS.
+ */
+async function liveSide(name: string, n: number, image: Buffer): Promise<SideResult> {
+  const argosKey = `bench-argos-${Date.now()}`;
+  const simulator = await startServerProcess('argos-simulator', `${name}-argos`, { ARGOS_API_KEY: argosKey });
+  const { key, entry } = newApiKey('bench', [...SCOPES]);
+  try {
+    return await side('kyc', name, n, image, {
+      env: { ARGOS_API_KEY: argosKey, ARGOS_WEBHOOK_SECRETS: 'bench-unused', ARGOS_BASE_URL: `${simulator.url}/sandbox/argos/v3`, API_KEYS: JSON.stringify([entry]) },
+      headers: { authorization: `Bearer ${key}` },
+    });
+  } finally {
+    await simulator.stop();
+  }
+}
+
+async function side(
+  kind: 'kyc' | 'baseline',
+  name: string,
+  n: number,
+  image: Buffer,
+  extra: { env?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<SideResult> {
   const dir = mkdtempSync(join(tmpdir(), `kyc-bench-uploads-${kind}-`));
-  const server = await startServerProcess(kind, name, { TMPDIR: dir }, { exposeGc: true });
+  const server = await startServerProcess(kind, name, { TMPDIR: dir, ...extra.env }, { exposeGc: true });
   try {
     const file: TestFile = { bytes: image, name: 'id.png', type: 'image/png' };
     const body = (k: number) =>
@@ -157,7 +189,7 @@ async function side(kind: 'kyc' | 'baseline', name: string, n: number, image: Bu
             const b = json as { data?: { bytes?: number[] } };
             return b.data?.bytes?.[0] === image.length ? null : `baseline answered ${JSON.stringify(json).slice(0, 200)}`;
           };
-    return { ...(await burst(server, dir, n, body, okCheck)), fileBytes: image.length };
+    return { ...(await burst(server, dir, n, body, okCheck, extra.headers)), fileBytes: image.length };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -170,20 +202,29 @@ export async function uploads(opts: RunOptions): Promise<FigureResult> {
   const loadAtStart = load1();
   const baseline = await side('baseline', 'baseline-uploads', n, image);
   const kycGraph = await side('kyc', 'kyc-uploads', n, image);
+  const kycLive = await liveSide('kyc-uploads-live', n, image);
   const goalBytes = GOALS.rssGrowthMB * 1024 * 1024;
-  const failed = kycGraph.failed + baseline.failed;
-  const met = failed === 0 && kycGraph.peakGrowthBytes < goalBytes && kycGraph.tempFilesLeft === GOALS.tempFilesLeft;
+  const metFor = (r: SideResult) => r.failed === 0 && baseline.failed === 0 && r.peakGrowthBytes < goalBytes && r.tempFilesLeft === GOALS.tempFilesLeft;
   const cell = (r: SideResult) =>
     `RSS +${fmt.mb(r.peakGrowthBytes)} peak, +${fmt.mb(r.growthAfterBytes)} after; ${r.tempFilesLeft} temp files left (peak ${r.tempFilesPeak}); ${r.ok}/${r.concurrent} ok in ${r.burstMs} ms`;
+  const goal = `RSS growth < ${GOALS.rssGrowthMB} MB (peak), ${GOALS.tempFilesLeft} temp files left`;
   return {
     rows: [
       {
         figure: '5 Uploads',
-        scenario: `${n} concurrent ${fmt.mb(image.length)} Argos submissions (multipart PNG)`,
+        scenario: `${n} concurrent ${fmt.mb(image.length)} Argos submissions (multipart PNG), sandbox: the Argos simulator in the same process`,
         kycGraph: cell(kycGraph),
         baseline: cell(baseline),
-        goal: `RSS growth < ${GOALS.rssGrowthMB} MB (peak), ${GOALS.tempFilesLeft} temp files left`,
-        met,
+        goal,
+        met: metFor(kycGraph),
+      },
+      {
+        figure: '5 Uploads',
+        scenario: `the same, live mode (API keys) against the Argos simulator in its own process: kyc-graph alone`,
+        kycGraph: cell(kycLive),
+        baseline: cell(baseline),
+        goal,
+        met: metFor(kycLive),
       },
     ],
     data: {
@@ -193,6 +234,7 @@ export async function uploads(opts: RunOptions): Promise<FigureResult> {
       imageBytes: image.length,
       imageSize: '1000×690 PNG',
       kycGraph,
+      kycGraphLive: kycLive,
       baseline,
       baselineIs: 'bare node:http + graphql-upload processRequest (same limits), each file read once from its temp file, released on response close',
       loadAverage: { atStart: loadAtStart, atEnd: load1() },

@@ -32,6 +32,19 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the Argos simulator', () => {
+  it('refuses a body over two images plus fields with 413, streamed or declared', async () => {
+    const big = () => step1Form({ idImage: new Blob([png(800, 600, 1), new Uint8Array(5 * 1024 * 1024)], { type: 'image/png' }) });
+    const declared = await post('step1', big());
+    expect(declared.status).toBe(413);
+    // no content-length: counted while streaming
+    const body = new Response(big()).body!;
+    const type = new Response(big()).headers.get('content-type')!;
+    const chunked = await fetch(`${server.url}/sandbox/argos/v3/submission/step1`, { method: 'POST', headers: { 'x-api-key': key(), 'content-type': type }, body, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    // the connection stays usable
+    expect((await post('step1', step1Form())).status).toBe(200);
+  });
+
   it('answers step 1 with the seed output fields', async () => {
     const res = await post('step1', step1Form({ idBackImage: new Blob([jpeg(800, 600, 1)], { type: 'image/jpeg' }) }));
     expect(res.status).toBe(200);
@@ -56,6 +69,7 @@ describe('the Argos simulator', () => {
     ['customOptions that turn an option on', () => post('step1', step1Form({ customOptions: '{"ageLimit":true}' })), 400, 'failed to parse the input data'],
     ['customOptions that are not JSON', () => post('step1', step1Form({ customOptions: '{ageLimit:false' })), 400, 'failed to parse the input data'],
     ['an unknown submissionId', () => post('step1', step1Form({ submissionId: 'nope' })), 400, 'invalid submission id'],
+    ['a multipart body cut off mid-part', () => post('step1', '--x\r\ncontent-disposition: form-data; name="email"\r\n\r\na@b.co', { 'x-api-key': key(), 'content-type': 'multipart/form-data; boundary=x' }), 400, 'failed to parse the input data'],
     ['step 2 for an unknown submissionId', () => post('step2', (() => { const f = new FormData(); f.append('submissionId', 'nope'); return f; })()), 400, 'invalid submission id'],
   ])('refuses %s with the documented message', async (_what, call, status, message) => {
     const res = await call();

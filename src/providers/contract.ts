@@ -41,6 +41,11 @@ export interface Simulator {
   close(): Promise<void>;
   /** Largest request body the simulator accepts (e.g. image uploads); default MAX_BODY_BYTES. */
   readonly maxBodyBytes?: number;
+  /**
+   * True for routes that read the request body themselves, as a stream (large uploads): the
+   * server then passes an empty `rawBody` and leaves `req` unread.
+   */
+  streamsBody?(method: string, path: string): boolean;
 }
 
 export interface ProviderAdapter {

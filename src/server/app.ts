@@ -329,7 +329,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     if ((m = /^\/sandbox\/([a-z]+)(\/.*)$/.exec(path))) {
       const simulator = byKey.get(m[1])?.simulator;
       if (!simulator) return sendJson(res, 404, { error: `${m[1]} has no sandbox here (live mode or unknown provider)` });
-      const rawBody = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, simulator.maxBodyBytes ?? config.maxBodyBytes);
+      const unread = req.method === 'GET' || req.method === 'HEAD' || simulator.streamsBody?.(req.method ?? 'GET', m[2]);
+      const rawBody = unread ? Buffer.alloc(0) : await readBody(req, simulator.maxBodyBytes ?? config.maxBodyBytes);
       if (await simulator.handle(req, res, m[2] + url.search, rawBody)) return;
       return sendJson(res, 404, { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
     }

@@ -9,8 +9,9 @@
 // does not match: step 2 answers `incomplete` with `face_compare_underscore`.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import busboy from 'busboy';
 import { imageSize } from 'image-size';
-import { sendHtml, sendJson } from '../../server/httpkit.js';
+import { BodyTooLargeError, sendHtml, sendJson } from '../../server/httpkit.js';
 import { renderSandboxPage } from '../../server/sandbox-page.js';
 import type { Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
@@ -87,12 +88,16 @@ const LAST_NAMES = ['Kim', 'Park', 'Sharma', 'Patel', 'Silva', 'Rossi', 'Mensah'
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** What the sandbox OCR reads from a front image: a pure function of its bytes (and the country). */
-export function simulateOcr(front: Uint8Array, issuingCountry: string): {
+export function simulateOcr(front: Uint8Array, issuingCountry: string) {
+  return simulateOcrFromDigest(createHash('sha256').update(front).digest(), issuingCountry);
+}
+
+/** `simulateOcr` from the SHA-256 of the image (what the simulator computes while streaming it). */
+function simulateOcrFromDigest(h: Buffer, issuingCountry: string): {
   reviewOCRData: ArgosReviewOcrData;
   document_fields: Record<string, boolean>;
   missing_fields: string[];
 } {
-  const h = createHash('sha256').update(front).digest();
   const first = FIRST_NAMES[h[0] % FIRST_NAMES.length];
   const last = LAST_NAMES[h[1] % LAST_NAMES.length];
   const birth = `${1950 + (h[2] % 50)}-${pad(1 + (h[3] % 12))}-${pad(1 + (h[4] % 28))}`;
@@ -138,7 +143,25 @@ class HttpError extends Error {
   }
 }
 
-type Form = Map<string, string | File>;
+/** Bytes of an image kept to read its type and dimensions (PNG and JPEG put them near the start). */
+const IMAGE_HEAD_BYTES = 128 * 1024;
+
+/**
+ * A file of a multipart request, as the simulator needs it: streamed through, never held whole
+ * (its size, SHA-256 and first IMAGE_HEAD_BYTES).
+ */
+class UploadedFile {
+  constructor(
+    readonly name: string,
+    readonly type: string,
+    /** Bytes received (beyond ARGOS_MAX_IMAGE_BYTES + 1 the parser stops counting). */
+    readonly size: number,
+    readonly sha256: Buffer,
+    readonly head: Buffer,
+  ) {}
+}
+
+type Form = Map<string, string | UploadedFile>;
 
 export class ArgosSimulator implements Simulator {
   /** Two images of 2 MB plus the fields. */
@@ -156,6 +179,11 @@ export class ArgosSimulator implements Simulator {
   webhooksSent = 0;
 
   constructor(private readonly options: ArgosSimulatorOptions) {}
+
+  /** Step 1 and step 2 carry images: their multipart bodies are parsed from the stream. */
+  streamsBody(method: string, path: string): boolean {
+    return method === 'POST' && /^\/v3\/submission\/step[12](\?|$)/.test(path);
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
     const url = new URL(path, 'http://sim');
@@ -184,12 +212,12 @@ export class ArgosSimulator implements Simulator {
   private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
     if (method === 'POST' && p === '/v3/submission/step1') {
       this.requests.step1++;
-      sendJson(res, 200, await this.step1(await readForm(req, rawBody)));
+      sendJson(res, 200, await this.step1(await readForm(req, this.maxBodyBytes)));
       return true;
     }
     if (method === 'POST' && p === '/v3/submission/step2') {
       this.requests.step2++;
-      const { body, after } = await this.step2(await readForm(req, rawBody));
+      const { body, after } = await this.step2(await readForm(req, this.maxBodyBytes));
       sendJson(res, 200, body);
       after?.();
       return true;
@@ -217,12 +245,12 @@ export class ArgosSimulator implements Simulator {
     const front = form.get('idImage');
     const back = form.get('idBackImage');
     // seed: "issuingCountry/email/idType/idImage must be submitted"
-    if (!email || !idType || !issuingCountry || !(front instanceof File)) throw new HttpError(400, 'missing required parameters');
+    if (!email || !idType || !issuingCountry || !(front instanceof UploadedFile)) throw new HttpError(400, 'missing required parameters');
     if (!(ARGOS_ID_TYPES as readonly string[]).includes(idType)) throw new HttpError(400, 'invalid id type');
     if (!EMAIL.test(email)) throw new HttpError(400, 'invalid email address format');
     if (!ALPHA3.test(issuingCountry)) throw new HttpError(400, 'failed to parse the input data');
-    const frontBytes = await checkImage(front, 'invalid id image');
-    const backBytes = back instanceof File ? await checkImage(back, 'invalid id image') : null;
+    checkImage(front, 'invalid id image');
+    const backFile = back instanceof UploadedFile ? checkImage(back, 'invalid id image') : null;
     let customOptions: Record<string, boolean> = {};
     const rawOptions = text('customOptions');
     if (rawOptions !== undefined) {
@@ -275,8 +303,8 @@ export class ArgosSimulator implements Simulator {
       };
       this.submissions.set(s.id, s);
     }
-    this.lastFiles = { idImage: describe(front, frontBytes), ...(back instanceof File && backBytes ? { idBackImage: describe(back, backBytes) } : {}) };
-    const { width, height } = imageSize(frontBytes);
+    this.lastFiles = { idImage: describe(front), ...(backFile ? { idBackImage: describe(backFile) } : {}) };
+    const { width, height } = imageSize(front.head);
     if (width < MIN_WIDTH || height < MIN_HEIGHT) {
       s.retryCount++;
       s.retry = [{ retryCode: 'mrz_protocol_fail', retryMsg: `The ID could not be read; send an image of at least ${MIN_WIDTH}x${MIN_HEIGHT} with a little padding around the ID.` }];
@@ -291,13 +319,13 @@ export class ArgosSimulator implements Simulator {
       return {
         submissionId: s.id,
         file_upload: 'true',
-        ...(backBytes ? { file_back_upload: 'true' as const } : {}),
+        ...(backFile ? { file_back_upload: 'true' as const } : {}),
         retry: s.retry,
         kycStatus: s.kycStatus,
         retryCount: s.retryCount,
       };
     }
-    const ocr = simulateOcr(frontBytes, issuingCountry);
+    const ocr = simulateOcrFromDigest(front.sha256, issuingCountry);
     s.ocr = ocr.reviewOCRData;
     s.documentFields = ocr.document_fields;
     s.missingFields = ocr.missing_fields;
@@ -308,7 +336,7 @@ export class ArgosSimulator implements Simulator {
       document_fields: s.documentFields,
       missing_fields: s.missingFields,
       idImage: `${s.id}/idImage.${front.type === 'image/png' ? 'png' : 'jpg'}`,
-      ...(backBytes ? { idBackImage: `${s.id}/idBackImage.${back instanceof File && back.type === 'image/png' ? 'png' : 'jpg'}`, file_back_upload: 'true' as const } : {}),
+      ...(backFile ? { idBackImage: `${s.id}/idBackImage.${backFile.type === 'image/png' ? 'png' : 'jpg'}`, file_back_upload: 'true' as const } : {}),
       file_upload: 'true',
       kycStatus: s.kycStatus,
       retryCount: s.retryCount,
@@ -322,8 +350,8 @@ export class ArgosSimulator implements Simulator {
     if (!s || (!s.step2Tried && this.expired(s)) || !s.ocr) throw new HttpError(400, 'invalid submission id');
     if (s.kycStatus !== 'incomplete' || s.retryCount >= ARGOS_MAX_TRIES) throw new HttpError(400, 'this submission is already processed');
     const face = form.get('faceImage');
-    if (!(face instanceof File)) throw new HttpError(400, 'invalid face image');
-    const faceBytes = await checkImage(face, 'invalid face image');
+    if (!(face instanceof UploadedFile)) throw new HttpError(400, 'invalid face image');
+    checkImage(face, 'invalid face image');
     const name = text('name');
     const dob = text('date_of_birth');
     if (!name || !dob) throw new HttpError(400, 'missing required parameters for identity verification');
@@ -333,13 +361,13 @@ export class ArgosSimulator implements Simulator {
     if ((gender !== undefined && gender !== 'male' && gender !== 'female') || (nationality !== undefined && !ALPHA3.test(nationality))) {
       throw new HttpError(400, 'failed to parse the input data');
     }
-    this.lastFiles = { faceImage: describe(face, faceBytes) };
+    this.lastFiles = { faceImage: describe(face) };
     const now = new Date().toISOString();
     s.step2Tried = true;
     s.updatedAt = now;
     s.step2 = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    const { width, height } = imageSize(faceBytes);
-    const h = createHash('sha256').update(faceBytes).digest();
+    const { width, height } = imageSize(face.head);
+    const h = face.sha256;
     s.livenessScore = 90 + (h[0] % 10);
     if (width < MIN_WIDTH || height < MIN_HEIGHT) {
       s.retryCount++;
@@ -603,35 +631,98 @@ export class ArgosSimulator implements Simulator {
   }
 }
 
-/** seed: "data should be submitted in 'form-data' format". */
-async function readForm(req: IncomingMessage, rawBody: Buffer): Promise<Form> {
+/**
+ * seed: "data should be submitted in 'form-data' format". Parsed from the request stream (busboy)
+ * so no image is ever held whole (see UploadedFile); a body over `limit` bytes is refused
+ * (413) as the server's body reader would.
+ */
+async function readForm(req: IncomingMessage, limit: number): Promise<Form> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw new HttpError(400, 'failed to parse the input data');
+  if (!/^multipart\/form-data/i.test(type)) {
+    req.resume();
+    throw new HttpError(400, 'failed to parse the input data');
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new BodyTooLargeError(limit);
+  }
+  const out: Form = new Map();
+  const pending: Promise<void>[] = [];
+  let parser: busboy.Busboy;
   try {
-    const fd = await new Response(rawBody, { headers: { 'content-type': type } }).formData();
-    const out: Form = new Map();
-    for (const [k, v] of fd) if (!out.has(k)) out.set(k, v as string | File);
-    return out;
+    parser = busboy({ headers: req.headers, limits: { fileSize: ARGOS_MAX_IMAGE_BYTES + 1, files: 4, fields: 50 } });
+  } catch {
+    req.resume();
+    throw new HttpError(400, 'failed to parse the input data');
+  }
+  parser.on('field', (name, value) => {
+    if (!out.has(name)) out.set(name, value);
+  });
+  parser.on('file', (name, stream, info) => {
+    const read = (async () => {
+      const hash = createHash('sha256');
+      const head: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (size < IMAGE_HEAD_BYTES) head.push(chunk.subarray(0, IMAGE_HEAD_BYTES - size));
+        size += chunk.length;
+        hash.update(chunk);
+      }
+      if (stream.truncated) size = ARGOS_MAX_IMAGE_BYTES + 2; // over the limit; the parser dropped the rest
+      if (!out.has(name)) out.set(name, new UploadedFile(info.filename ?? '', info.mimeType, size, hash.digest(), Buffer.concat(head)));
+    })();
+    read.catch(() => {}); // awaited below on success; a refused body abandons it
+    pending.push(read);
+  });
+  // The request is piped, never destroyed: on a refusal the rest of the body is drained, so the
+  // client reads the answer and its keep-alive connection stays usable.
+  await new Promise<void>((resolve, reject) => {
+    let received = 0;
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      req.resume();
+      parser.destroy();
+      reject(err instanceof BodyTooLargeError ? err : new HttpError(400, 'failed to parse the input data'));
+    };
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) fail(new BodyTooLargeError(limit));
+    });
+    req.on('error', fail);
+    parser.on('error', fail);
+    parser.on('close', () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    });
+    req.pipe(parser);
+  });
+  try {
+    await Promise.all(pending);
   } catch {
     throw new HttpError(400, 'failed to parse the input data');
   }
+  return out;
 }
 
 /** seed: jpg, jpeg, png; limit 2 MB. The bytes decide, not the name. */
-async function checkImage(file: File, message: string): Promise<Uint8Array> {
+function checkImage(file: UploadedFile, message: string): UploadedFile {
   if (file.size === 0 || file.size > ARGOS_MAX_IMAGE_BYTES) throw new HttpError(400, message);
-  const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    const { type } = imageSize(bytes);
+    const { type } = imageSize(file.head);
     if (type !== 'jpg' && type !== 'png') throw new Error(type);
   } catch {
     throw new HttpError(400, message);
   }
-  return bytes;
+  return file;
 }
 
-function describe(file: File, bytes: Uint8Array) {
-  return { size: bytes.length, type: file.type, filename: file.name, sha256: createHash('sha256').update(bytes).digest('hex') };
+function describe(file: UploadedFile) {
+  return { size: file.size, type: file.type, filename: file.name, sha256: file.sha256.toString('hex') };
 }
 
 const textFields = (form: Form) => Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
