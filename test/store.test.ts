@@ -105,6 +105,17 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
 
 storeSuite('in-memory', async () => new MemoryStore());
 
+describe('in-memory store, bounded', () => {
+  it('remembers at most the newest N webhook ids, so a long-running instance does not grow for 72 h', async () => {
+    const store = new MemoryStore(3);
+    for (const id of ['a', 'b', 'c']) await store.markWebhookProcessed('pawapass', id, 60_000);
+    await store.markWebhookProcessed('pawapass', 'a', 60_000); // seen again: now the newest
+    await store.markWebhookProcessed('pawapass', 'd', 60_000);
+    const known = await Promise.all(['a', 'b', 'c', 'd'].map((id) => store.webhookProcessed('pawapass', id)));
+    expect(known).toEqual([true, false, true, true]);
+  });
+});
+
 let redis: RedisServer | null = null;
 let client: Redis | null = null;
 storeSuite(

@@ -146,6 +146,11 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const schema = await buildKycSchema();
   const limits = protect(config.queryLimits, config.production);
   const server = createServer();
+  // Keep idle keep-alive connections longer than clients' pools and load balancers keep theirs
+  // (Node's default is 5 s): otherwise a client can send on a socket the server is closing at
+  // that moment and get ECONNRESET (seen by the bench's webhook sender: 6 of 29,950).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const wsServer = useServer(
     {

@@ -8,11 +8,23 @@ interface Expiring {
   expiresAt: number;
 }
 
+/**
+ * Most webhook event ids remembered in memory (oldest forgotten first). A provider retry older
+ * than that is processed again, which changes nothing: the same view applied twice is no change
+ * and publishes nothing. Keeps a long-running single instance from holding every id for 72 h
+ * (at 50 webhooks/s that would be ~13 million ids).
+ */
+export const MAX_WEBHOOK_IDS = 100_000;
+
 export class MemoryStore implements Store {
   private readonly entities = new Map<string, Entity>();
   /** index key → ids in insertion (creation) order. */
   private readonly indexes = new Map<string, string[]>();
   private readonly expiring = new Map<string, Expiring>();
+  /** `provider:eventId` → expiry (ms), in insertion order, at most MAX_WEBHOOK_IDS. */
+  private readonly webhookIds = new Map<string, number>();
+
+  constructor(private readonly maxWebhookIds = MAX_WEBHOOK_IDS) {}
 
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
     return ids.map((id) => {
@@ -85,11 +97,19 @@ export class MemoryStore implements Store {
   }
 
   async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
-    return this.live(`hook:${provider}:${eventId}`) !== undefined;
+    const key = `${provider}:${eventId}`;
+    const expiresAt = this.webhookIds.get(key);
+    if (expiresAt === undefined) return false;
+    if (expiresAt > Date.now()) return true;
+    this.webhookIds.delete(key);
+    return false;
   }
 
   async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
-    this.expiring.set(`hook:${provider}:${eventId}`, { value: '1', expiresAt: Date.now() + ttlMs });
+    const key = `${provider}:${eventId}`;
+    this.webhookIds.delete(key); // re-inserted as the newest
+    this.webhookIds.set(key, Date.now() + ttlMs);
+    if (this.webhookIds.size > this.maxWebhookIds) this.webhookIds.delete(this.webhookIds.keys().next().value!);
     this.sweep();
   }
 
@@ -99,6 +119,7 @@ export class MemoryStore implements Store {
     if (++this.sweeps % 1000 !== 0) return;
     const now = Date.now();
     for (const [k, e] of this.expiring) if (e.expiresAt <= now) this.expiring.delete(k);
+    for (const [k, expiresAt] of this.webhookIds) if (expiresAt <= now) this.webhookIds.delete(k);
   }
 
   async ping(): Promise<void> {}
