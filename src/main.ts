@@ -1,7 +1,8 @@
 // Starts kyc-graph: config, then the app (store, event bus, providers, server), then shutdown.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp, createLogger } from './server/app.js';
+import { createLogger } from './observability/logger.js';
+import { createApp } from './server/app.js';
 
 let config;
 try {

@@ -1,7 +1,7 @@
 // The webhook inbox: a provider's events are appended here (durably) before the webhook is
 // acknowledged, and removed once processed (stored and published). Whatever a crash leaves
 // behind is processed again by the recovery loop, so an acknowledged webhook is never lost.
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 
 export interface InboxEntry {
   /** Position in the inbox. */

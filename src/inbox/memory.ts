@@ -1,6 +1,6 @@
 // In-memory inbox (embedded default): bounded, so a stuck processor turns into 503s (the provider
 // retries later) instead of unbounded memory.
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 import { type Inbox, type InboxEntry, InboxFullError } from './contract.js';
 
 export class MemoryInbox implements Inbox {

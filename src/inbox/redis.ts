@@ -1,7 +1,7 @@
 // Redis inbox: a Redis Stream (XADD before the acknowledgement, XDEL once processed), so events
 // survive a crash of the instance that received them; any instance's recovery loop finishes them.
 import type { Redis } from 'ioredis';
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 import type { Inbox, InboxEntry } from './contract.js';
 
 // Appends the events (ARGV[3..]) of provider ARGV[2] and, when ARGV[1] > 0, locks each new entry
