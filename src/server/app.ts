@@ -10,14 +10,16 @@ import { createLogger } from '../observability/logger.js';
 import { trackBus } from '../observability/metrics.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
+import { CircuitProber } from '../providers/probe.js';
 import { configureResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import type { WebhookService } from '../services/webhooks.js';
 import { Authenticator } from './auth.js';
 import type { RequestContext, Services } from './context.js';
+import { CorsPolicy } from './cors.js';
 import { graphqlHttpHandler, startApollo } from './graphql-http.js';
 import { attachGraphqlWs } from './graphql-ws.js';
-import { readinessCheck } from './health.js';
+import { Health } from './health.js';
 import { protect } from './limits.js';
 import { routeTable, serveRoutes } from './routes.js';
 import { createServices } from './services.js';
@@ -32,6 +34,8 @@ export interface App {
   readonly adapters: ReadonlyMap<Provider, ProviderAdapter>;
   /** Resolves with the base URL (http://host:port) once listening. */
   listen(): Promise<string>;
+  /** From now on /readyz answers 503 draining (SIGTERM); requests are still served until `close`. */
+  drain(): void;
   /** Graceful shutdown: stop accepting, drain HTTP, close sockets, simulators, bus, store, Redis. */
   close(): Promise<void>;
 }
@@ -65,11 +69,15 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   // that moment and get ECONNRESET (seen by the bench's webhook sender: 6 of 29,950).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context });
+  const cors = new CorsPolicy(config.ops.corsOrigins, config.production);
+  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context, allowUpgrade: (req) => cors.allowsUpgrade(req) });
   const apollo = await startApollo({ schema, config, log, limits, httpServer: server, drain: () => ws.dispose() });
+  const health = new Health(state.store, state.bus, adapterList);
+  const prober = new CircuitProber(adapterList, { intervalMs: config.ops.providerProbeIntervalMs, log });
   serveRoutes(server, routeTable({
     graphql: graphqlHttpHandler({ apollo, auth, context, maxBodyBytes: config.maxBodyBytes }),
-    readiness: readinessCheck(state.store, state.bus, adapterList),
+    readiness: () => health.readiness(),
+    cors,
     providers: new Map(adapterList.map((a) => [a.key as string, a])),
     webhooks,
     maxBodyBytes: config.maxBodyBytes,
@@ -87,11 +95,15 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         server.listen(config.port, config.host, () => {
           port = (server.address() as AddressInfo).port;
           services.ingestions.start();
+          prober.start();
           resolve(`http://localhost:${port}`);
         });
       }),
+    drain: () => health.startDraining(),
     close() {
       closed ??= (async () => {
+        health.startDraining();
+        prober.stop();
         clearInterval(recovery);
         services.ingestions.stop();
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (ws.dispose)

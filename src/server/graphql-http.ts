@@ -37,6 +37,9 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
     logger: log.child({ component: 'apollo' }),
     introspection: config.introspection,
     csrfPrevention: true,
+    // shutdown is main.ts's (server/shutdown.ts), in one place: Apollo's own signal handler
+    // would call stop() a second time, which never resolves (Apollo 5.5.1; issue 13 finding 6)
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
@@ -44,7 +47,8 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // stops accepting, then gives in-flight requests SHUTDOWN_GRACE_MS before closing their connections
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.ops.shutdownGraceMs }),
       // No response of this API may be cached (personal data, changing statuses), and nothing sets
       // cache hints: the cache-control plugin would only wrap every field resolver (~10 % of a
       // wide query's CPU) to compute "no-store", which the handler below sets on every answer.
@@ -129,7 +133,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: Grap
       },
     });
     res.setHeader('cache-control', 'no-store');
-    for (const [k, v] of result.headers) res.setHeader(k, v);
+    for (const [k, v] of result.headers) res.setHeader(k, k === 'vary' && res.hasHeader('vary') ? `${res.getHeader('vary')}, ${v}` : v);
     res.statusCode = requestErrorStatus(request, result.status ?? 200, result.headers.get('content-type'));
     if (result.body.kind === 'complete') {
       res.end(result.body.string);

@@ -1,6 +1,6 @@
 // GraphQL over WebSocket on /graphql (graphql-ws, `graphql-transport-ws`): a key checked once per
 // connection, the same query limits as over HTTP, and a fresh context per operation.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,6 +16,8 @@ export interface GraphqlWsOptions {
   limits: ReturnType<typeof protect>;
   /** The context of an authenticated operation (throws for a missing or bad key). */
   context: (authorization: string | undefined) => RequestContext;
+  /** Decides each upgrade before the WebSocket opens (CORS Origin check); false → 403. */
+  allowUpgrade?: (req: IncomingMessage) => boolean;
 }
 
 export interface GraphqlWs {
@@ -27,8 +29,12 @@ export interface GraphqlWs {
 const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
   (params?.authorization ?? params?.Authorization) as string | undefined;
 
-export function attachGraphqlWs({ httpServer, schema, auth, limits, context }: GraphqlWsOptions): GraphqlWs {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade }: GraphqlWsOptions): GraphqlWs {
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    verifyClient: allowUpgrade && ((info, done) => (allowUpgrade(info.req) ? done(true) : done(false, 403, 'Origin not allowed'))),
+  });
   const wsServer = useServer<Record<string, unknown> | undefined>(
     {
       schema,

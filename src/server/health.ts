@@ -1,8 +1,10 @@
-// GET /healthz (the process is alive) and GET /readyz (the store and the event bus answer; each
-// provider's circuit).
-import type { ProviderAdapter } from '../providers/contract.js';
-import { circuitStates } from '../providers/resilience.js';
+// GET /healthz (the process is alive) and GET /readyz (DESIGN.md "health"): ready while the store
+// and the event bus answer; a provider whose circuit is open is listed in `degraded` and does not
+// fail readiness; from SIGTERM on, 503 `draining`.
 import type { EventBus } from '../events/contract.js';
+import type { ProviderAdapter } from '../providers/contract.js';
+import { FAILING_CIRCUITS } from '../providers/probe.js';
+import { circuitStates } from '../providers/resilience.js';
 import type { Store } from '../store/contract.js';
 
 export interface Readiness {
@@ -10,8 +12,22 @@ export interface Readiness {
   body: Record<string, unknown>;
 }
 
-export function readinessCheck(store: Store, bus: EventBus, adapters: readonly ProviderAdapter[]) {
-  return async function readiness(): Promise<Readiness> {
+export class Health {
+  private drainingSince: number | null = null;
+
+  constructor(private readonly store: Store, private readonly bus: EventBus, private readonly adapters: readonly ProviderAdapter[]) {}
+
+  /** From now on /readyz answers 503 {"status":"draining"} (SIGTERM). */
+  startDraining() {
+    this.drainingSince ??= Date.now();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== null;
+  }
+
+  async readiness(): Promise<Readiness> {
+    if (this.draining) return { status: 503, body: { status: 'draining' } };
     const checks: Record<string, string> = {};
     const probe = async (name: string, fn: () => Promise<void>) => {
       try {
@@ -21,13 +37,20 @@ export function readinessCheck(store: Store, bus: EventBus, adapters: readonly P
         checks[name] = 'down';
       }
     };
-    await Promise.all([probe('store', () => store.ping()), probe('eventBus', () => bus.ping())]);
-    // a provider whose circuit is open is down: its calls fail fast until a probe succeeds
-    const circuits = circuitStates(adapters.map((a) => a.provider));
-    for (const a of adapters) {
-      checks[`provider:${a.key}`] = circuits[a.provider] === 'open' || circuits[a.provider] === 'isolated' ? 'down' : `up (${a.mode}, circuit ${circuits[a.provider]})`;
-    }
+    await Promise.all([probe('store', () => this.store.ping()), probe('eventBus', () => this.bus.ping())]);
+    if (this.draining) return { status: 503, body: { status: 'draining' } };
     const down = Object.entries(checks).filter(([, v]) => v === 'down').map(([k]) => k);
-    return { status: down.length ? 503 : 200, body: { status: down.length ? 'unavailable' : 'ready', down, checks } };
-  };
+    // a provider whose circuit is open fails its calls fast until a probe gets an answer
+    // (providers/probe.ts); the rest of the API still works, so the replica stays in the balancer
+    const circuits = circuitStates(this.adapters.map((a) => a.provider));
+    const degraded: string[] = [];
+    for (const a of this.adapters) {
+      const circuit = circuits[a.provider];
+      if (FAILING_CIRCUITS.has(circuit)) degraded.push(a.key);
+      checks[`provider:${a.key}`] = `${FAILING_CIRCUITS.has(circuit) ? 'degraded' : 'up'} (${a.mode}, circuit ${circuit})`;
+    }
+    return down.length
+      ? { status: 503, body: { status: 'unavailable', down, degraded, checks } }
+      : { status: 200, body: { status: 'ready', degraded, down, checks } };
+  }
 }

@@ -7,28 +7,34 @@ import type { WebhookService } from '../services/webhooks.js';
 import { BodyTooLargeError, readBody, sendJson } from '../http/httpkit.js';
 import { metricsText, recordHttp } from '../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../observability/request-context.js';
+import type { CorsPolicy } from './cors.js';
 import type { Readiness } from './health.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => unknown;
 
-/** `path`: an exact path or a pattern whose groups become `params`; `methods`: else 405 with `allow`. */
+/**
+ * `path`: an exact path or a pattern whose groups become `params`; `methods`: else 405 with
+ * `allow`; `cors`: browsers of allowed origins may call it (OPTIONS answers the preflight).
+ */
 export interface Route {
   path: string | RegExp;
   methods?: readonly string[];
+  cors?: CorsPolicy;
   handle: Handler;
 }
 
 export interface RouteDeps {
   graphql: Handler;
   readiness: () => Promise<Readiness>;
+  cors: CorsPolicy;
   providers: ReadonlyMap<string, ProviderAdapter>;
   webhooks: WebhookService;
   maxBodyBytes: number;
 }
 
-export function routeTable({ graphql, readiness, providers, webhooks, maxBodyBytes }: RouteDeps): Route[] {
+export function routeTable({ graphql, readiness, cors, providers, webhooks, maxBodyBytes }: RouteDeps): Route[] {
   return [
-    { path: '/graphql', methods: ['GET', 'POST'], handle: graphql },
+    { path: '/graphql', methods: ['GET', 'POST'], cors, handle: graphql },
     { path: '/healthz', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     { path: '/readyz', handle: async (_req, res) => {
       const r = await readiness();
@@ -73,6 +79,10 @@ async function dispatch(routes: readonly Route[], req: IncomingMessage, res: Ser
       const m = route.path.exec(url.pathname);
       if (!m) continue;
       params = m.slice(1);
+    }
+    if (route.cors) {
+      if (req.method === 'OPTIONS') return route.cors.preflight(req, res);
+      route.cors.apply(req, res);
     }
     if (route.methods && !route.methods.includes(req.method ?? 'GET')) {
       const allow = route.methods.join(', ');
