@@ -21,6 +21,6 @@ exitOnTerminationSignals(app, config.ops.shutdownDelayMs, log);
 const url = await app.listen();
 const modes = [...app.adapters.values()].map((a) => `${a.key}:${a.mode}`).join(', ');
 const ws = `${url.replace(/^http/, 'ws')}/graphql`;
-log.info({ providers: modes, store: config.redisUrl ? 'redis' : 'memory', url: `${url}/graphql`, ws }, 'kyc-graph ready');
+log.info({ providers: modes, store: config.redisUrl ? 'redis' : 'memory', endpoint: `${url}/graphql`, wsEndpoint: ws }, 'kyc-graph ready');
 // stdout is JSON lines only in production; the human banner is for development
 if (!config.production) console.log(`kyc-graph GraphQL API ready at ${url}/graphql (WebSocket: ${ws})`);
