@@ -33,12 +33,13 @@ export function createServices(
     inbox,
     byKey,
     {
-      verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
+      verification: (provider, e, eventKey) => verifications.applyWebhookView(provider, e.view, eventKey),
       check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
       ingestion: (provider, e, eventKey) => ingestions.applyWebhookView(provider, e.view, eventKey),
     },
     log,
     config.inboxRecoveryAfterMs,
+    config.inboxMaxDeliveries,
   );
   return { services, webhooks };
 }
