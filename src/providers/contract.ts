@@ -12,11 +12,9 @@ export interface WebhookRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
-export type ProviderEvent =
-  | { eventId: string; kind: 'verification'; view: ProviderVerificationView }
-  | { eventId: string; kind: 'check'; check: Check }
-  | { eventId: string; kind: 'ingestion'; view: ProviderIngestionView };
+/** One normalized change a webhook reports (defined in domain/ so the inbox need not import providers/). */
+export type { ProviderEvent } from '../domain/provider-event.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {

@@ -4,8 +4,8 @@
 import { Readable } from 'node:stream';
 import { providerUnavailable } from '../errors.js';
 import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
-import { recordUpstream, upstreamOutcome } from '../server/metrics.js';
-import { requestIdHeaders } from '../server/request-context.js';
+import { recordUpstream, upstreamOutcome } from '../observability/metrics.js';
+import { requestIdHeaders } from '../observability/request-context.js';
 
 export interface ProviderCall {
   provider: string;

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DestinationStream } from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type App, createApp, createLogger } from '../../src/server/app.js';
+import { newApiKey, SCOPES } from '../../src/server/auth.js';
 import { type GraphQLResponse, graphqlRequest } from './client.js';
 
 export interface TestServer {
@@ -32,5 +33,18 @@ export async function startServer(env: Record<string, string> = {}, logs?: Desti
         body: JSON.stringify({ to, ...extra }),
       }),
     close: () => app.close(),
+  };
+}
+
+/**
+ * NODE_ENV=production needs API_KEYS: the env of a production server with one key of tenant
+ * `prod` (every scope), and the headers that present it.
+ */
+export function productionEnv(extra: Record<string, string> = {}) {
+  const { key, entry } = newApiKey('prod', [...SCOPES]);
+  return {
+    env: { NODE_ENV: 'production', API_KEYS: JSON.stringify([entry]), ...extra },
+    key,
+    headers: { authorization: `Bearer ${key}` },
   };
 }

@@ -11,8 +11,8 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { imageSize } from 'image-size';
-import { BodyTooLargeError, sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage } from '../../server/sandbox-page.js';
+import { BodyTooLargeError, sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage } from '../../http/sandbox-page.js';
 import type { Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
 import {

@@ -4,9 +4,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage, type SandboxAction } from '../../server/sandbox-page.js';
-import { requestIdHeaders } from '../../server/request-context.js';
+import { sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage, type SandboxAction } from '../../http/sandbox-page.js';
+import { requestIdHeaders } from '../../observability/request-context.js';
 import type { Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
 import {

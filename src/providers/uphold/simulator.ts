@@ -8,7 +8,7 @@
 // found. Markers anywhere in an approved ref select what the worker does (SANDBOX_MARKERS).
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../server/httpkit.js';
+import { sendJson } from '../../http/httpkit.js';
 import type { Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
 import { TOKEN_PATH } from './client.js';

@@ -4,8 +4,8 @@
 // fault injection for every documented error. Served under /sandbox/uppass.
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage } from '../../server/sandbox-page.js';
+import { sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage } from '../../http/sandbox-page.js';
 import type { Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
 import {

@@ -4,7 +4,7 @@
 // POST /{checkId}/advance, and signed (bundled) webhooks. Served under /sandbox/upvest.
 import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../server/httpkit.js';
+import { sendJson } from '../../http/httpkit.js';
 import { CHECK_STATUSES, type CheckStatus, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
 import type { Simulator } from '../contract.js';
 import type { UpvestCheck, UpvestEvent, UpvestEventType, UpvestProblem } from './mapper.js';
