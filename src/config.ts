@@ -58,6 +58,17 @@ export interface Config {
   uphold: UpholdSettings;
   /** The polling safety net for ingestions whose webhooks do not come. */
   ingestionPolling: IngestionPollingSettings;
+  /** Security limits (DESIGN.md "Doors closed"; README "Security"). */
+  security: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** `SANDBOX_ROUTES=on`: serve /sandbox/… with NODE_ENV=production too. Default off (404). */
+  sandboxRoutesInProduction: boolean;
+  /** `WS_MAX_SUBSCRIPTIONS`: operations at once on one WebSocket. Default 100. */
+  wsMaxSubscriptions: number;
+  /** `APOLLO_FEDERATION_TRACES=on`: answer `apollo-federation-include-trace: ftv1` with inline traces. Default off. */
+  federationTraces: boolean;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +183,11 @@ export function loadConfig(env: Env = process.env): Config {
     upvest: upvestConfig(env),
     uphold: loadUpholdSettings(env),
     ingestionPolling: loadIngestionPolling(env),
+    security: {
+      sandboxRoutesInProduction: bool(env, 'SANDBOX_ROUTES', false),
+      wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
+      federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
+    },
   };
   const live = Object.values(providers).some((p) => p.mode === 'live') || config.upvest.mode === 'live';
   if (!apiKeys && live) {

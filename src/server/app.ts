@@ -23,7 +23,7 @@ import { RedisEventBus } from '../events/redis.js';
 import { createLoaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
-import { circuitStates, configureResilience } from '../providers/resilience.js';
+import { ProviderResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { VerificationService } from '../services/verifications.js';
@@ -36,13 +36,14 @@ import { RedisStore } from '../store/redis.js';
 import { Authenticator, type Principal } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { protect } from './limits.js';
+import { SandboxGuard } from './sandbox-guard.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
 import { isMultipart, MultipartError, readMultipart } from './uploads.js';
 
 /** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
 const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
 import { graphqlMetricsPlugin, metricsText, recordGraphqlError, recordHttp, trackBus } from './metrics.js';
-import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, requestLogFields, withRequestId } from './request-context.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, requestLogFields, setCurrentTenant, withRequestId } from './request-context.js';
 import { errorSerializer, REDACTED, redactDeep, redactPaths } from './log-redaction.js';
 
 
@@ -71,7 +72,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
-  configureResilience(config.resilience);
+  // this app's own breakers: two apps in one process never share a circuit
+  const resilience = new ProviderResilience(config.resilience);
   let port = config.port;
   const localUrl = () => `http://127.0.0.1:${port}`;
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
@@ -95,7 +97,9 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   if (bus instanceof RedisEventBus) await bus.start();
   const untrackBus = trackBus(bus);
 
-  const adapterList = createAdapters(config, { localUrl, publicUrl });
+  const auth = new Authenticator(config.apiKeys);
+  const sandboxGuard = new SandboxGuard({ auth, store, production: config.production, routesInProduction: config.security.sandboxRoutesInProduction });
+  const adapterList = createAdapters(config, { localUrl, publicUrl, resilience, pageToken: (key, ref) => sandboxGuard.pageToken(key, ref) });
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
@@ -107,7 +111,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
   );
-  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log };
+  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log, resilience };
   const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
   const webhooks = new WebhookService(
     store,
@@ -125,8 +129,12 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
   recovery.unref();
 
-  const auth = new Authenticator(config.apiKeys);
-  const context = (principal: Principal): RequestContext => ({
+  const context = (principal: Principal): RequestContext => {
+    // provider calls made for this request name its tenant to an in-process simulator (faults)
+    setCurrentTenant(principal.tenant);
+    return contextFor(principal);
+  };
+  const contextFor = (principal: Principal): RequestContext => ({
     principal,
     tenant: principal.tenant,
     services,
@@ -293,7 +301,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     };
     await Promise.all([probe('store', () => store.ping()), probe('eventBus', () => bus.ping())]);
     // a provider whose circuit is open is down: its calls fail fast until a probe succeeds
-    const circuits = circuitStates(adapterList.map((a) => a.provider));
+    const circuits = resilience.circuitStates(adapterList.map((a) => a.provider));
     for (const a of adapterList) {
       checks[`provider:${a.key}`] = circuits[a.provider] === 'open' || circuits[a.provider] === 'isolated' ? 'down' : `up (${a.mode}, circuit ${circuits[a.provider]})`;
     }
@@ -332,8 +340,15 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       return sendJson(res, outcome.status, outcome.body);
     }
     if ((m = /^\/sandbox\/([a-z]+)(\/.*)$/.exec(path))) {
-      const simulator = byKey.get(m[1])?.simulator;
-      if (!simulator) return sendJson(res, 404, { error: `${m[1]} has no sandbox here (live mode or unknown provider)` });
+      const adapter = byKey.get(m[1]);
+      const simulator = adapter?.simulator;
+      if (config.production && !config.security.sandboxRoutesInProduction) return sendJson(res, 404, { error: 'not found' });
+      if (!adapter || !simulator) return sendJson(res, 404, { error: `${m[1]} has no sandbox here (live mode or unknown provider)` });
+      const refused = await sandboxGuard.check(req, adapter, m[2], url);
+      if (refused) {
+        req.resume();
+        return sendJson(res, refused.status, refused.body);
+      }
       const unread = req.method === 'GET' || req.method === 'HEAD' || simulator.streamsBody?.(req.method ?? 'GET', m[2]);
       const rawBody = unread ? Buffer.alloc(0) : await readBody(req, simulator.maxBodyBytes ?? config.maxBodyBytes);
       if (await simulator.handle(req, res, m[2] + url.search, rawBody)) return;
