@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -37,6 +37,7 @@ import { Authenticator, type Principal } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { protect } from './limits.js';
 import { SandboxGuard } from './sandbox-guard.js';
+import { entitiesLimitPlugin, SubscriptionLimiter, withoutSuggestions } from './operation-limits.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
 import { isMultipart, MultipartError, readMultipart } from './uploads.js';
 
@@ -160,6 +161,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsLimiter = new SubscriptionLimiter(config.security.wsMaxSubscriptions);
+  const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (config.production ? errors.map(withoutSuggestions) : errors);
   const wsServer = useServer(
     {
       schema,
@@ -179,15 +182,25 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         }
       },
       // the same limits as over HTTP
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        // WS_MAX_SUBSCRIPTIONS operations at once per connection; the connection stays open
+        const refused = wsLimiter.refuse(ctx, id);
+        if (refused) return [refused];
         let doc;
         try {
           doc = parse(payload.query, limits.parseOptions);
         } catch (err) {
-          return [err as GraphQLError];
+          return hideHints([err as GraphQLError]);
         }
         const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
-        return errors.length ? errors : undefined;
+        if (errors.length) return hideHints(errors);
+        wsLimiter.started(ctx, id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => wsLimiter.ended(ctx, id),
+      onError: (ctx, id, _payload, errors) => {
+        wsLimiter.ended(ctx, id);
+        return config.production ? errors.map((e) => withoutSuggestions(e.toJSON())) : undefined;
       },
       // a fresh context (and fresh loaders) for every subscription operation
       context: (ctx) => context(wsPrincipal(ctx.connectionParams)),
@@ -204,10 +217,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) => formatError(formatted, error, log, config.production),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      entitiesLimitPlugin<RequestContext>(),
+      // field timing traces (ftv1) only for a gateway the operator trusts
+      ...(config.security.federationTraces ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       // No response of this API may be cached (personal data, changing statuses), and nothing sets
       // cache hints: the cache-control plugin would only wrap every field resolver (~10 % of a
       // wide query's CPU) to compute "no-store", which `graphql()` below sets on every answer.
@@ -421,8 +437,10 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
 }
 
 /** Known errors keep their code; anything else is masked (no stack, no internals) and logged. */
-function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const result = maskError(formatted, error, log);
+function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production: boolean): GraphQLFormattedError {
+  const masked = maskError(formatted, error, log);
+  // production answers give no schema hints ("Did you mean …?" in enum/variable/field errors)
+  const result = production ? withoutSuggestions(masked) : masked;
   recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
   // the id to quote when asking the platform team about this error (it is in their logs too)
   const requestId = currentRequestId();
