@@ -100,7 +100,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
 
   const auth = new Authenticator(config.apiKeys);
   const sandboxGuard = new SandboxGuard({ auth, store, production: config.production, routesInProduction: config.security.sandboxRoutesInProduction });
-  const adapterList = createAdapters(config, { localUrl, publicUrl, resilience, pageToken: (key, ref) => sandboxGuard.pageToken(key, ref) });
+  const adapterList = createAdapters(config, { localUrl, publicUrl, resilience, pageToken: (key, ref) => (auth.open ? '' : sandboxGuard.pageToken(key, ref)) });
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);

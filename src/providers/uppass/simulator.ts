@@ -511,7 +511,8 @@ export class UpPassSimulator implements Simulator {
 
   /** `token=…` for the session's url and page actions ('' when the app sets no page tokens). */
   private tokenQuery(ref: string): string {
-    return this.options.pageToken ? `token=${encodeURIComponent(this.options.pageToken(ref))}` : '';
+    const token = this.options.pageToken?.(ref);
+    return token ? `token=${encodeURIComponent(token)}` : '';
   }
 
   /** The sandbox guard's view of a route (contract.ts). */
