@@ -125,6 +125,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     },
     log,
     config.inboxRecoveryAfterMs,
+    config.inboxMaxDeliveries,
   );
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));

@@ -101,7 +101,7 @@ export class CheckService {
     const events = this.bus.subscribe<CheckChange>(
       'check',
       (e: BusEvent<CheckChange>) => e.tenant === tenant && (filter.userId == null || e.payload.check.userId === filter.userId),
-      { after, route: routeKey(tenant, 'user', filter.userId) },
+      { after, tenant, route: routeKey(tenant, 'user', filter.userId) },
     );
     return newestOnly(events, (e) => ({ id: e.payload.check.id, version: e.payload.check.version }));
   }

@@ -189,7 +189,7 @@ export class IngestionService {
         const i = e.payload.ingestion;
         return e.tenant === tenant && (filter.id == null || i.id === filter.id) && (filter.userId == null || i.userId === filter.userId);
       },
-      { after: filter.after ?? null, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'user', filter.userId) },
+      { after: filter.after ?? null, tenant, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'user', filter.userId) },
     );
     return newestOnly(events, (e) => ({ id: e.payload.ingestion.id, version: e.payload.ingestion.version }));
   }

@@ -186,7 +186,7 @@ export class VerificationService {
         (filter.subjectId == null || v.subjectId === filter.subjectId) &&
         (filter.provider == null || v.provider === filter.provider)
       );
-    }, { after: filter.after, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'subject', filter.subjectId) });
+    }, { after: filter.after, tenant, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'subject', filter.subjectId) });
     return newestOnly(events, (e) => ({ id: e.payload.verification.id, version: e.payload.verification.version }));
   }
 }

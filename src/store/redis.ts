@@ -5,23 +5,8 @@
 //   idempotency  {idem:<scoped key>}               JSON lease/result with a TTL
 //   being created {creating:<provider>}            sorted set of owners scored by expiry
 //   webhook ids  {hook:<provider>:<eventId>}       "1" with a TTL
-import type { Cluster, Redis } from 'ioredis';
+import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
 import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
-
-/** A single Redis or a Redis Cluster: the store, bus and inbox run on both. */
-export type RedisClient = Redis | Cluster;
-
-export const isCluster = (redis: RedisClient): redis is Cluster => (redis as Cluster).isCluster === true;
-
-/**
- * GET of many keys: one MGET on a single Redis; on a cluster the keys live in many slots, so one
- * GET each, sent together (ioredis groups them per node).
- */
-export async function getAll(redis: RedisClient, keys: string[]): Promise<(string | null)[]> {
-  if (keys.length === 0) return [];
-  if (!isCluster(redis)) return redis.mget(keys);
-  return Promise.all(keys.map((k) => redis.get(k)));
-}
 
 // KEYS[1] record; ARGV[1] expected version ('' = unconditional), ARGV[2] JSON.
 // Returns the new version, or 0 on a conflict (nothing written).
@@ -77,14 +62,6 @@ const SCRIPTS: Record<keyof Scripts, string> = {
   kycIdemComplete: IDEM_COMPLETE,
   kycIdemAbandon: IDEM_ABANDON,
 };
-
-/** Defines the Lua scripts once per connection (EVALSHA after the first call). */
-export function defineScripts<S>(redis: RedisClient, scripts: Record<string, string>): RedisClient & S {
-  for (const [name, lua] of Object.entries(scripts)) {
-    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua });
-  }
-  return redis as RedisClient & S;
-}
 
 export class RedisStore implements Store {
   private readonly redis: RedisClient & Scripts;
