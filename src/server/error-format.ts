@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '../errors.js';
 import { recordGraphqlError } from '../observability/metrics.js';
 import { currentRequestId } from '../observability/request-context.js';
+import { inputErrorField } from './input-errors.js';
 import { withoutSuggestions } from './operation-limits.js';
 
 const KNOWN_CODES = new Set<string>([
@@ -15,13 +16,24 @@ const KNOWN_CODES = new Set<string>([
 
 /** Apollo `formatError`: known errors keep their code; anything else is masked (no stack, no internals) and logged. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production = false): GraphQLFormattedError {
-  const masked = maskError(formatted, error, log);
+  const masked = withInputField(maskError(formatted, error, log), error);
   // production answers give no schema hints ("Did you mean …?" in enum/variable/field errors)
   const result = production ? withoutSuggestions(masked) : masked;
   recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
   // the id to quote when asking the platform team about this error (it is in their logs too)
   const requestId = currentRequestId();
   return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
+}
+
+/**
+ * graphql-js's own input errors (a variable that does not coerce, a bad value written inline) are
+ * BAD_USER_INPUT naming the field, like every other invalid input (DESIGN.md).
+ */
+function withInputField(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if ((code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED') || formatted.extensions?.field !== undefined) return formatted;
+  const field = inputErrorField(error);
+  return field === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, field } };
 }
 
 function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
