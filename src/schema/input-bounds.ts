@@ -51,3 +51,16 @@ class JsonBoundsRule implements ValidatorConstraintInterface {
 
 /** A free-form JSON input: at most JSON_MAX_DEPTH levels and JSON_MAX_BYTES bytes. */
 export const JsonBounds = () => Validate(JsonBoundsRule);
+
+/** Every DateTime input lies from this instant (dates of events and documents: none before 1900)… */
+export const DATE_TIME_MIN = '1900-01-01T00:00:00Z';
+/** … up to this one, not included (no session or document plausibly runs past 2099). */
+export const DATE_TIME_MAX = '2100-01-01T00:00:00Z';
+
+/** What makes `value` an implausible DateTime input, or null. */
+export function dateTimeBoundsProblem(value: Date): string | null {
+  const t = value.getTime();
+  if (Number.isNaN(t)) return 'must be a valid date-time';
+  if (t < Date.parse(DATE_TIME_MIN) || t >= Date.parse(DATE_TIME_MAX)) return `must be from ${DATE_TIME_MIN} up to (not including) ${DATE_TIME_MAX}`;
+  return null;
+}
