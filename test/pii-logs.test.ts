@@ -145,6 +145,8 @@ describe('full flows at LOG_LEVEL=trace', () => {
     upholdDocumentNumber: 'ZN1234567',
     upholdFullName: 'Tisa Banda',
     forgedWebhookEmail: 'forged@pii-test.example',
+    // a Sumsub share token: whoever holds it can import the applicant's data
+    upholdShareToken: 'approved-_act-sbx-jwt-pii',
   };
 
   beforeAll(async () => {
@@ -279,7 +281,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
 
   it('an Uphold ingestion through FINISHED, whose results carry a name, a birthdate and a document number', async () => {
     const i = ok(
-      await server.gql(CreateIngestionDocument, { input: { source: 'SUMSUB', sourceVerificationRef: 'approved-_act-sbx-jwt-pii', userId: 'pii-uphold', processes: ['IDENTITY', 'PROOF_OF_ADDRESS'] } }, auth),
+      await server.gql(CreateIngestionDocument, { input: { source: 'SUMSUB', sourceVerificationRef: pii.upholdShareToken, userId: 'pii-uphold', processes: ['IDENTITY', 'PROOF_OF_ADDRESS'] } }, auth),
     ).createIngestion;
     await eventually(async () => ok(await server.gql(GetIngestionDocument, { id: i.id }, auth)).ingestion?.status === 'FINISHED', 10_000);
     const read = ok(await server.gql(GetIngestionDocument, { id: i.id }, auth)).ingestion!;

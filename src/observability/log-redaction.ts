@@ -37,6 +37,9 @@ export const SENSITIVE_KEYS = [
   // credentials
   'authorization', 'cookie', 'setCookie', 'token', 'accessToken', 'refreshToken', 'idToken', 'secret', 'secrets',
   'clientSecret', 'webhookSecret', 'webhookSecrets', 'apiKey', 'apiKeys', 'xAuthKey', 'password', 'privateKey', 'signature',
+  // a Sumsub share token lets its holder import the applicant's verified data (Uphold ingestions
+  // carry it as `sourceVerificationRef`, Uphold's API as `shareToken`)
+  'shareToken', 'sourceVerificationRef',
   // whole messages that carry any of the above
   'headers', 'body', 'rawBody', 'variables',
 ] as const;
