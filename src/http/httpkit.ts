@@ -7,15 +7,33 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client closed the connection before its request was read (not a server fault). */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super('the client closed the connection before the request was read');
+  }
+}
+
+/** True when `err` only means that the client of `req` went away (hung up mid-request). */
+export function isClientAbort(err: unknown, req: IncomingMessage): boolean {
+  if (err instanceof ClientAbortedError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return req.destroyed && !req.complete && (code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE');
+}
+
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(limit);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new BodyTooLargeError(limit);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    throw isClientAbort(err, req) ? new ClientAbortedError() : err;
   }
   return Buffer.concat(chunks);
 }

@@ -1,10 +1,10 @@
 // The HTTP route table, and the wrapper every request goes through: its request id, metrics,
-// debug log line, and a 413 / 500 for what a handler throws.
+// debug log line, and a 413 / 500 for what a handler throws (a client that hung up: one debug line).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { WebhookService } from '../services/webhooks.js';
-import { BodyTooLargeError, readBody, sendJson } from '../http/httpkit.js';
+import { BodyTooLargeError, isClientAbort, readBody, sendJson } from '../http/httpkit.js';
 import { metricsText, recordHttp } from '../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../observability/request-context.js';
 import type { CorsPolicy } from './cors.js';
@@ -120,6 +120,12 @@ export function serveRoutes(server: Server, routes: readonly Route[], log: Logge
     withRequestId(requestId, () => dispatch(routes, req, res)).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
+        return;
+      }
+      if (isClientAbort(err, req)) {
+        // the client hung up (or a slowloris gave up): nothing to answer, nothing went wrong here
+        withRequestId(requestId, () => log.debug({ method: req.method, path: req.url?.split('?')[0] }, 'request aborted by the client'));
+        res.destroy();
         return;
       }
       log.error({ err, path: req.url?.split('?')[0] }, 'request failed');
