@@ -73,6 +73,8 @@ export interface SecuritySettings {
   wsMaxSubscriptions: number;
   /** `APOLLO_FEDERATION_TRACES=on`: answer `apollo-federation-include-trace: ftv1` with inline traces. Default off. */
   federationTraces: boolean;
+  /** `UPLOAD_TIMEOUT_MS`: a multipart (upload) request's body must arrive within this time, else 408 and its temp files deleted. Default 60000. */
+  uploadTimeoutMs: number;
 }
 
 export interface OpsSettings {
@@ -235,6 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
       sandboxRoutesInProduction: bool(env, 'SANDBOX_ROUTES', false),
       wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
       federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
+      uploadTimeoutMs: int(env, 'UPLOAD_TIMEOUT_MS', 60_000, 100, 3_600_000),
     },
   };
   if (production && !apiKeys) {

@@ -82,7 +82,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const health = new Health(state.store, state.bus, adapterList, resilience);
   const prober = new CircuitProber(adapterList, { intervalMs: config.ops.providerProbeIntervalMs, log, states: (p) => resilience.circuitStates(p) });
   serveRoutes(server, routeTable({
-    graphql: graphqlHttpHandler({ apollo, auth, context, maxBodyBytes: config.maxBodyBytes }),
+    graphql: graphqlHttpHandler({ apollo, auth, context, maxBodyBytes: config.maxBodyBytes, uploadTimeoutMs: config.security.uploadTimeoutMs }),
     readiness: () => health.readiness(),
     cors,
     providers: new Map(adapterList.map((a) => [a.key as string, a])),

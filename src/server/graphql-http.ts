@@ -17,7 +17,7 @@ import { formatError, requestErrorPlugin, requestErrorStatus } from './error-for
 import { entitiesLimitPlugin } from './operation-limits.js';
 import type { protect } from './limits.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
-import { isMultipart, MultipartError, readMultipart } from './uploads.js';
+import { isMultipart, MultipartError, readMultipart, uploadTimedOut } from './uploads.js';
 
 /** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
 const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
@@ -75,10 +75,12 @@ export interface GraphqlHttpOptions {
   /** The context of an authenticated request (throws UNAUTHENTICATED for a missing or bad key). */
   context: (authorization: string | undefined) => RequestContext;
   maxBodyBytes: number;
+  /** UPLOAD_TIMEOUT_MS: a multipart request's whole body must arrive within this time (else 408). */
+  uploadTimeoutMs: number;
 }
 
 /** The handler of GET and POST /graphql. */
-export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: GraphqlHttpOptions) {
+export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes, uploadTimeoutMs }: GraphqlHttpOptions) {
   const authenticates = (authorization: string | undefined) => {
     try {
       auth.authenticate(authorization);
@@ -102,10 +104,11 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: Grap
         return;
       } else {
         try {
-          body = await readMultipart(req, res, maxBodyBytes);
+          body = await readMultipart(req, res, maxBodyBytes, uploadTimeoutMs);
         } catch (err) {
           if (!(err instanceof MultipartError)) throw err;
-          sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+          // (a timed-out upload is answered by readMultipart once its temp files are gone)
+          if (!uploadTimedOut(res)) sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
           return;
         }
       }
@@ -136,6 +139,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: Grap
         }
       },
     });
+    if (res.headersSent || uploadTimedOut(res)) return; // an upload that timed out is answered 408 by readMultipart
     res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, k === 'vary' && res.hasHeader('vary') ? `${res.getHeader('vary')}, ${v}` : v);
     res.statusCode = requestErrorStatus(request, result.status ?? 200, result.headers.get('content-type'));

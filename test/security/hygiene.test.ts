@@ -240,4 +240,22 @@ describe('a stalled upload', () => {
     expect(tempFiles()).toEqual([]);
     socket.destroy();
   });
+
+  it('stalling before any file (inside the operations field) is answered 408 too', async () => {
+    const boundary = '----kyc-stall2';
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (d) => {
+        text += String(d);
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: x\r\napollo-require-preflight: true\r\ncontent-type: multipart/form-data; boundary=${boundary}\r\ncontent-length: 100000\r\n\r\n` +
+        `--${boundary}\r\ncontent-disposition: form-data; name="operations"\r\n\r\n{"query":`,
+    );
+    expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
 });
