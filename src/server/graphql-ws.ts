@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
+import { withInputField } from './input-errors.js';
 import { SubscriptionLimiter, withoutSuggestions } from './operation-limits.js';
 
 export interface GraphqlWsOptions {
@@ -79,8 +80,11 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
       onComplete: (ctx, id) => limiter.ended(ctx, id),
       onError: (ctx, id, _payload, errors) => {
         limiter.ended(ctx, id);
-        return production ? errors.map((e) => withoutSuggestions(e.toJSON())) : undefined;
+        return errors.map((e) => (production ? withoutSuggestions(withInputField(e)) : withInputField(e)));
       },
+      // an operation whose variables do not coerce answers a result with errors: the same rules
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => (production ? withoutSuggestions(withInputField(e)) : withInputField(e))) } : undefined,
       // a fresh context (and fresh loaders) for every subscription operation
       context: (ctx) => context(authorizationOf(ctx.connectionParams)),
     },

@@ -6,7 +6,7 @@
 //   `Variable "$input" of non-null type "X!" must not be null.`;
 // - values written inline in the operation (ValuesOfCorrectTypeRule, GRAPHQL_VALIDATION_FAILED):
 //   the error's node is the offending value; its path is found in the document.
-import { type ArgumentNode, type DocumentNode, type GraphQLError, Kind, parse, type Source, type ValueNode, visit, BREAK } from 'graphql';
+import { type ArgumentNode, type DocumentNode, type GraphQLError, type GraphQLFormattedError, Kind, parse, type Source, type ValueNode, visit, BREAK } from 'graphql';
 
 const NAME = '[_A-Za-z][_0-9A-Za-z]*';
 /** graphql-js's reasons that name a field of an input object one level below the reported path. */
@@ -97,4 +97,11 @@ export function inputErrorField(error: unknown): string | null {
   const e = error as GraphQLError | null;
   if (typeof e?.message !== 'string' || !Array.isArray(e.nodes)) return null;
   return variableField(e) ?? literalField(e);
+}
+
+/** `error` as a client sees it over WebSocket: an input error gets BAD_USER_INPUT and its field. */
+export function withInputField(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  const field = formatted.extensions?.field === undefined ? inputErrorField(error) : null;
+  return field === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', field } };
 }

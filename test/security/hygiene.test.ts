@@ -10,7 +10,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateComplianceCheckDocument, CreateIngestionDocument, GetIngestionDocument, StartPawaPassDocument, SubmitArgosDocumentDocument } from '../generated/graphql.js';
 import { png } from '../support/argos.js';
-import { firstError, ok } from '../support/client.js';
+import { firstError, ok, wsClient } from '../support/client.js';
 import { productionEnv, startServer, type TestServer } from '../support/server.js';
 
 /** A pino destination that keeps every line (parsed). */
@@ -107,6 +107,24 @@ describe('input errors name their field', () => {
     expect(nulled.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.successUrl' });
     const missing = await post(dev.url, inline('requirements: [{ type: DOCUMENT_SCAN }]'));
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.successUrl' });
+  });
+
+  it('over WebSocket too: a variable that does not coerce and an invalid inline value name their field', async () => {
+    const client = wsClient(dev.url);
+    const run = (query: string, variables?: Record<string, unknown>) =>
+      new Promise<unknown[]>((resolve) => {
+        const errors: unknown[] = [];
+        client.subscribe({ query, variables }, {
+          next: (msg) => errors.push(...(msg.errors ?? [])),
+          error: (e) => resolve([...errors, ...(e as unknown[])]),
+          complete: () => resolve(errors),
+        });
+      });
+    const coerced = (await run('subscription($id: ID!) { verificationUpdated(id: $id) { cursor } }', { id: null })) as { extensions?: unknown }[];
+    expect(coerced[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const inline = (await run('subscription { verificationUpdated(id: { a: 1 }) { cursor } }')) as { extensions?: unknown }[];
+    expect(inline[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    await client.dispose();
   });
 });
 
