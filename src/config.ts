@@ -62,6 +62,17 @@ export interface Config {
   ingestionPolling: IngestionPollingSettings;
   /** Operations: CORS, readiness probes, shutdown (README "Operations"). */
   ops: OpsSettings;
+  /** Security limits (DESIGN.md "Doors closed"; README "Security"). */
+  security: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** `SANDBOX_ROUTES=on`: serve /sandbox/… with NODE_ENV=production too. Default off (404). */
+  sandboxRoutesInProduction: boolean;
+  /** `WS_MAX_SUBSCRIPTIONS`: operations at once on one WebSocket. Default 100. */
+  wsMaxSubscriptions: number;
+  /** `APOLLO_FEDERATION_TRACES=on`: answer `apollo-federation-include-trace: ftv1` with inline traces. Default off. */
+  federationTraces: boolean;
 }
 
 export interface OpsSettings {
@@ -219,6 +230,11 @@ export function loadConfig(env: Env = process.env): Config {
       providerProbeIntervalMs: int(env, 'PROVIDER_PROBE_INTERVAL_MS', 30_000, 100, 3_600_000),
       shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 2000, 0, 5000),
       shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 5000),
+    },
+    security: {
+      sandboxRoutesInProduction: bool(env, 'SANDBOX_ROUTES', false),
+      wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
+      federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
     },
   };
   if (production && !apiKeys) {

@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import type { PawaPassAdapter } from '../src/providers/pawapass/index.js';
 import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
-import { resetCircuits } from '../src/providers/resilience.js';
 import { GetVerificationDocument, StartPawaPassDocument } from './generated/graphql.js';
 import { firstError, graphqlRequest, ok } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -30,7 +29,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await clearFault();
-  resetCircuits();
+  server.app.services.resilience.reset();
 });
 afterAll(() => server.close());
 

@@ -5,7 +5,7 @@
 // At most one probe per provider per `intervalMs` (PROVIDER_PROBE_INTERVAL_MS, default 30 s).
 import type { Logger } from 'pino';
 import type { ProviderAdapter } from './contract.js';
-import { type CircuitName, circuitStates } from './resilience.js';
+import type { CircuitName } from './resilience.js';
 
 /** An id no provider will have; UUID-shaped for APIs that validate ids (Uphold, Upvest). */
 export const PROBE_ID = '00000000-0000-4000-8000-00000000beef';
@@ -25,7 +25,7 @@ export interface ProberOptions {
   log?: Logger;
   /** For tests: the clock, the circuit states and the probe call. */
   now?: () => number;
-  states?: (providers: readonly string[]) => Record<string, CircuitName>;
+  states: (providers: readonly string[]) => Record<string, CircuitName>;
   probe?: (adapter: ProviderAdapter) => Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export class CircuitProber {
 
   constructor(private readonly adapters: readonly ProviderAdapter[], private readonly options: ProberOptions) {
     this.now = options.now ?? Date.now;
-    this.states = options.states ?? circuitStates;
+    this.states = options.states;
     this.probe = options.probe ?? probeProvider;
   }
 

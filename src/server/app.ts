@@ -11,7 +11,7 @@ import { trackBus } from '../observability/metrics.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
 import { CircuitProber } from '../providers/probe.js';
-import { configureResilience } from '../providers/resilience.js';
+import { ProviderResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import type { WebhookService } from '../services/webhooks.js';
 import { Authenticator } from './auth.js';
@@ -24,6 +24,8 @@ import { protect } from './limits.js';
 import { routeTable, serveRoutes } from './routes.js';
 import { createServices } from './services.js';
 import { openSharedState } from './shared-state.js';
+import { SandboxGuard } from './sandbox-guard.js';
+import { setCurrentTenant } from '../observability/request-context.js';
 
 export { createLogger };
 
@@ -41,23 +43,28 @@ export interface App {
 }
 
 export async function createApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
-  configureResilience(config.resilience);
+  // this app's own breakers: two apps in one process never share a circuit
+  const resilience = new ProviderResilience(config.resilience);
   let port = config.port;
   const localUrl = () => `http://127.0.0.1:${port}`;
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
 
   const state = await openSharedState(config, log);
   const untrackBus = trackBus(state.bus);
-  const adapterList = createAdapters(config, { localUrl, publicUrl });
+  const auth = new Authenticator(config.apiKeys);
+  const sandboxGuard = new SandboxGuard({ auth, store: state.store, production: config.production, routesInProduction: config.security.sandboxRoutesInProduction });
+  const pageToken = (key: string, ref: string) => (auth.open ? '' : sandboxGuard.pageToken(key, ref));
+  const adapterList = createAdapters(config, { localUrl, publicUrl, resilience, pageToken });
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
-  const { services, webhooks } = createServices(config, state, adapters, log);
+  const { services, webhooks } = createServices(config, state, adapters, log, resilience);
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
   recovery.unref();
 
-  const auth = new Authenticator(config.apiKeys);
   const context = (authorization: string | undefined): RequestContext => {
     const principal = auth.authenticate(authorization);
+    // provider calls made for this request name its tenant to an in-process simulator (faults)
+    setCurrentTenant(principal.tenant);
     return { principal, tenant: principal.tenant, services, loaders: createLoaders(services, principal.tenant, config.providerConcurrency) };
   };
   const schema = await buildKycSchema();
@@ -70,10 +77,10 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const cors = new CorsPolicy(config.ops.corsOrigins, config.production);
-  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context, allowUpgrade: (req) => cors.allowsUpgrade(req) });
+  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context, allowUpgrade: (req) => cors.allowsUpgrade(req), maxSubscriptions: config.security.wsMaxSubscriptions, production: config.production });
   const apollo = await startApollo({ schema, config, log, limits, httpServer: server, drain: () => ws.dispose() });
-  const health = new Health(state.store, state.bus, adapterList);
-  const prober = new CircuitProber(adapterList, { intervalMs: config.ops.providerProbeIntervalMs, log });
+  const health = new Health(state.store, state.bus, adapterList, resilience);
+  const prober = new CircuitProber(adapterList, { intervalMs: config.ops.providerProbeIntervalMs, log, states: (p) => resilience.circuitStates(p) });
   serveRoutes(server, routeTable({
     graphql: graphqlHttpHandler({ apollo, auth, context, maxBodyBytes: config.maxBodyBytes }),
     readiness: () => health.readiness(),
@@ -81,6 +88,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     providers: new Map(adapterList.map((a) => [a.key as string, a])),
     webhooks,
     maxBodyBytes: config.maxBodyBytes,
+    sandboxGuard,
+    sandboxHidden: config.production && !config.security.sandboxRoutesInProduction,
   }), log);
 
   let closed: Promise<void> | null = null;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '../errors.js';
 import { recordGraphqlError } from '../observability/metrics.js';
 import { currentRequestId } from '../observability/request-context.js';
+import { withoutSuggestions } from './operation-limits.js';
 
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -13,8 +14,10 @@ const KNOWN_CODES = new Set<string>([
 ]);
 
 /** Apollo `formatError`: known errors keep their code; anything else is masked (no stack, no internals) and logged. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const result = maskError(formatted, error, log);
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production = false): GraphQLFormattedError {
+  const masked = maskError(formatted, error, log);
+  // production answers give no schema hints ("Did you mean …?" in enum/variable/field errors)
+  const result = production ? withoutSuggestions(masked) : masked;
   recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
   // the id to quote when asking the platform team about this error (it is in their logs too)
   const requestId = currentRequestId();

@@ -2,7 +2,7 @@
 // GraphQL multipart uploads). The request becomes Apollo's HTTPGraphQLRequest; the answer is written back.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
@@ -14,6 +14,7 @@ import { graphqlMetricsPlugin } from '../observability/metrics.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import { formatError, requestErrorPlugin, requestErrorStatus } from './error-format.js';
+import { entitiesLimitPlugin } from './operation-limits.js';
 import type { protect } from './limits.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { isMultipart, MultipartError, readMultipart } from './uploads.js';
@@ -44,9 +45,12 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) => formatError(formatted, error, log, config.production),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
+      entitiesLimitPlugin<RequestContext>(),
+      // field timing traces (ftv1) only for a gateway the operator trusts
+      ...(config.security.federationTraces ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       // stops accepting, then gives in-flight requests SHUTDOWN_GRACE_MS before closing their connections
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.ops.shutdownGraceMs }),
       // No response of this API may be cached (personal data, changing statuses), and nothing sets

@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
+import { SubscriptionLimiter, withoutSuggestions } from './operation-limits.js';
 
 export interface GraphqlWsOptions {
   httpServer: Server;
@@ -18,6 +19,10 @@ export interface GraphqlWsOptions {
   context: (authorization: string | undefined) => RequestContext;
   /** Decides each upgrade before the WebSocket opens (CORS Origin check); false → 403. */
   allowUpgrade?: (req: IncomingMessage) => boolean;
+  /** WS_MAX_SUBSCRIPTIONS: operations at once on one connection. */
+  maxSubscriptions: number;
+  /** Production: no "Did you mean" hints in errors. */
+  production: boolean;
 }
 
 export interface GraphqlWs {
@@ -29,7 +34,9 @@ export interface GraphqlWs {
 const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
   (params?.authorization ?? params?.Authorization) as string | undefined;
 
-export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade }: GraphqlWsOptions): GraphqlWs {
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production }: GraphqlWsOptions): GraphqlWs {
+  const limiter = new SubscriptionLimiter(maxSubscriptions);
+  const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (production ? errors.map(withoutSuggestions) : errors);
   const wss = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -54,15 +61,25 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         }
       },
       // the same limits as over HTTP
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        // WS_MAX_SUBSCRIPTIONS operations at once per connection; the connection stays open
+        const refused = limiter.refuse(ctx, id);
+        if (refused) return [refused];
         let doc;
         try {
           doc = parse(payload.query, limits.parseOptions);
         } catch (err) {
-          return [err as GraphQLError];
+          return hideHints([err as GraphQLError]);
         }
         const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
-        return errors.length ? errors : undefined;
+        if (errors.length) return hideHints(errors);
+        limiter.started(ctx, id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => limiter.ended(ctx, id),
+      onError: (ctx, id, _payload, errors) => {
+        limiter.ended(ctx, id);
+        return production ? errors.map((e) => withoutSuggestions(e.toJSON())) : undefined;
       },
       // a fresh context (and fresh loaders) for every subscription operation
       context: (ctx) => context(authorizationOf(ctx.connectionParams)),

@@ -4,7 +4,7 @@
 import type { EventBus } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { FAILING_CIRCUITS } from '../providers/probe.js';
-import { circuitStates } from '../providers/resilience.js';
+import type { ProviderResilience } from '../providers/resilience.js';
 import type { Store } from '../store/contract.js';
 
 export interface Readiness {
@@ -15,7 +15,12 @@ export interface Readiness {
 export class Health {
   private drainingSince: number | null = null;
 
-  constructor(private readonly store: Store, private readonly bus: EventBus, private readonly adapters: readonly ProviderAdapter[]) {}
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly adapters: readonly ProviderAdapter[],
+    private readonly resilience: ProviderResilience,
+  ) {}
 
   /** From now on /readyz answers 503 {"status":"draining"} (SIGTERM). */
   startDraining() {
@@ -42,7 +47,7 @@ export class Health {
     const down = Object.entries(checks).filter(([, v]) => v === 'down').map(([k]) => k);
     // a provider whose circuit is open fails its calls fast until a probe gets an answer
     // (providers/probe.ts); the rest of the API still works, so the replica stays in the balancer
-    const circuits = circuitStates(this.adapters.map((a) => a.provider));
+    const circuits = this.resilience.circuitStates(this.adapters.map((a) => a.provider));
     const degraded: string[] = [];
     for (const a of this.adapters) {
       const circuit = circuits[a.provider];

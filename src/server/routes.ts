@@ -9,6 +9,7 @@ import { metricsText, recordHttp } from '../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../observability/request-context.js';
 import type { CorsPolicy } from './cors.js';
 import type { Readiness } from './health.js';
+import type { SandboxGuard } from './sandbox-guard.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => unknown;
 
@@ -30,9 +31,13 @@ export interface RouteDeps {
   providers: ReadonlyMap<string, ProviderAdapter>;
   webhooks: WebhookService;
   maxBodyBytes: number;
+  /** Who may use /sandbox/… (DESIGN "Doors closed"). */
+  sandboxGuard: SandboxGuard;
+  /** NODE_ENV=production without SANDBOX_ROUTES=on: /sandbox/… answers 404. */
+  sandboxHidden: boolean;
 }
 
-export function routeTable({ graphql, readiness, cors, providers, webhooks, maxBodyBytes }: RouteDeps): Route[] {
+export function routeTable({ graphql, readiness, cors, providers, webhooks, maxBodyBytes, sandboxGuard, sandboxHidden }: RouteDeps): Route[] {
   return [
     { path: '/graphql', methods: ['GET', 'POST'], cors, handle: graphql },
     { path: '/healthz', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
@@ -54,8 +59,15 @@ export function routeTable({ graphql, readiness, cors, providers, webhooks, maxB
       sendJson(res, outcome.status, outcome.body);
     } },
     { path: /^\/sandbox\/([a-z]+)(\/.*)$/, handle: async (req, res, url, [key, rest]) => {
-      const simulator = providers.get(key)?.simulator;
-      if (!simulator) return sendJson(res, 404, { error: `${key} has no sandbox here (live mode or unknown provider)` });
+      if (sandboxHidden) return sendJson(res, 404, { error: 'not found' });
+      const adapter = providers.get(key);
+      const simulator = adapter?.simulator;
+      if (!adapter || !simulator) return sendJson(res, 404, { error: `${key} has no sandbox here (live mode or unknown provider)` });
+      const refused = await sandboxGuard.check(req, adapter, rest, url);
+      if (refused) {
+        req.resume();
+        return sendJson(res, refused.status, refused.body);
+      }
       const unread = req.method === 'GET' || req.method === 'HEAD' || simulator.streamsBody?.(req.method ?? 'GET', rest);
       const rawBody = unread ? Buffer.alloc(0) : await readBody(req, simulator.maxBodyBytes ?? maxBodyBytes);
       if (await simulator.handle(req, res, rest + url.search, rawBody)) return;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Provider } from '../domain/verification.js';
 import type { ProviderAdapter } from '../providers/contract.js';
+import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
 import { IngestionService } from '../services/ingestions.js';
 import { VerificationService } from '../services/verifications.js';
@@ -15,6 +16,7 @@ export function createServices(
   state: SharedState,
   adapters: ReadonlyMap<Provider, ProviderAdapter>,
   log: Logger,
+  resilience: ProviderResilience,
 ): { services: Services; webhooks: WebhookService } {
   const { store, bus, inbox } = state;
   const byKey = new Map([...adapters.values()].map((a) => [a.key as string, a]));
@@ -27,7 +29,7 @@ export function createServices(
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
   );
-  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log };
+  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log, resilience };
   const webhooks = new WebhookService(
     store,
     inbox,

@@ -12,7 +12,7 @@ export interface TestServer {
   config: Config;
   gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** POST /sandbox/{provider}/{ref}/advance */
-  advance(provider: string, ref: string, to: string, extra?: Record<string, unknown>): Promise<Response>;
+  advance(provider: string, ref: string, to: string, extra?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -26,10 +26,10 @@ export async function startServer(env: Record<string, string> = {}, logs?: Desti
     url,
     config,
     gql: (doc, variables, headers) => graphqlRequest(`${url}/graphql`, doc, variables, headers),
-    advance: (provider, ref, to, extra = {}) =>
+    advance: (provider, ref, to, extra = {}, headers = {}) =>
       fetch(`${url}/sandbox/${provider}/${encodeURIComponent(ref)}/advance`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ to, ...extra }),
       }),
     close: () => app.close(),
