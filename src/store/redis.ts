@@ -1,7 +1,8 @@
 // Redis store (ioredis): entities as JSON strings, per-tenant and per-subject sorted-set indexes
 // scored by creation time, idempotency and webhook-dedup keys with a TTL (SET NX PX).
 import type { Redis } from 'ioredis';
-import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import { countOf, pageOf, type RankedIndex } from './paging.js';
 
 export class RedisStore implements Store {
   constructor(
@@ -30,28 +31,22 @@ export class RedisStore implements Store {
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
-    const index =
-      q.subjectId != null ? this.k(kind, 't', q.tenant, 's', q.subjectId) : this.k(kind, 't', q.tenant);
-    let start = 0;
-    if (q.afterId) {
-      const rank = await this.redis.zrevrank(index, q.afterId);
-      if (rank === null) return { items: [], hasNextPage: false };
-      start = rank + 1;
-    }
-    const chunk = Math.max(q.first + 1, 50);
-    const items: T[] = [];
-    for (;;) {
-      const ids = await this.redis.zrevrange(index, start, start + chunk - 1);
-      if (ids.length === 0) return { items, hasNextPage: false };
-      const batch = await this.getMany<T>(kind, ids);
-      for (const item of batch) {
-        if (!item || (q.where && !q.where(item))) continue;
-        if (items.length === q.first) return { items, hasNextPage: true };
-        items.push(item);
-      }
-      if (ids.length < chunk) return { items, hasNextPage: false };
-      start += chunk;
-    }
+    return pageOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q);
+  }
+
+  /** ZCARD of the index; entities are read only when `where` filters them. */
+  async count<T extends Entity>(kind: EntityKind, q: CountQuery<T>): Promise<number> {
+    return countOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q.where);
+  }
+
+  /** The tenant's (or subject's) sorted-set index, newest first (ZREV*). */
+  private ranked(kind: EntityKind, q: CountQuery<unknown>): RankedIndex {
+    const index = q.subjectId != null ? this.k(kind, 't', q.tenant, 's', q.subjectId) : this.k(kind, 't', q.tenant);
+    return {
+      size: () => this.redis.zcard(index),
+      rankOf: (id) => this.redis.zrevrank(index, id),
+      range: (start, stop) => this.redis.zrevrange(index, start, stop),
+    };
   }
 
   async beginIdempotent(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
