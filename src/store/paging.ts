@@ -51,11 +51,8 @@ export async function pageOf<T>(index: RankedIndex, load: Load<T>, q: ListQuery<
     };
   }
   const { items, more } = await scan(index, load, matches, lo, hi, +1, q.first);
-  return {
-    items,
-    hasNextPage: more,
-    hasPreviousPage: afterRank !== null && (await any(index, load, matches, afterRank, -1)),
-  };
+  if (afterRank === null) return { items, hasNextPage: more };
+  return { items, hasNextPage: more, hasPreviousPage: await any(index, load, matches, afterRank, -1) };
 }
 
 /** Collects up to `limit` matching items from position `from` towards `to` (inclusive); `more` when another follows. */
