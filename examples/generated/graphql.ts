@@ -3,6 +3,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Kind of identity document, the same for every provider. The provider's own value is in `providerType`. */
+export type IdentityDocumentType =
+  /** Driver's license. */
+  | 'DRIVER_LICENSE'
+  /** National identity card or other government-issued ID card (pawaPass NATIONAL_ID, Argos government_id, ID_CARD). */
+  | 'NATIONAL_ID'
+  /** Another document the provider accepts (e.g. a vehicle registration certificate); see `providerType`. */
+  | 'OTHER'
+  /** Passport. */
+  | 'PASSPORT'
+  /** Residence permit. */
+  | 'RESIDENCE_PERMIT'
+  /** Visa. */
+  | 'VISA'
+  /** Voter's card. */
+  | 'VOTER_ID';
+
 /** Countries pawaPass verifies in (ISO 3166-1 alpha-2). Sets which national documents the end user is offered. */
 export type PawaPassCountry =
   /** Angola: the end user is offered documents issued there. */
@@ -128,7 +145,7 @@ export type VerificationQueryVariables = Exact<{
 }>;
 
 
-export type VerificationQuery = { verification: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, reviewReason: string | null, createdAt: string, updatedAt: string, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
+export type VerificationQuery = { verification: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, reviewReason: string | null, createdAt: string, updatedAt: string, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
 
 export type MyVerificationsQueryVariables = Exact<{
   subjectId?: string | null | undefined;
@@ -144,7 +161,7 @@ export type StartPawaPassVerificationMutationVariables = Exact<{
 }>;
 
 
-export type StartPawaPassVerificationMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, expiresAt: string | null } };
+export type StartPawaPassVerificationMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string, status: VerificationStatus, providerStatus: string, url: string | null, expiresAt: string | null } };
 
 export type OnVerificationUpdatedSubscriptionVariables = Exact<{
   subjectId?: string | null | undefined;

@@ -178,7 +178,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         } catch (err) {
           return [err as GraphQLError];
         }
-        const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
+        const invalid = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
+        const errors = invalid.length ? invalid : limits.checkVariables(schema, doc, payload.operationName, payload.variables);
         return errors.length ? errors : undefined;
       },
       // a fresh context (and fresh loaders) for every subscription operation

@@ -49,15 +49,20 @@ export class MemoryStore implements Store {
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
-    return pageOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q);
+    return pageOf(this.ranked(kind, q), async (ids) => this.read<T>(kind, ids), q);
   }
 
   async count<T extends Entity>(kind: EntityKind, q: CountQuery<T>): Promise<number> {
-    return countOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q.where);
+    return countOf(this.ranked(kind, q), async (ids) => this.read<T>(kind, ids), q.where);
+  }
+
+  /** Entities by id, for list and count (no per-call copy: stored values are frozen). */
+  private read<T>(kind: EntityKind, ids: readonly string[]): (T | null)[] {
+    return ids.map((id) => (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null);
   }
 
   /** The tenant's (or subject's) index, newest first. */
-  private ranked(kind: EntityKind, q: CountQuery<unknown>): RankedIndex {
+  private ranked(kind: EntityKind, q: { tenant: string; subjectId?: string | null }): RankedIndex {
     const key = q.subjectId != null ? `${kind}:t:${q.tenant}:s:${q.subjectId}` : `${kind}:t:${q.tenant}`;
     const ids = this.indexes.get(key) ?? [];
     return {

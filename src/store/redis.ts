@@ -40,7 +40,7 @@ export class RedisStore implements Store {
   }
 
   /** The tenant's (or subject's) sorted-set index, newest first (ZREV*). */
-  private ranked(kind: EntityKind, q: CountQuery<unknown>): RankedIndex {
+  private ranked(kind: EntityKind, q: { tenant: string; subjectId?: string | null }): RankedIndex {
     const index = q.subjectId != null ? this.k(kind, 't', q.tenant, 's', q.subjectId) : this.k(kind, 't', q.tenant);
     return {
       size: () => this.redis.zcard(index),
