@@ -1,7 +1,7 @@
 // Relay cursor connections (DESIGN.md "API ergonomics"): PageInfo, opaque cursors, the
 // first/after + last/before arguments and the one way every list field turns store pages into a
 // connection. `totalCount` is computed only when selected (the store counts with ZCARD when it can).
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../errors.js';
@@ -43,9 +43,12 @@ export interface ConnectionValue<T> {
   count: () => Promise<number>;
 }
 
-/** Whether the operation wrote the argument itself (rather than getting the schema default). */
+/** Whether the operation gave the argument a value (rather than leaving it to the schema default). */
 const written = (info: GraphQLResolveInfo | undefined, name: string) =>
-  !info || info.fieldNodes.some((f) => f.arguments?.some((a) => a.name.value === name));
+  !info ||
+  info.fieldNodes.some((f) =>
+    f.arguments?.some((a) => a.name.value === name && (a.value.kind !== Kind.VARIABLE || info.variableValues[a.value.name.value] != null)),
+  );
 
 /**
  * Checks paging arguments (also checked before execution by the page-size rule, limits.ts) and
