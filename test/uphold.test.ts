@@ -280,7 +280,7 @@ describe('reading ingestions', () => {
       { r: [{ __typename: 'Ingestion', id: i.id }, { __typename: 'KycSubject', id: 'federated' }, { __typename: 'Ingestion', id: 'unknown' }] } as never,
     );
     expect(res.errors).toBeUndefined();
-    expect((res.data as { _entities: unknown[] })._entities).toEqual([{ id: i.id, status: i.status, userId: 'federated' }, { id: 'federated', ingestions: [{ id: i.id }] }, null]);
+    expect((res.data as { _entities: unknown[] })._entities).toEqual([{ id: i.id, status: i.status, userId: 'federated' }, { id: 'federated', ingestions: { nodes: [{ id: i.id }] } }, null]);
   });
 });
 
