@@ -19,7 +19,16 @@ export interface ProviderConfig {
   webhookSecrets: string[];
   /** `<P>_TIMEOUT_MS`, deadline of every call to the provider. Default 10000. */
   timeoutMs: number;
+  /**
+   * `required` (default): webhooks must authenticate with one of `webhookSecrets`. `none`: only
+   * for providers that document no webhook auth (`UPPASS_WEBHOOK_AUTH=none`, the UpPass portal's
+   * "No Auth"); the server warns loudly at start.
+   */
+  webhookAuth: 'required' | 'none';
 }
+
+/** Providers whose webhooks may run without auth: they document none (provider-specs/uppass.md). */
+const WEBHOOK_AUTH_OPTIONAL: readonly ProviderKey[] = ['uppass'];
 
 export interface Config {
   /** `PORT`, default 4000; 0 picks a free port. */
@@ -111,8 +120,16 @@ function provider(env: Env, key: ProviderKey): ProviderConfig {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (live && secrets.length === 0) {
-    throw new ConfigError(`${P}_WEBHOOK_SECRETS`, `is required when ${P}_API_KEY is set (webhooks are verified)`);
+  const authRaw = (env[`${P}_WEBHOOK_AUTH`] ?? '').trim().toLowerCase();
+  if (authRaw !== '' && !WEBHOOK_AUTH_OPTIONAL.includes(key)) throw new ConfigError(`${P}_WEBHOOK_AUTH`, 'is not a setting of this provider (its webhooks are always verified)');
+  if (authRaw !== '' && authRaw !== 'basic' && authRaw !== 'none') throw new ConfigError(`${P}_WEBHOOK_AUTH`, `must be basic or none, got ${JSON.stringify(authRaw)}`);
+  const webhookAuth = authRaw === 'none' ? 'none' : 'required';
+  if (webhookAuth === 'none' && secrets.length) throw new ConfigError(`${P}_WEBHOOK_AUTH`, `is none but ${P}_WEBHOOK_SECRETS is set; unset one of them`);
+  if (live && secrets.length === 0 && webhookAuth === 'required') {
+    throw new ConfigError(
+      `${P}_WEBHOOK_SECRETS`,
+      `is required when ${P}_API_KEY is set (webhooks are verified)${WEBHOOK_AUTH_OPTIONAL.includes(key) ? `, unless ${P}_WEBHOOK_AUTH=none` : ''}`,
+    );
   }
   return {
     mode: live ? 'live' : 'sandbox',
@@ -120,6 +137,7 @@ function provider(env: Env, key: ProviderKey): ProviderConfig {
     apiKey: live ? apiKey : randomSecret(),
     webhookSecrets: secrets.length ? secrets : [randomSecret()],
     timeoutMs: int(env, `${P}_TIMEOUT_MS`, 10_000, 1, 600_000),
+    webhookAuth,
   };
 }
 

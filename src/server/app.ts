@@ -23,6 +23,7 @@ import { RedisEventBus } from '../events/redis.js';
 import { createLoaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
+import { setAnswerLogger } from '../providers/parse.js';
 import { circuitStates, configureResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
@@ -95,7 +96,9 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   if (bus instanceof RedisEventBus) await bus.start();
   const untrackBus = trackBus(bus);
 
+  setAnswerLogger(log);
   const adapterList = createAdapters(config, { localUrl, publicUrl });
+  for (const a of adapterList) for (const w of a.startupWarnings ?? []) log.warn({ provider: a.key, setting: w.setting }, w.message);
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const byKey = new Map(adapterList.map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
