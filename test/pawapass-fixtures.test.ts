@@ -139,7 +139,7 @@ describe('pawaPass answers that do not match the documented shape', () => {
     const { key, entry } = newApiKey('t-pawa', ['verifications:read', 'verifications:write']);
     const server = await startServer({ API_KEYS: JSON.stringify([entry]), PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 's', PAWAPASS_BASE_URL: fake.url });
     try {
-      fake.answer = () => ({ status: 201, body: { ...fixture(P, 'verification.response.json'), url: null } });
+      fake.answer = () => ({ status: 201, body: { ...fixture<Record<string, unknown>>(P, 'verification.response.json'), url: null } });
       const req = fixture<Record<string, any>>(P, 'create-verification.request.json');
       const res = await server.gql(
         StartPawaPassDocument,
