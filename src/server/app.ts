@@ -117,12 +117,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     inbox,
     byKey,
     {
-      verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
+      verification: (provider, e, eventKey) => verifications.applyWebhookView(provider, e.view, eventKey),
       check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
       ingestion: (provider, e, eventKey) => ingestions.applyWebhookView(provider, e.view, eventKey),
     },
     log,
     config.inboxRecoveryAfterMs,
+    config.inboxMaxDeliveries,
   );
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
