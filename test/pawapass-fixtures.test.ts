@@ -130,6 +130,14 @@ describe('pawaPass answers that do not match the documented shape', () => {
     }
   });
 
+  it('the documented 401 and 403 bodies are PROVIDER_REJECTED with pawaPass\'s code', async () => {
+    for (const [status, name, type] of [[401, 'error-401.response.json', 'UNAUTHORIZED'], [403, 'error-403.response.json', 'FORBIDDEN']] as const) {
+      fake.answer = () => ({ status, body: fixture(P, name) });
+      const err = await client().getVerification('aB1cD2eF').then(() => null, (e: unknown) => e);
+      expect((err as { extensions: unknown }).extensions).toMatchObject({ code: 'PROVIDER_REJECTED', provider: 'PAWAPASS', httpStatus: status, providerErrorType: type });
+    }
+  });
+
   it('the seed answer passes through the client unchanged', async () => {
     fake.answer = () => ({ body: fixture(P, 'verification.response.json') });
     expect(await client().getVerification('aB1cD2eF')).toEqual(fixture(P, 'verification.response.json'));

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { isKycError } from '../src/errors.js';
 import { WebhookFormatError } from '../src/providers/contract.js';
 import { parseAnswer, setAnswerLogger } from '../src/providers/parse.js';
-import { RESEND_WEBHOOK_SEGMENT } from '../src/providers/uppass/client.js';
+import { RESEND_WEBHOOK_SEGMENT, toError } from '../src/providers/uppass/client.js';
 import {
   createdView,
   UpPassCreateFormRequestSchema,
@@ -81,6 +81,35 @@ describe('UpPass schemas and mapping on the seed examples', () => {
     badAttempt.extra.ekyc.liveness.attempts[0].attempt = '1';
     expect(() => parse({ rawBody: raw(badAttempt), headers: {} })).toThrow(/extra\.ekyc\.liveness\.attempts\[0\]\.attempt/);
     expect(UpPassWebhookSchema.safeParse(badAttempt).success).toBe(false);
+  });
+});
+
+describe('UpPass documented errors', () => {
+  const answer = (status: number, body: unknown) => ({ status, headers: new Headers(), text: JSON.stringify(body), json: () => body });
+
+  it('the seed 422 example ({"input": ["Input is invalid."]}) is BAD_USER_INPUT naming the field, without echoing the message', () => {
+    const err = toError(answer(422, fixture(U, 'error-422.response.json')));
+    expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', provider: 'UPPASS', httpStatus: 422, providerErrorType: 'ValidationError' });
+    expect(err.message).not.toContain('Input is invalid');
+  });
+
+  it('every documented status of the seed error tables maps to one code', () => {
+    // seeds/uppass-api.txt l.45-69
+    const table: [number, string, string][] = [
+      [400, 'ParseError', 'PROVIDER_REJECTED'], [401, 'AuthenticationFailed', 'PROVIDER_REJECTED'], [403, 'PermissionDenied', 'PROVIDER_REJECTED'],
+      [404, 'NotFound', 'PROVIDER_REJECTED'], [405, 'MethodNotAllowed', 'PROVIDER_REJECTED'], [406, 'NotAcceptable', 'PROVIDER_REJECTED'],
+      [415, 'UnsupportedMediaType', 'PROVIDER_REJECTED'], [429, 'Throttled', 'RATE_LIMITED'], [431, 'RequestHeaderFieldsTooLarge', 'PROVIDER_REJECTED'],
+      [461, 'InsufficientCredit', 'PROVIDER_REJECTED'], [462, 'StoreScanCodeExpired', 'PROVIDER_REJECTED'], [463, 'StoreScanCodeInvalid', 'PROVIDER_REJECTED'],
+      [464, 'TermLoanExpired', 'PROVIDER_REJECTED'], [465, 'ReturnAmountExceedCreditUsage', 'PROVIDER_REJECTED'], [500, 'APIException', 'PROVIDER_UNAVAILABLE'],
+    ];
+    for (const [status, type, code] of table) {
+      const err = toError(answer(status, { type, detail: 'x' }));
+      expect(err.extensions.code, `${status} ${type}`).toBe(code);
+      if (code === 'PROVIDER_REJECTED') expect(err.extensions).toMatchObject({ httpStatus: status, providerErrorType: type });
+    }
+    // a body without `type`: the table's type for the status
+    expect(toError(answer(401, { detail: 'Authentication credentials were not provided.' })).extensions.providerErrorType).toBe('NotAuthenticated');
+    expect(toError(answer(461, {})).extensions.providerErrorType).toBe('InsufficientCredit');
   });
 });
 
