@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { StartPawaPassDocument, VerificationUpdatedDocument, type VerificationUpdatedSubscription } from './generated/graphql.js';
 import { graphqlRequest, ok } from './support/client.js';
+import { pawaPassVerification } from './support/fixtures.js';
 import { hasRedis, INSTALL_HINT, type RedisServer, startRedis } from './support/redis.js';
 
 const EVENTS = Number(process.env.CHAOS_EVENTS ?? (process.env.CI ? 10_000 : 2_000));
@@ -305,7 +306,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
             type: 'VERIFICATION.STATUS_CHANGE',
             object: 'VERIFICATION',
             createdAt: new Date(base + seq).toISOString(),
-            data: {
+            data: pawaPassVerification({
               id: s.ref,
               externalId: s.externalId,
               status: seq % 2 ? 'USER_DATA_COLLECTED' : 'STARTED',
@@ -315,7 +316,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
               errorUrl: 'https://e.com/e',
               supportUrl: 'https://e.com/h',
               updatedAt: new Date(base + seq).toISOString(),
-            },
+            }),
           });
           const first = Math.random() < 0.5 ? a : b;
           if (Math.random() < CONCURRENT_DUPLICATE_RATE) {

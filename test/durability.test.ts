@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
+import { pawaPassVerification } from './support/fixtures.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -117,7 +118,7 @@ describe.skipIf(!hasRedis)('Redis lost and back', () => {
         type: 'VERIFICATION.STATUS_CHANGE',
         object: 'VERIFICATION',
         createdAt: new Date().toISOString(),
-        data: { id: v.providerRef, externalId: 'outage', status: 'STARTED', requirements: [], updatedAt: new Date().toISOString() },
+        data: pawaPassVerification({ id: v.providerRef, externalId: 'outage', status: 'STARTED', requirements: [], updatedAt: new Date().toISOString() }),
       });
       const send = () => fetch(`${server.url}/webhooks/pawapass`, { method: 'POST', headers: { 'x-signature': sign(body, 'outage-secret') }, body });
       expect((await send()).status).toBe(503);

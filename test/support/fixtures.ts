@@ -49,3 +49,11 @@ export async function fakeProvider(answer: FakeProvider['answer']): Promise<Fake
   fake.close = () => new Promise<void>((r) => server.close(() => r()));
   return fake;
 }
+
+/**
+ * A complete pawaPass verification object (the seed's, with nothing captured yet) with `over`
+ * applied: what a webhook's `data` must be, since bodies are parsed against the documented shape.
+ */
+export function pawaPassVerification(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...fixture('pawapass', 'verification.response.json'), identityDocument: null, faceScan: null, reviewResult: null, ...over };
+}
