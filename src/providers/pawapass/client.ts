@@ -1,6 +1,7 @@
 // pawaPass REST client: Bearer auth, a deadline on every call, provider errors → our codes.
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import { parseAnswer } from '../parse.js';
 import {
   type PawaPassCreateRequest,
@@ -15,6 +16,8 @@ const PROVIDER = 'PAWAPASS';
 export const LIVE_BASE_URL = 'https://api.pawapass.com/v2';
 
 export interface PawaPassClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://api.pawapass.com/v2 ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   apiKey: string;
@@ -30,11 +33,15 @@ export interface PawaPassListQuery {
 }
 
 export class PawaPassClient {
-  constructor(private readonly options: PawaPassClientOptions) {}
+  private readonly resilience: ProviderResilience;
+  constructor(private readonly options: PawaPassClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ProviderResponse> {
     const res = await callProvider({
       provider: PROVIDER,
+      resilience: this.resilience,
       method,
       url: this.options.baseUrl() + path,
       headers: {
