@@ -300,7 +300,8 @@ describe('provider failures', () => {
     expect(firstError(res)?.extensions).toMatchObject(expected);
     expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions).toEqual([]);
     await fetch(`${server.url}/sandbox/uphold/faults`, { method: 'DELETE' });
-    await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
+    // the simulator finishes the answer the client gave up on (a delayed fault) first
+    await until(() => sim.requests.inFlight === 0);
     expect(ok(await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) })).createIngestion.userId).toBe(userId);
   });
 });
