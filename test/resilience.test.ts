@@ -6,7 +6,7 @@ import type { PawaPassAdapter } from '../src/providers/pawapass/index.js';
 import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
 import { resetCircuits } from '../src/providers/resilience.js';
 import { GetVerificationDocument, StartPawaPassDocument } from './generated/graphql.js';
-import { firstError, graphqlRequest, ok } from './support/client.js';
+import { firstError, graphqlRequest, ok, until } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -77,7 +77,7 @@ describe('retries', () => {
     const v = await start();
     await fault({ delayMs: 1000, status: 200, times: 3 });
     await expect(adapter.client.getVerification(v.providerRef)).rejects.toMatchObject({ extensions: { code: 'PROVIDER_UNAVAILABLE' } });
-    await new Promise((r) => setTimeout(r, 1100)); // let the simulator finish the delayed answers
+    await until(() => sim.requests.inFlight === 0); // the simulator finishes the delayed answers
   });
 });
 

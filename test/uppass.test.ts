@@ -157,7 +157,7 @@ describe('UpPass errors', () => {
     await fault({ delayMs: 1200, times: 1 });
     const res = await server.gql(StartUpPassDocument, { input: input() });
     expect(firstError(res)?.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'UPPASS' });
-    await new Promise((r) => setTimeout(r, 800));
+    await until(() => sim.requests.inFlight === 0); // the simulator finishes the answer we gave up on
   });
 
   it('a sandbox workspace that runs out of credit answers 461 InsufficientCredit until topped up', async () => {
