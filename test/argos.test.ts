@@ -15,7 +15,7 @@ import {
 } from './generated/graphql.js';
 import { png, sha256, uploadRequest } from './support/argos.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
 import { watchWebhook } from './support/webhooks.js';
 
 let server: TestServer;
@@ -44,7 +44,7 @@ async function confirm(over: Partial<ConfirmArgosSubmissionInput> & { submission
 }
 
 beforeAll(async () => {
-  server = await startServer({ ARGOS_TIMEOUT_MS: '1000' });
+  server = await startServer();
   adapter = server.app.adapters.get('ARGOS') as ArgosAdapter;
   sim = adapter.simulator!;
 });
@@ -240,7 +240,8 @@ describe('Argos provider errors', () => {
     [{ delayMs: 1500, status: 200, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'ARGOS' }],
   ])('Argos answering %j gives %j', async (fault, expected) => {
     await setFault(fault);
-    const res = await submit();
+    // only the hanging answer needs a deadline shorter than its delay
+    const res = await withProviderDeadline(server.app, 'ARGOS', 'delayMs' in fault ? 300 : server.config.providers.argos.timeoutMs, () => submit());
     expect(firstError(res)?.extensions).toMatchObject(expected);
     // the simulator finishes the answer we gave up on before the next test starts
     await until(() => sim.requests.inFlight === 0);

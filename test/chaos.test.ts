@@ -5,7 +5,7 @@
 // event log (`kyc:events`) recorded since it first subscribed, in log order, and every webhook
 // notificationId became exactly one event. CHAOS_EVENTS sets the webhook count: 10,000 in CI
 // (`CI=true`, as .ci/run runs it; ~100 s on 2 cores), 2,000 by default on a developer machine.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { StartPawaPassDocument, VerificationUpdatedDocument, type VerificationUpdatedSubscription } from './generated/graphql.js';
 import { graphqlRequest, ok } from './support/client.js';
+import { PROCESS_TEST_TIMEOUT_MS, startProcess } from './support/process.js';
 import { hasRedis, INSTALL_HINT, type RedisServer, startRedis } from './support/redis.js';
 
 const EVENTS = Number(process.env.CHAOS_EVENTS ?? (process.env.CI ? 10_000 : 2_000));
@@ -34,29 +35,18 @@ class Instance {
   child: ChildProcess | null = null;
   url = '';
   up = false;
-  output = '';
   constructor(
     readonly name: string,
     private readonly env: Record<string, string>,
   ) {}
 
   async start() {
-    this.output = '';
-    const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    child.stdout!.on('data', (d) => (this.output += d));
-    child.stderr!.on('data', (d) => (this.output += d));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const m = /ready at (http:\/\/\S+)\/graphql/.exec(this.output);
-      if (m) {
-        this.url = m[1];
-        this.up = true;
-        return;
-      }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance ${this.name} did not start: ${this.output}`);
-      await sleep(50);
-    }
+    const started = await startProcess(this.env).catch((err: Error) => {
+      throw new Error(`instance ${this.name} did not start: ${err.message}`);
+    });
+    this.child = started.child;
+    this.url = started.url;
+    this.up = true;
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL') {
@@ -222,7 +212,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
     a = new Instance('A', env);
     b = new Instance('B', env);
     await Promise.all([a.start(), b.start()]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await a?.kill('SIGTERM');

@@ -12,7 +12,7 @@ import {
   VerificationUpdatedDocument,
 } from './generated/graphql.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
 import { watchWebhook } from './support/webhooks.js';
 
 let server: TestServer;
@@ -34,7 +34,7 @@ const input = (over: Partial<StartPawaPassVerificationInput> = {}): StartPawaPas
 });
 
 beforeAll(async () => {
-  server = await startServer({ PAWAPASS_TIMEOUT_MS: '500' });
+  server = await startServer();
   sim = server.app.adapters.get('PAWAPASS')!.simulator as PawaPassSimulator;
 });
 afterAll(() => server.close());
@@ -109,7 +109,10 @@ describe('provider failures', () => {
   ])('a provider answering %j gives %j and stores nothing', async (fault, expected) => {
     const subjectId = `fail-${JSON.stringify(fault)}`;
     await setFault(fault);
-    const res = await server.gql(StartPawaPassDocument, { input: input({ subjectId, idempotencyKey: subjectId }) });
+    // only the hanging answer needs a deadline shorter than its delay
+    const res = await withProviderDeadline(server.app, 'PAWAPASS', 'delayMs' in fault ? 300 : server.config.providers.pawapass.timeoutMs, () =>
+      server.gql(StartPawaPassDocument, { input: input({ subjectId, idempotencyKey: subjectId }) }),
+    );
     expect(firstError(res)?.extensions).toMatchObject(expected);
     const list = ok(await server.gql(ListVerificationsDocument, { filter: { subjectId } }));
     expect(list.verifications.edges).toHaveLength(0);
