@@ -5,14 +5,14 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROCESS_TEST_TIMEOUT_MS, startProcess as spawnServer } from './support/process.js';
-import { startServer, type TestServer } from './support/server.js';
+import { productionEnv, startServer, type TestServer } from './support/server.js';
 
 const startProcess = (env: Record<string, string> = {}) => spawnServer({ PORT: '0', LOG_LEVEL: 'warn', ...env });
 
 describe('the started process (node dist/main.js, what npm start runs)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('prints its GraphQL URL, serves health, and on SIGTERM closes sockets and exits 0', async () => {
-    const { child, url, output } = await startProcess();
-    expect(output()).toMatch(/kyc-graph GraphQL API ready at http:\/\/localhost:\d+\/graphql \(WebSocket: ws:\/\/localhost:\d+\/graphql\)/);
+    const { child, url, stdout } = await startProcess();
+    expect(stdout()).toMatch(/kyc-graph GraphQL API ready at http:\/\/localhost:\d+\/graphql \(WebSocket: ws:\/\/localhost:\d+\/graphql\)/);
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
@@ -82,11 +82,12 @@ describe('GraphQL over HTTP', () => {
 
 describe('in production', () => {
   it('turns the landing page and introspection off', async () => {
-    const server = await startServer({ NODE_ENV: 'production' });
+    const prod = productionEnv();
+    const server = await startServer(prod.env);
     try {
-      const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+      const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', ...prod.headers } });
       expect(await page.text()).not.toContain('embeddable-sandbox');
-      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __schema { types { name } } }"}' });
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...prod.headers }, body: '{"query":"{ __schema { types { name } } }"}' });
       expect(((await res.json()) as any).errors[0].message).toMatch(/introspection/i);
     } finally {
       await server.close();

@@ -1,4 +1,4 @@
-// `node dist/main.js` as `npm start` runs it, for the tests that need a real process.
+// Starts `node dist/main.js` (what `npm start` runs after its build step) as a real process.
 import { type ChildProcess, spawn } from 'node:child_process';
 
 /**
@@ -9,32 +9,66 @@ import { type ChildProcess, spawn } from 'node:child_process';
  */
 export const PROCESS_TEST_TIMEOUT_MS = 120_000;
 
-export interface StartedProcess {
+export interface ServerProcess {
   child: ChildProcess;
   /** http://localhost:<port> */
   url: string;
-  /** Everything it printed so far (stdout and stderr). */
-  output: () => string;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
 }
 
-/** Spawns dist/main.js; resolves once it prints its ready line, rejects (with its output) if it exits first. */
-export function startProcess(env: Record<string, string> = {}): Promise<StartedProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+const started = new Set<ChildProcess>();
+
+/** Kills (SIGKILL) every process `startProcess` started that is still running: call in afterAll. */
+export function killLeftovers() {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+}
+
+/** The URL from the `kyc-graph ready` log line (JSON, any mode) or the development banner. */
+function readyUrl(out: string): string | null {
+  for (const line of out.split('\n')) {
+    if (line.startsWith('{')) {
+      let entry: { msg?: string; endpoint?: string };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        continue; // a line still being written
+      }
+      if (entry.msg === 'kyc-graph ready' && entry.endpoint) return entry.endpoint.replace(/\/graphql$/, '');
+    }
+    const m = /ready at (http:\/\/\S+)\/graphql/.exec(line);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/**
+ * Resolves once the process says it is ready; rejects (with its output) if it exits first. No
+ * wall-clock deadline of its own: the test's timeout bounds it (PROCESS_TEST_TIMEOUT_MS).
+ */
+export function startProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  const since = Date.now();
   let out = '';
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise<ServerProcess>((resolve, reject) => {
     let ready = false;
-    const onExit = (code: number | null, signal: string | null) =>
-      reject(new Error(`dist/main.js exited (code ${code}, signal ${signal}) after ${Date.now() - started} ms before it was ready: ${out}`));
-    child.once('close', onExit);
-    child.stderr!.on('data', (d) => (out += d));
+    const onClose = (code: number | null, signal: string | null) =>
+      reject(new Error(`server did not start (exit code ${code}, signal ${signal}, after ${Date.now() - since} ms): ${out}${err}`));
+    child.once('close', onClose);
+    child.stderr!.on('data', (d) => (err += d));
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = ready ? null : /ready at (http:\/\/\S+)\/graphql/.exec(out);
-      if (!m) return;
+      const url = ready ? null : readyUrl(out);
+      if (!url) return;
       ready = true;
-      child.off('close', onExit);
-      resolve({ child, url: m[1], output: () => out });
+      child.off('close', onClose);
+      resolve({ child, url, stdout: () => out, stderr: () => err, exited });
     });
   });
 }
