@@ -6,6 +6,7 @@ import { providerUnavailable } from '../errors.js';
 import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
 import { recordUpstream, upstreamOutcome } from '../server/metrics.js';
 import { requestIdHeaders } from '../server/request-context.js';
+import { startProviderSpan } from '../observability/tracing.js';
 
 export interface ProviderCall {
   provider: string;
@@ -52,11 +53,12 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
   let text: string;
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
+  const span = startProviderSpan(call.provider, call.method, call.url);
   try {
     res = await fetch(call.url, {
       method: call.method,
       // the caller's request id travels to the provider (ignored where it has no use for it)
-      headers: { ...requestIdHeaders(), ...call.headers },
+      headers: { ...requestIdHeaders(), ...span?.headers, ...call.headers },
       body: call.body as string | undefined,
       ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
@@ -66,12 +68,14 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
     const name = (err as Error)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     recordUpstream(call.provider, null, timedOut ? 'timeout' : 'unreachable', seconds());
+    span?.fail(timedOut ? 'timeout' : 'unreachable');
     const error = timedOut
       ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)
       : providerUnavailable(call.provider, 'could not reach the provider');
     throw new UpstreamFailure(true, true, null, error);
   }
   recordUpstream(call.provider, res.status, upstreamOutcome(res.status), seconds());
+  span?.end(res.status);
   const response: ProviderResponse = {
     status: res.status,
     headers: res.headers,

@@ -6,9 +6,9 @@ import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLReque
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
+import { execute, type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
@@ -38,6 +38,9 @@ import type { RequestContext, Services } from './context.js';
 import { protect } from './limits.js';
 import { BodyTooLargeError, readBody, sendJson } from './httpkit.js';
 import { isMultipart, MultipartError, readMultipart } from './uploads.js';
+import { connectRedis } from '../redis/connect.js';
+import { inboxWaitingForReplicas, storeWaitingForReplicas } from '../redis/replicas.js';
+import { graphqlTracingPlugin, traceGraphqlRequest, traceHttpRequest, traceWsOperation, wsOperationContext } from '../observability/tracing.js';
 
 /** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
 const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
@@ -76,19 +79,11 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const localUrl = () => `http://127.0.0.1:${port}`;
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
-  if (redis) {
-    let lastLogged = 0;
-    redis.on('error', (err: Error) => {
-      // ioredis reconnects by itself; /readyz reports the outage. Log at most every 10 s.
-      if (Date.now() - lastLogged > 10_000) {
-        lastLogged = Date.now();
-        log.warn({ err }, 'redis connection error');
-      }
-    });
-    await redis.connect();
-  }
-  const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  const connection = await connectRedis(config.redis, config.production, log);
+  const redis = connection?.redis as Redis | undefined; // Redis | Cluster once store/bus/inbox take both
+  const replicas = connection && config.redis.waitReplicas > 0 ? connection.waitReplicas : null;
+  const rawStore: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  const store = replicas ? storeWaitingForReplicas(rawStore, replicas) : rawStore;
   const bus: EventBus = redis
     ? new RedisEventBus(redis, { replayWindowMs: config.replayWindowMs })
     : new MemoryEventBus({ replayWindowMs: config.replayWindowMs });
@@ -108,7 +103,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     log,
   );
   const services: Services = { store, bus, adapters, verifications, checks, ingestions, log };
-  const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
+  const rawInbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
+  const inbox = replicas ? inboxWaitingForReplicas(rawInbox, replicas) : rawInbox;
   const webhooks = new WebhookService(
     store,
     inbox,
@@ -181,8 +177,10 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
         return errors.length ? errors : undefined;
       },
-      // a fresh context (and fresh loaders) for every subscription operation
-      context: (ctx) => context(wsPrincipal(ctx.connectionParams)),
+      // a fresh context (and fresh loaders) for every subscription operation, with its request id / trace
+      context: (ctx, _id, payload) => wsOperationContext(context(wsPrincipal(ctx.connectionParams)), ctx.extra.request, payload),
+      execute: (args) => traceWsOperation(args, () => execute(args)),
+      subscribe: (args) => traceWsOperation(args, () => subscribe(args)),
     },
     wss,
   );
@@ -205,6 +203,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       // wide query's CPU) to compute "no-store", which `graphql()` below sets on every answer.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin<RequestContext>(),
+      graphqlTracingPlugin(),
       {
         async serverWillStart() {
           return {
@@ -258,7 +257,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({
+    const result = await traceGraphqlRequest(() => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => {
         try {
@@ -269,7 +268,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
           throw err;
         }
       },
-    });
+    }));
     res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = requestErrorStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
@@ -357,7 +356,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
       recordHttp(req.method ?? 'GET', path, res.statusCode, seconds);
       withRequestId(requestId, () => log.debug({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request'));
     });
-    withRequestId(requestId, () => route(req, res)).catch((err) => {
+    withRequestId(requestId, () => traceHttpRequest(req, res, () => route(req, res))).catch((err) => {
       if (err instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
         return;
@@ -393,12 +392,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         await Promise.allSettled(adapterList.map((a) => a.close()));
         await bus.close();
         await store.close();
-        if (redis) {
-          // QUIT waits for a reply; a Redis that is gone must not hold shutdown
-          const quit = redis.quit().catch(() => {});
-          await Promise.race([quit, new Promise((r) => setTimeout(r, 1000).unref())]);
-          redis.disconnect();
-        }
+        await connection?.close();
       })();
       return closed;
     },
