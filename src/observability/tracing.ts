@@ -31,6 +31,8 @@ export function tracingEnabled(): boolean {
 }
 
 export interface Tracing {
+  /** Exports the finished spans now (instead of within OTEL_BSP_SCHEDULE_DELAY). */
+  flush(): Promise<void>;
   /** Exports what is buffered and unregisters the SDK. */
   shutdown(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function setupTracing(env: Env = process.env): Promise<Tracing | nu
   provider.register();
   enabled = true;
   return {
+    flush: () => provider.forceFlush(),
     async shutdown() {
       enabled = false;
       await provider.shutdown().catch(() => {});
