@@ -175,8 +175,12 @@ function nameOperation(span: Span, info: OperationInfo) {
   if (name) span.setAttribute('graphql.operation.name', name);
 }
 
-/** Apollo plugin: names the active GraphQL span after the operation and records error codes. */
+/**
+ * Apollo plugin: names the active GraphQL span after the operation and records error codes.
+ * Made after `setupTracing`; with tracing off it has no hook at all (nothing runs per request).
+ */
 export function graphqlTracingPlugin() {
+  if (!enabled) return {};
   return {
     async requestDidStart() {
       if (!enabled) return undefined;
