@@ -44,6 +44,8 @@ export interface Config {
   providerConcurrency: number;
   /** `INBOX_RECOVERY_AFTER_MS`: a recorded webhook not processed after this long is processed by the recovery loop. Default 5000. */
   inboxRecoveryAfterMs: number;
+  /** `INBOX_MAX_DELIVERIES`: deliveries after which a failing webhook event moves to the dead letters. Default 10. */
+  inboxMaxDeliveries: number;
   /** `REPLAY_WINDOW_MS`: how long subscription events stay resumable with `after`. Default 24 h. */
   replayWindowMs: number;
   /** `MAX_BODY_BYTES` of JSON bodies (GraphQL, webhooks). Default 1 MiB. */
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     statusMaxAgeMs: int(env, 'STATUS_MAX_AGE_MS', 15_000, 0, 86_400_000),
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
     inboxRecoveryAfterMs: int(env, 'INBOX_RECOVERY_AFTER_MS', 5000, 100, 3_600_000),
+    inboxMaxDeliveries: int(env, 'INBOX_MAX_DELIVERIES', 10, 1, 1000),
     replayWindowMs: int(env, 'REPLAY_WINDOW_MS', 24 * 3600 * 1000, 60_000, 30 * 24 * 3600 * 1000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     providers,

@@ -5,11 +5,13 @@ import { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config.js';
 import { traceRedis } from '../observability/tracing.js';
+import type { RedisClient } from './client.js';
 import type { RedisSettings } from './settings.js';
 
 export { loadRedisSettings, type RedisSettings } from './settings.js';
 
-export type RedisConnection = Redis | Cluster;
+/** The client connectRedis makes: what store, bus and inbox take (client.ts). */
+export type RedisConnection = RedisClient;
 
 /** Startup refused because Redis would lose acknowledged writes (main exits 2 on a ConfigError). */
 export class RedisDurabilityError extends ConfigError {

@@ -8,7 +8,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { execute, type GraphQLError, type GraphQLFormattedError, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Redis } from 'ioredis';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
@@ -80,7 +79,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
 
   const connection = await connectRedis(config.redis, config.production, log);
-  const redis = connection?.redis as Redis | undefined; // Redis | Cluster once store/bus/inbox take both
+  const redis = connection?.redis ?? null;
   const replicas = connection && config.redis.waitReplicas > 0 ? connection.waitReplicas : null;
   const rawStore: Store = redis ? new RedisStore(redis) : new MemoryStore();
   const store = replicas ? storeWaitingForReplicas(rawStore, replicas) : rawStore;
@@ -110,12 +109,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     inbox,
     byKey,
     {
-      verification: async (provider, e, eventKey) => (await verifications.applyProviderView(provider, e.view, eventKey)) !== null,
+      verification: (provider, e, eventKey) => verifications.applyWebhookView(provider, e.view, eventKey),
       check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
       ingestion: (provider, e, eventKey) => ingestions.applyWebhookView(provider, e.view, eventKey),
     },
     log,
     config.inboxRecoveryAfterMs,
+    config.inboxMaxDeliveries,
   );
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
