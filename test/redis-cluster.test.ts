@@ -3,6 +3,9 @@
 // harness (test/support/redis-cluster.ts) once their keys are hash-tagged.
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basicAuthHeader } from '../src/providers/uppass/webhook.js';
+import { GetUpPassVerificationDocument, StartUpPassDocument } from './generated/graphql.js';
+import { ok } from './support/client.js';
 import { hasRedisCluster, type RedisCluster, startRedisCluster, warnIfNoCluster } from './support/redis-cluster.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -38,5 +41,20 @@ describe.skipIf(!hasRedisCluster)('kyc-graph on a Redis Cluster (3 masters)', ()
     expect(body.checks).toMatchObject({ store: 'up', eventBus: 'up' });
     expect(server.config.redis.clusterNodes).toHaveLength(3);
     expect(server.app.services.store).toHaveProperty('redis', expect.any(Cluster));
+  });
+
+  it('creates a verification and takes its webhook with every key on the cluster', async () => {
+    const v = ok(await server.gql(StartUpPassDocument, { input: { subjectId: 'on-cluster', formSlug: 'kyc-onboarding', lang: 'en', answers: { customer_id: 'c-1' } } })).startUpPassVerification;
+    const at = new Date().toISOString();
+    const hook = await fetch(`${server.url}/webhooks/uppass`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: basicAuthHeader(server.config.providers.uppass.webhookSecrets[0]) },
+      body: JSON.stringify({
+        event: { type: 'submit_form', nounce: crypto.randomUUID(), created_at: at },
+        application: { id: 77, no: 'APP-1', form: 'kyc-onboarding', slug: v.providerRef, status: 'accepted', other_status: { ekyc: 'pass' }, submitted_at: at },
+      }),
+    });
+    expect(hook.status).toBe(200);
+    expect(ok(await server.gql(GetUpPassVerificationDocument, { id: v.id })).verification).toMatchObject({ id: v.id, status: 'APPROVED' });
   });
 });
