@@ -311,7 +311,7 @@ describe('recording an approved verification as a KYC check', () => {
 });
 
 describe('Upvest failures and tokens through GraphQL', () => {
-  const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
 
   it.each([
     [{ status: 503, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 503 }],

@@ -4,7 +4,7 @@
 // entry left unacknowledged for a while (crash, failure) is claimed again by any replica's
 // recovery loop, each delivery counted; after a bounded number of deliveries it moves to the
 // dead letters for an operator. An acknowledged webhook is never lost.
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 
 export interface InboxEntry {
   /** Position in the inbox. */

@@ -1,7 +1,7 @@
 // In-memory inbox (embedded default), with the Redis inbox's semantics: entries claimed on
 // append, claimed again when idle, deliveries counted, dead letters kept. Bounded, so a stuck
 // processor turns into 503s (the provider retries later) instead of unbounded memory.
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 import { type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, InboxFullError, MAX_DEAD_LETTERS } from './contract.js';
 
 interface Held {

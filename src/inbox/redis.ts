@@ -5,7 +5,7 @@
 // delivery count Redis keeps; entries past the bound, and unreadable ones, move to a dead-letter
 // stream. Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
 import { randomUUID } from 'node:crypto';
-import type { ProviderEvent } from '../providers/contract.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 import { defineScripts, type RedisClient } from '../redis/client.js';
 import { type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, MAX_DEAD_LETTERS } from './contract.js';
 

@@ -19,7 +19,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
-import { currentRequestId, requestIdFrom, withRequestId } from '../server/request-context.js';
+import { currentRequestId, requestIdFrom, withRequestId } from './request-context.js';
 
 const TRACER = 'kyc-graph';
 const tracer = () => trace.getTracer(TRACER);

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
 import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
-import { recordWebhook } from '../server/metrics.js';
+import { recordWebhook } from '../observability/metrics.js';
 import { traceWebhook } from '../observability/tracing.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 

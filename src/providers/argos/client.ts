@@ -4,12 +4,15 @@ import { PassThrough, type Readable } from 'node:stream';
 import FormDataStream from 'form-data';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import type { ArgosError, ArgosStep1Fields, ArgosStep1Response, ArgosStep2Fields, ArgosStep2Response, ArgosSubmission } from './mapper.js';
 
 const PROVIDER = 'ARGOS';
 export const LIVE_BASE_URL = 'https://rest-api.argosidentity.com/v3';
 
 export interface ArgosClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://rest-api.argosidentity.com/v3 ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   apiKey: string;
@@ -45,7 +48,10 @@ const KNOWN_ERRORS: [RegExp, string, string | null][] = [
 ];
 
 export class ArgosClient {
-  constructor(private readonly options: ArgosClientOptions) {}
+  private readonly resilience: ProviderResilience;
+  constructor(private readonly options: ArgosClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   private async send(method: 'GET' | 'POST', path: string, form?: { fields: object; files: ArgosFilePart[] }): Promise<ProviderResponse> {
     const headers: Record<string, string> = { 'x-api-key': this.options.apiKey, accept: 'application/json' };
@@ -64,7 +70,7 @@ export class ArgosClient {
       body = multipart.pipe(new PassThrough());
     }
     try {
-      const res = await callProvider({ provider: PROVIDER, method, url: this.options.baseUrl() + path, headers, body, timeoutMs: this.options.timeoutMs });
+      const res = await callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + path, headers, body, timeoutMs: this.options.timeoutMs });
       if (res.status >= 200 && res.status < 300) return res;
       throw toError(res);
     } finally {

@@ -4,6 +4,7 @@
 import { type KeyObject, randomUUID } from 'node:crypto';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import type { UpvestCheck, UpvestCheckCreate, UpvestCheckList, UpvestCreated, UpvestJwks, UpvestProblem, UpvestToken } from './mapper.js';
 import { contentDigest, signMessage } from './signature.js';
 
@@ -15,6 +16,8 @@ export const SCOPE_ADMIN = 'checks:admin';
 export const TOKEN_RENEW_MARGIN_MS = 30_000;
 
 export interface UpvestClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://sandbox.upvest.co ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   clientId: string;
@@ -38,9 +41,12 @@ interface RequestOptions {
 }
 
 export class UpvestClient {
+  private readonly resilience: ProviderResilience;
   private readonly tokens = new Map<string, Promise<CachedToken>>();
 
-  constructor(private readonly options: UpvestClientOptions) {}
+  constructor(private readonly options: UpvestClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   /** Sends one signed request with the common headers; `authorization` when given. */
   private async send(method: 'GET' | 'POST', target: string, headers: Record<string, string>, body?: string): Promise<ProviderResponse> {
@@ -55,7 +61,7 @@ export class UpvestClient {
       all['content-digest'] = contentDigest(body);
     }
     Object.assign(all, signMessage({ method, target, headers: all }, { key: this.options.signingKey, keyId: this.options.signingKeyId }));
-    return callProvider({ provider: PROVIDER, method, url: this.options.baseUrl() + target, headers: all, body, timeoutMs: this.options.timeoutMs });
+    return callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + target, headers: all, body, timeoutMs: this.options.timeoutMs });
   }
 
   /** A bearer token for `scope`, from the cache while it is fresh. Concurrent callers share one fetch. */

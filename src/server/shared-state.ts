@@ -1,0 +1,52 @@
+// Where records, events and webhooks live: Redis when `REDIS_URL` (or a Redis Cluster when
+// `REDIS_CLUSTER_NODES`) is set, else this process's memory.
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { EventBus } from '../events/contract.js';
+import { MemoryEventBus } from '../events/memory.js';
+import { RedisEventBus } from '../events/redis.js';
+import type { Inbox } from '../inbox/contract.js';
+import { MemoryInbox } from '../inbox/memory.js';
+import { RedisInbox } from '../inbox/redis.js';
+import type { Store } from '../store/contract.js';
+import { MemoryStore } from '../store/memory.js';
+import { RedisStore } from '../store/redis.js';
+import type { RedisClient } from '../redis/client.js';
+import { connectRedis } from '../redis/connect.js';
+import { inboxWaitingForReplicas, storeWaitingForReplicas } from '../redis/replicas.js';
+
+export interface SharedState {
+  readonly redis: RedisClient | null;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly inbox: Inbox;
+  /** Closes bus, store and the Redis connection (after the server stopped using them). */
+  close(): Promise<void>;
+}
+
+export async function openSharedState(config: Config, log: Logger): Promise<SharedState> {
+  // connected, errors logged, persistence checked (refuses production without AOF), WAIT helper
+  const connection = await connectRedis(config.redis, config.production, log);
+  const redis = connection?.redis ?? null;
+  // REDIS_WAIT_REPLICAS: stored records and inbox appends resolve once replicas hold them
+  const replicas = connection && config.redis.waitReplicas > 0 ? connection.waitReplicas : null;
+  const rawStore: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  const store = replicas ? storeWaitingForReplicas(rawStore, replicas) : rawStore;
+  const bus: EventBus = redis
+    ? new RedisEventBus(redis, { replayWindowMs: config.replayWindowMs })
+    : new MemoryEventBus({ replayWindowMs: config.replayWindowMs });
+  if (bus instanceof RedisEventBus) await bus.start();
+  const rawInbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
+  const inbox = replicas ? inboxWaitingForReplicas(rawInbox, replicas) : rawInbox;
+  return {
+    redis,
+    store,
+    bus,
+    inbox,
+    async close() {
+      await bus.close();
+      await store.close();
+      await connection?.close();
+    },
+  };
+}
