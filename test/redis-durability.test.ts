@@ -48,6 +48,9 @@ function lines(): { stream: Writable; text: () => string } {
   };
 }
 
+// production refuses to start without API_KEYS
+const apiKeys = () => JSON.stringify([newApiKey('t', ['verifications:read']).entry]);
+
 describe.skipIf(!hasRedis)('persistence checked at start', () => {
   let redis: RedisServer;
   let admin: Redis;
@@ -63,7 +66,7 @@ describe.skipIf(!hasRedis)('persistence checked at start', () => {
 
   it('NODE_ENV=production with appendonly no: the process exits 2 naming REDIS_ALLOW_NO_AOF', async () => {
     const child = spawn(process.execPath, ['dist/main.js'], {
-      env: { ...process.env, PORT: '0', NODE_ENV: 'production', REDIS_URL: redis.url, API_KEYS: JSON.stringify([newApiKey('t', ['verifications:read']).entry]) },
+      env: { ...process.env, PORT: '0', NODE_ENV: 'production', REDIS_URL: redis.url, API_KEYS: apiKeys() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -78,7 +81,7 @@ describe.skipIf(!hasRedis)('persistence checked at start', () => {
     await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
     try {
       const prodLogs = lines();
-      const prod = await startServer({ NODE_ENV: 'production', REDIS_URL: redis.url, REDIS_ALLOW_NO_AOF: 'true', LOG_LEVEL: 'warn' }, prodLogs.stream);
+      const prod = await startServer({ NODE_ENV: 'production', API_KEYS: apiKeys(), REDIS_URL: redis.url, REDIS_ALLOW_NO_AOF: 'true', LOG_LEVEL: 'warn' }, prodLogs.stream);
       await prod.close();
       const devLogs = lines();
       const dev = await startServer({ REDIS_URL: redis.url, LOG_LEVEL: 'warn' }, devLogs.stream);
@@ -96,7 +99,7 @@ describe.skipIf(!hasRedis)('persistence checked at start', () => {
     await admin.config('SET', 'appendonly', 'yes');
     try {
       const logs = lines();
-      const server = await startServer({ NODE_ENV: 'production', REDIS_URL: redis.url, LOG_LEVEL: 'warn' }, logs.stream);
+      const server = await startServer({ NODE_ENV: 'production', API_KEYS: apiKeys(), REDIS_URL: redis.url, LOG_LEVEL: 'warn' }, logs.stream);
       await server.close();
       expect(logs.text()).not.toMatch(/AOF|maxmemory/);
     } finally {
