@@ -3,6 +3,9 @@
 // REDIS_WAIT_REPLICAS a webhook is acknowledged and a create answered only once a replica holds it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,11 +114,14 @@ describe.skipIf(!hasRedis)('persistence checked at start', () => {
 describe.skipIf(!hasRedis)('REDIS_WAIT_REPLICAS=1 (a master and one real replica)', () => {
   let master: RedisServer;
   let replica: ChildProcess;
+  let replicaDir = '';
   let server: TestServer;
   beforeAll(async () => {
     master = await startRedis();
     const port = await freePort();
-    replica = spawn(redisServerPath()!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', master.url.split(':').pop()!], { stdio: 'ignore' });
+    // a replica writes the master's snapshot to its dir on the first sync: a temp dir, not the checkout
+    replicaDir = mkdtempSync(join(tmpdir(), 'kyc-redis-replica-'));
+    replica = spawn(redisServerPath()!, ['--port', String(port), '--bind', '127.0.0.1', '--dir', replicaDir, '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', master.url.split(':').pop()!], { stdio: 'ignore' });
     const probe = new Redis(master.url);
     try {
       const deadline = Date.now() + 20_000;
@@ -136,6 +142,7 @@ describe.skipIf(!hasRedis)('REDIS_WAIT_REPLICAS=1 (a master and one real replica
       await once(replica, 'exit');
     }
     await master?.stop();
+    if (replicaDir) rmSync(replicaDir, { recursive: true, force: true });
   });
 
   const start = (subjectId: string) => server.gql(StartUpPassDocument, { input: { subjectId, formSlug: 'kyc-onboarding', lang: 'en', answers: { customer_id: subjectId } } });
