@@ -4,6 +4,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID } from '
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
+import { loadRedisSettings, type RedisSettings } from './redis/settings.js';
 
 export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
 export type ProviderKey = (typeof PROVIDER_KEYS)[number];
@@ -42,6 +43,8 @@ export interface Config {
   introspection: boolean;
   /** `REDIS_URL`: unset → in-memory store and event bus. */
   redisUrl: string | null;
+  /** REDIS_URL or REDIS_CLUSTER_NODES, durability checks and REDIS_WAIT_REPLICAS (src/redis/connect.ts). */
+  redis: RedisSettings;
   /** `LOG_LEVEL` (pino level or `silent`), default `info`. */
   logLevel: string;
   /** `STATUS_MAX_AGE_MS`: a non-final status older than this is refreshed from the provider when read. Default 15000. */
@@ -218,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     redisUrl,
+    redis: loadRedisSettings(env, redisUrl),
     logLevel,
     statusMaxAgeMs: int(env, 'STATUS_MAX_AGE_MS', 15_000, 0, 86_400_000),
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
