@@ -38,8 +38,8 @@ export const SENSITIVE_KEYS = [
   'authorization', 'cookie', 'setCookie', 'token', 'accessToken', 'refreshToken', 'idToken', 'secret', 'secrets',
   'clientSecret', 'webhookSecret', 'webhookSecrets', 'apiKey', 'apiKeys', 'xAuthKey', 'password', 'privateKey', 'signature',
   // a Sumsub share token lets its holder import the applicant's verified data (Uphold ingestions
-  // carry it as `sourceVerificationRef`, Uphold's API as `shareToken`)
-  'shareToken', 'sourceVerificationRef',
+  // carry it as `sourceVerificationRef` and in `sourceSessions[].ref`, Uphold's API as `shareToken`)
+  'shareToken', 'sourceVerificationRef', 'sourceSessions',
   // whole messages that carry any of the above
   'headers', 'body', 'rawBody', 'variables',
 ] as const;
