@@ -11,7 +11,11 @@ export interface ProviderCall {
   provider: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
-  headers?: Record<string, string>;
+  /**
+   * Headers of each attempt; a function is called again for every attempt (a retry then carries
+   * a fresh request signature rather than one that may have expired meanwhile).
+   */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** A Readable is streamed (sent once: it cannot be replayed by a retry). */
   body?: string | Buffer | FormData | Readable;
   /** Deadline of each attempt. */
@@ -56,7 +60,7 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
     res = await fetch(call.url, {
       method: call.method,
       // the caller's request id travels to the provider (ignored where it has no use for it)
-      headers: { ...requestIdHeaders(), ...call.headers },
+      headers: { ...requestIdHeaders(), ...(typeof call.headers === 'function' ? call.headers() : call.headers) },
       body: call.body as string | undefined,
       ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
