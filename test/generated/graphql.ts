@@ -3,6 +3,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Argos step 2 with the project's collect-address option on: one of `globalCode`, `compoundCode`, `formattedAddress` (from Argos's Post/Address_code API) is required; the rest optional. */
+export type ArgosAddressInput = {
+  /** Sent as address_detail (flat, floor…). */
+  addressDetail?: string | null | undefined;
+  /** Sent as address_input (what the user typed). */
+  addressInput?: string | null | undefined;
+  /** Sent as compoundCode. */
+  compoundCode?: string | null | undefined;
+  /** Sent as formatted_address. */
+  formattedAddress?: string | null | undefined;
+  /** Sent as globalCode. */
+  globalCode?: string | null | undefined;
+};
+
 /** Per-submission overrides of the Argos project's options (seed: customOptions). Sent as a serialized JSON string. */
 export type ArgosCustomOptionsInput = {
   /** false turns the age restriction off for this submission. Only false is allowed. */
@@ -78,6 +92,10 @@ export type CheckType =
 
 /** Argos step 2: the selfie and the applicant's confirmed (possibly corrected) data. Fields mirror Argos's step 2 form fields in camelCase. Send as a GraphQL multipart request. */
 export type ConfirmArgosSubmissionInput = {
+  /** The address, when the Argos project collects addresses (else Argos answers `missing address data parameters`). */
+  address?: ArgosAddressInput | null | undefined;
+  /** Proof-of-address image, when the Argos project asks for one: JPEG or PNG, at most 2 MB. Sent as addressImage (the field name Argos uses in its GET `image` block; the step 2 field name is not in the material). */
+  addressImage?: unknown;
   /** Date of birth, YYYY-MM-DD (start from `reviewOCRData.ocrBirthDate`). */
   dateOfBirth: string;
   /** Expiry date of the ID, YYYY-MM-DD. */
@@ -402,7 +420,7 @@ export type SubmitArgosDocumentInput = {
   email: string;
   /** Back of the ID, for ID types Argos collects the back of: JPEG or PNG, at most 2 MB. */
   idBackImage?: unknown;
-  /** Front of the ID: JPEG or PNG (decided by the bytes), at most 2 MB; 640×480 or larger with a little padding around the ID. */
+  /** Front of the ID: JPEG or PNG (decided by the bytes), at most 2 MB; 640×480 recommended (not required), with a little padding around the ID. */
   idImage: unknown;
   /** Which kind of ID the images show. */
   idType: ArgosIdType;
