@@ -163,7 +163,7 @@ export function argosDate(v: string | null | undefined): string | null {
 }
 
 /** Argos's form of a date: `YYYY-MM-DD-HH-MM-SS-ZZZ` in UTC (what the sandbox sends). */
-export const toArgosDate = (d: Date) => d.toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/, '$1-$2-$3-$4-$5-$6');
+export const toArgosDate = (d: Date) => d.toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/, '$1-$2-$3-$4-$5');
 
 /** A comment or reject code list: Argos shows arrays in GET, a string in webhooks. */
 const textList = z.union([z.string(), z.array(z.string())]);
@@ -626,7 +626,8 @@ export function fromWebhook(w: ArgosWebhook, ttlMs: number, now = Date.now()): P
   const retryCount = typeof w.attempts === 'number' ? w.attempts : attemptList ? attemptList.filter((a) => a.retryCode?.length).length : null;
   const codes = list(w.retryCode);
   const retry: ArgosRetry[] | null = codes.length ? codes.map((retryCode) => ({ retryCode, retryMsg: '' })) : w.webhook_trigger === 'created' ? [] : null;
-  const step2Started = kyc.status !== 'incomplete' || !!kyc.pending_at;
+  // step 2 was tried when the body carries its fields (they appear only when submitted) or a face retry code
+  const step2Started = kyc.status !== 'incomplete' || !!kyc.pending_at || !!(w.fullName || w.date_of_birth) || codes.some((c) => c.startsWith('face_'));
   const status = toUnifiedStatus({ kycStatus: kyc.status, retryCount: retryCount ?? 0, hasRetry: codes.length > 0, step2Started, expiresAt, now });
   const [firstName, lastName] = splitName(w.fullName);
   const hasPersonal = !!(w.fullName || w.date_of_birth);
@@ -674,7 +675,6 @@ export function fromWebhook(w: ArgosWebhook, ttlMs: number, now = Date.now()): P
     reviewer: kyc.reviewer ?? null,
     ...NO_GET_FIELDS,
     rejectCodes: kyc.status === 'rejected' && comment.length ? comment : null,
-    submittedAt: createdAt,
   };
   return {
     providerRef: w.submission_id,
