@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArgosSimulator } from '../src/providers/argos/simulator.js';
-import { readBody, sendJson } from '../src/server/httpkit.js';
+import { readBody, sendJson } from '../src/http/httpkit.js';
 
 export async function startArgosSimulator(apiKey: string) {
   if (!apiKey) throw new Error('ARGOS_API_KEY is required');

@@ -41,6 +41,8 @@ export interface Config {
   providerConcurrency: number;
   /** `INBOX_RECOVERY_AFTER_MS`: a recorded webhook not processed after this long is processed by the recovery loop. Default 5000. */
   inboxRecoveryAfterMs: number;
+  /** `INBOX_MAX_DELIVERIES`: deliveries after which a failing webhook event moves to the dead letters. Default 10. */
+  inboxMaxDeliveries: number;
   /** `REPLAY_WINDOW_MS`: how long subscription events stay resumable with `after`. Default 24 h. */
   replayWindowMs: number;
   /** `MAX_BODY_BYTES` of JSON bodies (GraphQL, webhooks). Default 1 MiB. */
@@ -58,6 +60,56 @@ export interface Config {
   uphold: UpholdSettings;
   /** The polling safety net for ingestions whose webhooks do not come. */
   ingestionPolling: IngestionPollingSettings;
+  /** Operations: CORS, readiness probes, shutdown (README "Operations"). */
+  ops: OpsSettings;
+  /** Security limits (DESIGN.md "Doors closed"; README "Security"). */
+  security: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** `SANDBOX_ROUTES=on`: serve /sandbox/… with NODE_ENV=production too. Default off (404). */
+  sandboxRoutesInProduction: boolean;
+  /** `WS_MAX_SUBSCRIPTIONS`: operations at once on one WebSocket. Default 100. */
+  wsMaxSubscriptions: number;
+  /** `APOLLO_FEDERATION_TRACES=on`: answer `apollo-federation-include-trace: ftv1` with inline traces. Default off. */
+  federationTraces: boolean;
+}
+
+export interface OpsSettings {
+  /**
+   * `CORS_ORIGINS`: comma-separated origins a browser may call /graphql from; `*` any (refused in
+   * production). Unset (null): development allows any http://localhost:* and http://127.0.0.1:*, production none.
+   */
+  corsOrigins: string[] | null;
+  /** `PROVIDER_PROBE_INTERVAL_MS`: an open circuit is probed (one cheap GET) at most this often per provider. Default 30000. */
+  providerProbeIntervalMs: number;
+  /** `SHUTDOWN_DELAY_MS`: after SIGTERM, /readyz answers 503 draining and requests are still served this long before the server stops accepting. Default 2000. */
+  shutdownDelayMs: number;
+  /** `SHUTDOWN_GRACE_MS`: in-flight requests get this long to finish before their connections are closed. Default 5000. */
+  shutdownGraceMs: number;
+}
+
+/** `CORS_ORIGINS` entries: `*`, or scheme://host[:port] exactly as a browser sends `Origin`. */
+function corsOrigins(env: Env, production: boolean): string[] | null {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return null;
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (origin === '*') {
+      if (production) throw new ConfigError('CORS_ORIGINS', 'must not be * when NODE_ENV=production (list the origins)');
+      continue;
+    }
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('CORS_ORIGINS', `entries must be origins like https://app.example.com (scheme, host, optional port), got ${JSON.stringify(origin)}`);
+    }
+  }
+  return list.map((o) => (o === '*' ? o : o.replace(/\/$/, '')));
 }
 
 export class ConfigError extends Error {
@@ -152,6 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
     statusMaxAgeMs: int(env, 'STATUS_MAX_AGE_MS', 15_000, 0, 86_400_000),
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
     inboxRecoveryAfterMs: int(env, 'INBOX_RECOVERY_AFTER_MS', 5000, 100, 3_600_000),
+    inboxMaxDeliveries: int(env, 'INBOX_MAX_DELIVERIES', 10, 1, 1000),
     replayWindowMs: int(env, 'REPLAY_WINDOW_MS', 24 * 3600 * 1000, 60_000, 30 * 24 * 3600 * 1000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     providers,
@@ -172,7 +225,21 @@ export function loadConfig(env: Env = process.env): Config {
     upvest: upvestConfig(env),
     uphold: loadUpholdSettings(env),
     ingestionPolling: loadIngestionPolling(env),
+    ops: {
+      corsOrigins: corsOrigins(env, production),
+      providerProbeIntervalMs: int(env, 'PROVIDER_PROBE_INTERVAL_MS', 30_000, 100, 3_600_000),
+      shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 2000, 0, 5000),
+      shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 5000),
+    },
+    security: {
+      sandboxRoutesInProduction: bool(env, 'SANDBOX_ROUTES', false),
+      wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
+      federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
+    },
   };
+  if (production && !apiKeys) {
+    throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production (without it anyone could call the API); create one with `npm run apikey`');
+  }
   const live = Object.values(providers).some((p) => p.mode === 'live') || config.upvest.mode === 'live';
   if (!apiKeys && live) {
     throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');

@@ -1,7 +1,9 @@
 // Starts kyc-graph: config, then the app (store, event bus, providers, server), then shutdown.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp, createLogger } from './server/app.js';
+import { createLogger } from './observability/logger.js';
+import { createApp } from './server/app.js';
+import { exitOnTerminationSignals } from './server/shutdown.js';
 
 let config;
 try {
@@ -15,25 +17,10 @@ try {
 }
 const log = createLogger(config.logLevel);
 const app = await createApp(config, log);
+exitOnTerminationSignals(app, config.ops.shutdownDelayMs, log);
 const url = await app.listen();
 const modes = [...app.adapters.values()].map((a) => `${a.key}:${a.mode}`).join(', ');
-log.info({ providers: modes, store: config.redisUrl ? 'redis' : 'memory' }, 'kyc-graph ready');
-console.log(`kyc-graph GraphQL API ready at ${url}/graphql (WebSocket: ${url.replace(/^http/, 'ws')}/graphql)`);
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
+const ws = `${url.replace(/^http/, 'ws')}/graphql`;
+log.info({ providers: modes, store: config.redisUrl ? 'redis' : 'memory', endpoint: `${url}/graphql`, wsEndpoint: ws }, 'kyc-graph ready');
+// stdout is JSON lines only in production; the human banner is for development
+if (!config.production) console.log(`kyc-graph GraphQL API ready at ${url}/graphql (WebSocket: ${ws})`);

@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_EXAMPLE } from '../src/server/sandbox-example.js';
 import { until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { productionEnv, startServer, type TestServer } from './support/server.js';
 
 const operations = parse(SANDBOX_EXAMPLE.document).definitions.map((d) => (d as { name?: { value: string } }).name?.value);
 
@@ -68,11 +68,12 @@ describe('the Apollo Sandbox initial document, as it is', () => {
 
 describe('in production', () => {
   it('Apollo Sandbox and introspection come back on when GRAPHQL_INTROSPECTION=true', async () => {
-    const server = await startServer({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });
+    const prod = productionEnv({ GRAPHQL_INTROSPECTION: 'true' });
+    const server = await startServer(prod.env);
     try {
       const page = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
       expect(page).toContain('embeddable-sandbox');
-      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __schema { queryType { name } } }"}' });
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...prod.headers }, body: '{"query":"{ __schema { queryType { name } } }"}' });
       expect(await res.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     } finally {
       await server.close();

@@ -114,7 +114,7 @@ describe('temp files', () => {
   });
 
   it('none is left after Argos refuses the request', async () => {
-    await fetch(`${server.url}/sandbox/argos/faults`, { method: 'POST', body: JSON.stringify({ status: 503, times: 1 }) });
+    await fetch(`${server.url}/sandbox/argos/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503, times: 1 }) });
     const res = await submit({ 'input.idImage': file(png(800, 600, 13)) });
     expect(firstError(res)?.extensions?.code).toBe('PROVIDER_UNAVAILABLE');
     expect(await waitForNoTempFiles()).toEqual([]);

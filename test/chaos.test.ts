@@ -2,7 +2,7 @@
 // redis-server, one process SIGKILLed part-way and restarted, while graphql-ws subscribers drop
 // their connections at random points and resume with `after` = their last cursor on either
 // process. In the end every subscriber holds exactly the events of its filter that the Redis
-// event log (`kyc:events`) recorded since it first subscribed, in log order, and every webhook
+// event log (`kyc:{events}`) recorded since it first subscribed, in log order, and every webhook
 // notificationId became exactly one event. CHAOS_EVENTS sets the webhook count: 10,000 in CI
 // (`CI=true`, as .ci/run runs it; ~100 s on 2 cores), 2,000 by default on a developer machine.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -186,7 +186,7 @@ async function readLog(redis: Redis): Promise<LogEvent[]> {
   const out: LogEvent[] = [];
   let from = '-';
   for (;;) {
-    const page = (await redis.xrange('kyc:events', from, '+', 'COUNT', 5000)) as [string, string[]][];
+    const page = (await redis.xrange('kyc:{events}', from, '+', 'COUNT', 5000)) as [string, string[]][];
     for (const [cursor, fields] of page) {
       const e = JSON.parse(fields[1]) as { topic: string; payload: { verification: { id: string; subjectId: string | null; metadata: { chaos?: string } | null } } };
       if (e.topic !== 'verification') continue;
@@ -240,7 +240,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
         return { id: v.id, ref: v.providerRef, subjectId, externalId: `chaos-${i}` };
       }),
     );
-    const [[tail]] = (await probe.xrevrange('kyc:events', '+', '-', 'COUNT', 1)) as [string, string[]][];
+    const [[tail]] = (await probe.xrevrange('kyc:{events}', '+', '-', 'COUNT', 1)) as [string, string[]][];
 
     const subscribers = [
       new ChaosSubscriber('subject-0', { subjectId: 'chaos-subject-0' }, tail, instances),
@@ -338,8 +338,8 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
 
     // quiet: the inbox is drained (leftovers of the killed instance recovered) and every
     // subscriber, now staying connected, has caught up with the last event of its filter
-    for (let i = 0; (await probe.xlen('kyc:inbox')) > 0; i++) {
-      if (i > 300) throw new Error(`inbox not drained: ${await probe.xlen('kyc:inbox')} entries left`);
+    for (let i = 0; (await probe.xlen('kyc:{inbox}')) > 0; i++) {
+      if (i > 300) throw new Error(`inbox not drained: ${await probe.xlen('kyc:{inbox}')} entries left`);
       await sleep(100);
     }
     for (const s of subscribers) s.calm();
@@ -364,7 +364,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
     expect([...perNotification.values()].every((n) => n === 1)).toBe(true);
     expect(notificationIds.every((n) => perNotification.get(n) === 1)).toBe(true);
     expect(since).toHaveLength(EVENTS);
-    expect(await probe.xlen('kyc:inbox')).toBe(0);
+    expect(await probe.xlen('kyc:{inbox}')).toBe(0);
 
     // every subscriber: exactly the events of its filter since it first subscribed, in order
     for (const s of subscribers) {

@@ -40,6 +40,6 @@ describe('config', () => {
     const c = loadConfig({ API_KEYS: '[{"sha256":"' + 'a'.repeat(64) + '","tenant":"t","scopes":[]}]', NODE_ENV: 'production', PAWAPASS_API_KEY: 'k', PAWAPASS_WEBHOOK_SECRETS: 'a,b', PAWAPASS_BASE_URL: 'https://api-sandbox1.pawapass.com/v2/' });
     expect(c.providers.pawapass).toMatchObject({ mode: 'live', apiKey: 'k', webhookSecrets: ['a', 'b'], baseUrl: 'https://api-sandbox1.pawapass.com/v2' });
     expect(c.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ API_KEYS: '[{"sha256":"' + 'a'.repeat(64) + '","tenant":"t","scopes":[]}]', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // and over WebSocket; batched HTTP requests are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { productionEnv, startServer, type TestServer } from './support/server.js';
 import { parse } from 'graphql';
 
 let server: TestServer;
@@ -59,10 +59,12 @@ describe('query limits', () => {
 
 describe('in production', () => {
   it('does not suggest field names', async () => {
-    const prod = await startServer({ NODE_ENV: 'production' });
+    const env = productionEnv();
+    const prod = await startServer(env.env);
     try {
-      const res = await fetch(`${prod.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ verificatio(id: "x") { id } }' }) });
+      const res = await fetch(`${prod.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...env.headers }, body: JSON.stringify({ query: '{ verificatio(id: "x") { id } }' }) });
       const text = await res.text();
+      expect(text).toContain('GRAPHQL_VALIDATION_FAILED');
       expect(text).not.toMatch(/Did you mean/);
     } finally {
       await prod.close();

@@ -117,7 +117,7 @@ describe('the logger', () => {
 
 describe('full flows at LOG_LEVEL=trace', () => {
   const logs = capture();
-  const key = newApiKey('pii-tenant', ['verifications:read', 'verifications:write', 'checks:read', 'checks:write', 'ingestions:read', 'ingestions:write']);
+  const key = newApiKey('pii-tenant', ['verifications:read', 'verifications:write', 'checks:read', 'checks:write', 'ingestions:read', 'ingestions:write', 'sandbox:admin']);
   const auth = { authorization: `Bearer ${key.key}` };
   let server: TestServer;
   /** Every value that must not be logged, by what it is. */
@@ -165,7 +165,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
   afterAll(() => server.close());
 
   const sandbox = (path: string, body?: unknown, method = 'POST') =>
-    fetch(`${server.url}/sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${server.url}/sandbox${path}`, { method, headers: { 'content-type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it('a pawaPass verification through approval, with metadata, phone and e-mail', async () => {
     const v = ok(
@@ -183,7 +183,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
         },
       }, auth),
     ).startPawaPassVerification;
-    expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
+    expect((await server.advance('pawapass', v.providerRef, 'APPROVED', {}, { authorization: `Bearer ${key.key}` })).status).toBe(200);
     await eventually(async () => ok(await server.gql(GetVerificationDocument, { id: v.id }, auth)).verification?.status === 'APPROVED');
     const read = ok(await server.gql(GetVerificationDocument, { id: v.id }, auth)).verification!;
     // the flow really carried the values the logs are searched for
@@ -220,7 +220,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
         input: { subjectId: 'pii-uppass', formSlug: 'kyc-onboarding', lang: 'en', answers: { ekyc_document_type: 'passport', email: pii.upPassEmail, phone_number: pii.upPassPhone } },
       }, auth),
     ).startUpPassVerification;
-    expect((await server.advance('uppass', v.providerRef, 'accepted')).status).toBe(200);
+    expect((await server.advance('uppass', v.providerRef, 'accepted', {}, { authorization: `Bearer ${key.key}` })).status).toBe(200);
     await eventually(async () => ok(await server.gql(GetUpPassVerificationDocument, { id: v.id }, auth)).verification?.status === 'APPROVED');
     const read = ok(await server.gql(GetUpPassVerificationDocument, { id: v.id }, auth)).verification!;
     const details = read.details as { answers: { questionKey: string; value: unknown }[]; documentCheck: { url: string; faceImageUrl: string }; liveness: { url: string } };
@@ -251,7 +251,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
       input: { submissionId: v.providerRef, name: pii.argosName, dateOfBirth: pii.argosDob, documentNumber: pii.argosDocumentNumber, faceImage: null },
     }, { 'input.faceImage': { bytes: face, name: 'selfie.png', type: 'image/png' } }, headers);
     expect(ok(confirmed).confirmArgosSubmission.status).toBe('IN_REVIEW');
-    expect((await server.advance('argos', v.providerRef, 'approved')).status).toBe(200);
+    expect((await server.advance('argos', v.providerRef, 'approved', {}, { authorization: `Bearer ${key.key}` })).status).toBe(200);
     await eventually(async () => ok(await server.gql(ArgosVerificationDocument, { id: v.id }, auth)).verification?.status === 'APPROVED');
   });
 
@@ -273,7 +273,7 @@ describe('full flows at LOG_LEVEL=trace', () => {
       }, auth),
     ).createKycCheck;
     pii.upvestAddress = 'Piiweg 99';
-    expect((await server.advance('upvest', k.id, 'PASSED')).status).toBe(200);
+    expect((await server.advance('upvest', k.id, 'PASSED', {}, { authorization: `Bearer ${key.key}` })).status).toBe(200);
     await eventually(async () => ok(await server.gql(UserCheckDocument, { userId, id: k.id }, auth)).check?.status === 'PASSED');
   });
 

@@ -1,7 +1,7 @@
 // The end-user page of a sandbox session, as HTML: what it shows and that nothing a user typed
 // can run as markup or script. (The browser test clicks through it: sandbox-browser.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSandboxPage } from '../src/server/sandbox-page.js';
+import { renderSandboxPage } from '../src/http/sandbox-page.js';
 import { SANDBOX_FLOWS } from './support/sandbox-flows.js';
 import { startServer, type TestServer } from './support/server.js';
 

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startServer, type TestServer } from './support/server.js';
+import { productionEnv, startServer, type TestServer } from './support/server.js';
 
 async function startProcess(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -92,11 +92,12 @@ describe('GraphQL over HTTP', () => {
 
 describe('in production', () => {
   it('turns the landing page and introspection off', async () => {
-    const server = await startServer({ NODE_ENV: 'production' });
+    const prod = productionEnv();
+    const server = await startServer(prod.env);
     try {
-      const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+      const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', ...prod.headers } });
       expect(await page.text()).not.toContain('embeddable-sandbox');
-      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __schema { types { name } } }"}' });
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...prod.headers }, body: '{"query":"{ __schema { types { name } } }"}' });
       expect(((await res.json()) as any).errors[0].message).toMatch(/introspection/i);
     } finally {
       await server.close();

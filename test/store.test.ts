@@ -74,17 +74,59 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
       expect((await store.list('check', { tenant: 'nobody', first: 3 })).items).toEqual([]);
     });
 
-    it('claims an idempotency key once; completes, abandons and expires it', async () => {
-      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'new' });
-      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'in_flight', fingerprint: 'f1' });
-      await store.completeIdempotent('k1', 'f1', 'result-1', 60_000);
-      expect(await store.beginIdempotent('k1', 'f1', 60_000)).toEqual({ state: 'completed', fingerprint: 'f1', resultId: 'result-1' });
-      await store.beginIdempotent('k2', 'f', 60_000);
-      await store.abandonIdempotent('k2');
-      expect(await store.beginIdempotent('k2', 'f', 60_000)).toEqual({ state: 'new' });
-      await store.beginIdempotent('k3', 'f', 30);
-      await new Promise((r) => setTimeout(r, 60));
-      expect(await store.beginIdempotent('k3', 'f', 60_000)).toEqual({ state: 'new' });
+    it('claims an idempotency key as a lease: only its owner completes or releases it; it frees when the lease lapses', async () => {
+      expect(await store.beginIdempotent('k1', 'f1', 'owner-a', 60_000)).toEqual({ state: 'new' });
+      expect(await store.beginIdempotent('k1', 'f1', 'owner-b', 60_000)).toEqual({ state: 'in_flight', fingerprint: 'f1', owner: 'owner-a' });
+      expect(await store.completeIdempotent('k1', 'owner-b', 'f1', 'result-b', 60_000)).toBe(false);
+      expect(await store.abandonIdempotent('k1', 'owner-b')).toBe(false);
+      expect(await store.renewIdempotent('k1', 'owner-b', 60_000)).toBe(false);
+      expect(await store.renewIdempotent('k1', 'owner-a', 60_000)).toBe(true);
+      expect(await store.completeIdempotent('k1', 'owner-a', 'f1', 'result-1', 60_000)).toBe(true);
+      expect(await store.beginIdempotent('k1', 'f1', 'owner-c', 60_000)).toEqual({ state: 'completed', fingerprint: 'f1', resultId: 'result-1' });
+      expect(await store.abandonIdempotent('k1', 'owner-a')).toBe(false); // a result is never released
+      await store.forgetIdempotent('k1', 'other-result');
+      expect((await store.beginIdempotent('k1', 'f1', 'owner-c', 60_000)).state).toBe('completed');
+      await store.forgetIdempotent('k1', 'result-1');
+      expect(await store.beginIdempotent('k1', 'f1', 'owner-c', 60_000)).toEqual({ state: 'new' });
+
+      await store.beginIdempotent('k2', 'f', 'owner-a', 60_000);
+      expect(await store.abandonIdempotent('k2', 'owner-a')).toBe(true);
+      expect(await store.beginIdempotent('k2', 'f', 'owner-b', 60_000)).toEqual({ state: 'new' });
+
+      await store.beginIdempotent('k3', 'f', 'crashed', 30);
+      await new Promise((r) => setTimeout(r, 60)); // the lease's own TTL lapsing is what is tested
+      expect(await store.beginIdempotent('k3', 'f', 'next', 60_000)).toEqual({ state: 'new' });
+      expect(await store.renewIdempotent('k3', 'crashed', 60_000)).toBe(false);
+    });
+
+    it('compare-and-set: a write based on an old version is refused and writes nothing', async () => {
+      expect(await store.put('ingestion', thing('cas', 1), 0)).toBe(true);
+      expect(await store.put('ingestion', thing('cas', 2), 0)).toBe(false);
+      const [v1] = await store.getMany<Thing>('ingestion', ['cas']);
+      expect(v1).toMatchObject({ n: 1, version: 1 });
+      expect(await store.put('ingestion', { ...v1!, n: 3 }, 1)).toBe(true);
+      expect(await store.put('ingestion', { ...v1!, n: 4 }, 1)).toBe(false); // the lost update
+      expect((await store.getMany<Thing>('ingestion', ['cas']))[0]).toMatchObject({ n: 3, version: 2 });
+      expect(await store.put('ingestion', thing('cas', 5))).toBe(true); // unconditional
+      expect((await store.getMany<Thing>('ingestion', ['cas']))[0]).toMatchObject({ n: 5, version: 3 });
+      expect((await store.list<Thing>('ingestion', { tenant: 't1', first: 100 })).items.filter((t) => t.id === 'cas')).toHaveLength(1);
+    });
+
+    it('concurrent compare-and-set writers of one record: exactly one of each round wins', async () => {
+      await store.put('ingestion', thing('race', 0), 0);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.put('ingestion', thing('race', i + 1), 1)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('"being created" markers are shared and lapse with their TTL', async () => {
+      expect(await store.creatingCount('uphold')).toBe(0);
+      await store.beginCreating('uphold', 'a', 60_000);
+      await store.beginCreating('uphold', 'b', 30);
+      expect(await store.creatingCount('uphold')).toBe(2);
+      expect(await store.creatingCount('pawapass')).toBe(0);
+      await store.endCreating('uphold', 'a');
+      await new Promise((r) => setTimeout(r, 60)); // the marker's own TTL lapsing is what is tested
+      expect(await store.creatingCount('uphold')).toBe(0);
     });
 
     it('remembers processed webhook ids per provider until they expire', async () => {

@@ -69,7 +69,7 @@ describe('tenants', () => {
     const subB = subscribe(clientB, VerificationUpdatedDocument, { subjectId: 'shared-user' });
     await until(() => server.app.services.bus.subscriberCount === before + 2);
     const v = ok(await server.gql(StartPawaPassDocument, { input }, as(a))).startPawaPassVerification;
-    await server.advance('pawapass', v.providerRef, 'APPROVED');
+    await server.advance('pawapass', v.providerRef, 'APPROVED', {}, as(a));
     const created = await subA.next();
     const approved = await subA.next();
     expect([created, approved].map((e) => e.verificationUpdated.verification.status)).toEqual(['CREATED', 'APPROVED']);

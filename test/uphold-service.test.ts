@@ -21,8 +21,8 @@ const view = (over: Partial<ProviderIngestionView> = {}): ProviderIngestionView 
   ...over,
 });
 
-const service = () =>
-  new IngestionService(new MemoryStore(), new MemoryEventBus(), new Map(), { statusMaxAgeMs: 15_000, providerConcurrency: 4, polling: { intervalMs: 0, quietMs: 0, maxPerTick: 1 } }, pino({ level: 'silent' }));
+const service = (store = new MemoryStore()) =>
+  new IngestionService(store, new MemoryEventBus(), new Map(), { statusMaxAgeMs: 15_000, providerConcurrency: 4, polling: { intervalMs: 0, quietMs: 0, maxPerTick: 1 } }, pino({ level: 'silent' }));
 
 describe('a webhook that overtakes the create answer', () => {
   it('is refused for a retry while a create is in flight, and applied once the ingestion is recorded', async () => {
@@ -34,6 +34,21 @@ describe('a webhook that overtakes the create answer', () => {
     answer(view());
     expect((await created).status).toBe('QUEUED');
     expect(await s.applyWebhookView('UPHOLD', running)).toBe(true);
+  });
+
+  it('is refused for a retry on the other replica too: the "being created" marker is shared through the store', async () => {
+    const store = new MemoryStore();
+    const a = service(store);
+    const b = service(store);
+    let answer!: (v: ProviderIngestionView) => void;
+    const created = a.create({ provider: 'UPHOLD', operation: 'createIngestion', tenant: 't', idempotencyKey: null, input: {}, create: () => new Promise((r) => (answer = r)) });
+    await expect.poll(() => store.creatingCount('uphold')).toBe(1);
+    const running = view({ status: 'RUNNING', providerStatus: 'running', providerUpdatedAt: '2026-01-01T00:00:01.000Z' });
+    await expect(b.applyWebhookView('UPHOLD', running)).rejects.toBeInstanceOf(IngestionNotRecordedYet);
+    answer(view());
+    await created;
+    expect(await b.applyWebhookView('UPHOLD', running)).toBe(true);
+    expect(await store.creatingCount('uphold')).toBe(0);
   });
 
   it('is acknowledged and ignored when no create is in flight (not ours)', async () => {

@@ -175,11 +175,12 @@ describe('UpPass webhook events', () => {
     expect(await get(b.id)).toMatchObject({ status: 'IN_PROGRESS', providerStatus: 'filling' });
   });
 
-  it('a status changed by an UpPass admin after acceptance (update_status) is followed', async () => {
+  it('an APPROVED application stays APPROVED when an UpPass admin changes it later (final statuses are terminal)', async () => {
     const v = await started();
     await post(submission(v.providerRef, { status: 'accepted', at: '2026-11-25T10:00:00Z' }), basicAuthHeader(secret()));
     await post(submission(v.providerRef, { type: 'update_status', status: 'rejected', ekyc: 'pass', at: '2026-11-25T11:00:00Z' }), basicAuthHeader(secret()));
     const got = await get(v.id);
-    expect(got.history.map((h) => h.status)).toEqual(['CREATED', 'APPROVED', 'DECLINED']);
+    expect(got.status).toBe('APPROVED');
+    expect(got.history.map((h) => h.status)).toEqual(['CREATED', 'APPROVED']);
   });
 });

@@ -310,7 +310,7 @@ describe('recording an approved verification as a KYC check', () => {
 });
 
 describe('Upvest failures and tokens through GraphQL', () => {
-  const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
 
   it.each([
     // the create POST carries an idempotency key, so 503/504 are retried (3 attempts), a Retry-After up to 10 s honoured

@@ -3,6 +3,7 @@
 // user-checks seed, the one check provider today.
 
 import { sameJson } from './same-json.js';
+import { isBehind, type Lifecycle } from './transition.js';
 
 export const CHECK_TYPES = ['KYC', 'POR', 'INSTRUMENT_FIT', 'COMPLIANCE'] as const;
 export type CheckType = (typeof CHECK_TYPES)[number];
@@ -85,6 +86,10 @@ export type CheckRecord = Check & {
   subjectId: string;
   createdAt: string;
   updatedAt: string;
+  /** Stored version (set by the store on read). */
+  version?: number;
+  /** The event that produced the stored change (see VerificationRecord.lastEvent). */
+  lastEvent?: { key: string; previousStatus: string | null } | null;
 };
 
 /** What a provider can do with checks; an adapter that offers checks exposes one. */
@@ -100,7 +105,10 @@ export interface CheckChange {
   check: CheckRecord;
 }
 
-const RANK: Record<CheckStatus, number> = { IN_PROGRESS: 0, PASSED: 1, FAILED: 1 };
+export const CHECK_LIFECYCLE: Lifecycle<CheckStatus> = {
+  rank: { IN_PROGRESS: 0, PASSED: 1, FAILED: 1 },
+  isFinal: (s) => FINAL_CHECK_STATUSES.has(s),
+};
 
 export interface AppliedCheck {
   record: CheckRecord;
@@ -113,7 +121,7 @@ export interface AppliedCheck {
  * (webhook bundles are unordered across requests), and a final status never changes.
  */
 export function applyCheck(current: CheckRecord, reported: Check, now: Date): AppliedCheck {
-  if (RANK[reported.status] < RANK[current.status] || (FINAL_CHECK_STATUSES.has(current.status) && reported.status !== current.status)) {
+  if (isBehind(CHECK_LIFECYCLE, current, reported)) {
     return { record: current, changed: false };
   }
   const { tenant, subjectId, createdAt } = current;

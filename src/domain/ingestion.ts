@@ -1,7 +1,8 @@
 // The unified Ingestion model (DESIGN.md): an approved verification at a source provider copied
 // into a platform's KYC processes, and the pure rules for changing it.
 import { sameJson } from './same-json.js';
-import type { Provider } from './verification.js';
+import { isBehind, type Lifecycle, withHistory } from './transition.js';
+import type { Provider, StoredEventRef } from './verification.js';
 
 export const INGESTION_SOURCES = ['SUMSUB', 'VERIFF'] as const;
 export type IngestionSource = (typeof INGESTION_SOURCES)[number];
@@ -16,7 +17,10 @@ export const INGESTION_PROCESS_STATUSES = ['PROCESSING', 'COMPLETED', 'FAILED'] 
 export type IngestionProcessStatus = (typeof INGESTION_PROCESS_STATUSES)[number];
 
 /** A status only moves forward: QUEUED → RUNNING → FINISHED. */
-const RANK: Record<IngestionStatus, number> = { QUEUED: 0, RUNNING: 1, FINISHED: 2 };
+export const INGESTION_LIFECYCLE: Lifecycle<IngestionStatus> = {
+  rank: { QUEUED: 0, RUNNING: 1, FINISHED: 2 },
+  isFinal: (s) => s === 'FINISHED',
+};
 
 export interface IngestionError {
   code: string;
@@ -74,6 +78,10 @@ export interface IngestionRecord extends ProviderIngestionView {
   updatedAt: string;
   /** When we last heard from the provider (create, webhook or poll). */
   syncedAt: string;
+  /** Stored version (set by the store on read). */
+  version?: number;
+  /** The event that produced the stored change (see VerificationRecord.lastEvent). */
+  lastEvent?: StoredEventRef | null;
 }
 
 /** Where to find one ingestion at its provider. */
@@ -131,19 +139,16 @@ const sameView = (a: ProviderIngestionView, b: ProviderIngestionView) => VIEW_KE
 export function applyIngestionView(current: IngestionRecord, view: ProviderIngestionView, now: Date): AppliedIngestionView {
   const previousStatus = current.status;
   const at = now.toISOString();
-  const older =
-    (view.providerUpdatedAt && current.providerUpdatedAt && Date.parse(view.providerUpdatedAt) < Date.parse(current.providerUpdatedAt)) ||
-    RANK[view.status] < RANK[current.status];
+  const older = isBehind(INGESTION_LIFECYCLE, current, view);
   if (older) return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   const changed = !sameView(current, view);
-  const statusChanged = view.status !== current.status;
   return {
     record: {
       ...current,
       ...view,
       // the user an ingestion belongs to never changes; keep the one we indexed it under
       userId: current.userId ?? view.userId,
-      history: statusChanged ? [...current.history, { status: view.status, providerStatus: view.providerStatus, at }] : current.history,
+      history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),
       updatedAt: changed ? at : current.updatedAt,
       syncedAt: at,
     },

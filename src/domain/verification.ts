@@ -1,5 +1,6 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
 import { sameJson } from './same-json.js';
+import { isBehind, type Lifecycle, withHistory } from './transition.js';
 
 export const PROVIDERS = ['UPPASS', 'PAWAPASS', 'ARGOS', 'UPVEST', 'UPHOLD'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -78,6 +79,16 @@ export interface VerificationRecord extends ProviderVerificationView {
   updatedAt: string;
   /** When we last heard from the provider (create, webhook or refresh). */
   syncedAt: string;
+  /** Stored version (set by the store on read; compare-and-set on write). */
+  version?: number;
+  /** The event that produced the stored change, so a re-processed webhook can publish it again (deduplicated by key). */
+  lastEvent?: StoredEventRef | null;
+}
+
+/** Which event a stored change came from. */
+export interface StoredEventRef {
+  key: string;
+  previousStatus: string | null;
 }
 
 /** Opaque global id: base64url of `Verification:<PROVIDER>:<providerRef>`. */
@@ -125,28 +136,30 @@ export interface AppliedView {
 const sameView = (a: ProviderVerificationView, b: ProviderVerificationView) =>
   sameJson({ ...a, providerUpdatedAt: null }, { ...b, providerUpdatedAt: null });
 
+/** Lifecycle rank (DESIGN "Statuses never go back"); RETRY_REQUIRED → IN_PROGRESS is a new attempt. */
+export const VERIFICATION_LIFECYCLE: Lifecycle<VerificationStatus> = {
+  rank: { CREATED: 0, IN_PROGRESS: 1, IN_REVIEW: 2, RETRY_REQUIRED: 3, APPROVED: 4, DECLINED: 4, EXPIRED: 4 },
+  isFinal: (s) => FINAL_STATUSES.has(s),
+  isCycle: (from, to) => from === 'RETRY_REQUIRED' && (to === 'IN_PROGRESS' || to === 'CREATED'),
+};
+
 /**
- * Merges a fresh provider view into a stored record. An update older than what we hold
- * (by the provider's own timestamp) is ignored, so late or re-ordered webhooks never move a
- * status backwards.
+ * Merges a fresh provider view into a stored record. A view behind what we hold (a final status
+ * is terminal; else the provider's timestamp, else lifecycle rank) changes nothing, so late,
+ * duplicated or re-ordered webhooks and refreshes never move a status backwards.
  */
 export function applyView(current: VerificationRecord, view: ProviderVerificationView, now: Date): AppliedView {
   const previousStatus = current.status;
   const at = now.toISOString();
-  if (
-    view.providerUpdatedAt &&
-    current.providerUpdatedAt &&
-    Date.parse(view.providerUpdatedAt) < Date.parse(current.providerUpdatedAt)
-  ) {
+  if (isBehind(VERIFICATION_LIFECYCLE, current, view)) {
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }
   const { id, provider, tenant, subjectId, history, createdAt } = current;
   const currentView: ProviderVerificationView = { ...current };
-  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt'] as const) {
+  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent'] as const) {
     delete (currentView as unknown as Record<string, unknown>)[k];
   }
   const changed = !sameView(currentView, view);
-  const statusChanged = view.status !== current.status || view.providerStatus !== current.providerStatus;
   return {
     record: {
       ...view,
@@ -155,9 +168,11 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
       tenant,
       subjectId,
       createdAt,
-      history: statusChanged ? [...history, { status: view.status, providerStatus: view.providerStatus, at }] : history,
+      history: withHistory(history, { status: view.status, providerStatus: view.providerStatus, at }),
       updatedAt: changed ? at : current.updatedAt,
       syncedAt: at,
+      ...(current.version !== undefined ? { version: current.version } : {}),
+      ...(current.lastEvent !== undefined ? { lastEvent: current.lastEvent } : {}),
     },
     changed,
     previousStatus,

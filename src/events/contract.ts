@@ -40,6 +40,26 @@ export interface SubscribeOptions {
    * subscriber is asked about every event of the topic.
    */
   route?: string | null;
+  /**
+   * The subscriber's tenant: a replay without a `route` reads this tenant's events only. With
+   * neither, a replay reads the whole log.
+   */
+  tenant?: string | null;
+}
+
+/**
+ * The key of the replay index a subscription reads: its route, else its tenant's. Every event is
+ * indexed under each of its routes and under its tenant's key, so resuming costs in proportion to
+ * the events that can match, not to the whole log.
+ */
+export function replayIndexKey(topic: Topic, options: SubscribeOptions): string | null {
+  if (options.route) return `${topic}:${options.route}`;
+  if (options.tenant) return `${topic}:${options.tenant}|*`;
+  return null;
+}
+
+export function replayIndexKeys(topic: Topic, tenant: string, routes: readonly string[] | undefined): string[] {
+  return [...(routes ?? []).map((r) => `${topic}:${r}`), `${topic}:${tenant}|*`];
 }
 
 /** Thrown by subscribe when `after` is malformed or older than the replay window. */

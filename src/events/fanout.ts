@@ -1,5 +1,5 @@
 // Delivers events already in this process to local subscribers. Shared by both buses.
-import { recordBusDelivery } from '../server/metrics.js';
+import { recordBusDelivery } from '../observability/metrics.js';
 import type { BusEvent, Topic } from './contract.js';
 
 /** A subscriber that falls this far behind is ended rather than let memory grow without bound. */

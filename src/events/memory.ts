@@ -1,6 +1,6 @@
 // In-memory event bus: one process, events numbered in publish order, kept in a bounded log
 // (by age and count) so subscribers can resume from a cursor.
-import { type BusEvent, CursorError, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, type SubscribeOptions, type Topic } from './contract.js';
+import { type BusEvent, CursorError, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, replayIndexKey, replayIndexKeys, type SubscribeOptions, type Topic } from './contract.js';
 import { Fanout, replayThenLive } from './fanout.js';
 
 export interface MemoryEventBusOptions {
@@ -22,6 +22,9 @@ export class MemoryEventBus implements EventBus {
   /** Highest sequence number dropped from the log (a cursor at or before it cannot resume gap-free). */
   private droppedUpTo = 0;
   private readonly keys = new Map<string, BusEvent>();
+  /** Replay index: route (or tenant) key → its events in log order (see replayIndexKey). */
+  private readonly index = new Map<string, BusEvent[]>();
+  private published = 0;
   readonly fanout = new Fanout();
   private readonly windowMs: number;
   private readonly maxEvents: number;
@@ -39,6 +42,11 @@ export class MemoryEventBus implements EventBus {
     const event: BusEvent<T> = { topic, cursor: `m${++this.seq}`, at: new Date().toISOString(), tenant, payload };
     if (options.routes?.length) event.routes = options.routes;
     this.log.push(event);
+    for (const k of replayIndexKeys(topic, tenant, options.routes)) {
+      const list = this.index.get(k);
+      if (list) list.push(event);
+      else this.index.set(k, [event]);
+    }
     if (options.key) this.keys.set(options.key, event);
     this.trim();
     this.fanout.dispatch(event);
@@ -52,6 +60,14 @@ export class MemoryEventBus implements EventBus {
     if (drop === 0) return;
     const dropped = this.log.splice(0, drop);
     this.droppedUpTo = seqOf(dropped.at(-1)!.cursor);
+    // now and then, drop what the log dropped from the replay index too
+    if (++this.published % 1000 === 0) {
+      for (const [k, list] of this.index) {
+        const keep = list.findIndex((e) => seqOf(e.cursor) > this.droppedUpTo);
+        if (keep < 0) this.index.delete(k);
+        else if (keep > 0) list.splice(0, keep);
+      }
+    }
     if (this.keys.size > this.log.length * 2) {
       for (const [k, e] of this.keys) if (seqOf(e.cursor) <= this.droppedUpTo) this.keys.delete(k);
     }
@@ -61,8 +77,24 @@ export class MemoryEventBus implements EventBus {
     const live = this.fanout.subscribe(topic, match, options.route);
     if (!options.after) return live;
     const after = seqOf(options.after);
-    const history = async () =>
-      (this.log as BusEvent<T>[]).filter((e) => seqOf(e.cursor) > after && e.topic === topic && match(e));
+    const indexKey = replayIndexKey(topic, options);
+    const source = (indexKey ? (this.index.get(indexKey) ?? []) : this.log) as BusEvent<T>[];
+    const history = async () => {
+      // events are in seq order: find the first after the cursor, read only from there
+      let lo = 0;
+      let hi = source.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (seqOf(source[mid].cursor) <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: BusEvent<T>[] = [];
+      for (let i = lo; i < source.length; i++) {
+        const e = source[i];
+        if (seqOf(e.cursor) > this.droppedUpTo && e.topic === topic && match(e)) out.push(e);
+      }
+      return out;
+    };
     return replayThenLive(history, live, (a, b) => seqOf(a) - seqOf(b), options.after);
   }
 

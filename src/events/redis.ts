@@ -3,20 +3,22 @@
 // and hands events to its local subscribers. The stream id is the event's cursor, so order is
 // the same on every replica, and a subscriber resumes with XRANGE from its cursor.
 import { once } from 'node:events';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 import {
   type BusEvent,
   CursorError,
   DEFAULT_REPLAY_WINDOW_MS,
   type EventBus,
   type PublishOptions,
+  replayIndexKey,
+  replayIndexKeys,
   type SubscribeOptions,
   type Topic,
 } from './contract.js';
 import { Fanout, replayThenLive } from './fanout.js';
 
 export interface RedisEventBusOptions {
-  /** Stream key. Default `kyc:events`. */
+  /** Stream key; the replay indexes and publish markers share its hash tag. Default `kyc:{events}`. */
   stream?: string;
   /** Events older than this are trimmed (XADD MINID ~) and cannot be resumed from. Default 24 h. */
   replayWindowMs?: number;
@@ -25,16 +27,37 @@ export interface RedisEventBusOptions {
 }
 
 // Appends an event unless its idempotency key was already published; returns [isNew, id].
-// Fields: e = the event (JSON), t = its topic, r = its routes joined by '\n' (so a reader can
-// skip events no local subscriber wants without parsing them).
+// KEYS[1] the stream, KEYS[2] the key's marker (the stream itself when there is no key),
+// KEYS[3..] the replay index streams of the event's routes and tenant (entries with the event's
+// own id, so a resume reads only its own). ARGV: 1 MINID, 2 event JSON, 3 window ms, 4 topic,
+// 5 routes joined by '\n', 6 '1' when keyed. Fields: e = the event, t = its topic, r = its routes
+// (so a reader can skip events no local subscriber wants without parsing them). All keys share
+// one hash tag: one slot on a Redis Cluster.
 const PUBLISH_ONCE = `
-if KEYS[2] ~= '' then
+if ARGV[6] == '1' then
   local existing = redis.call('GET', KEYS[2])
   if existing then return {0, existing} end
 end
 local id = redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'e', ARGV[2], 't', ARGV[4], 'r', ARGV[5])
-if KEYS[2] ~= '' then redis.call('SET', KEYS[2], id, 'PX', ARGV[3]) end
+if ARGV[6] == '1' then redis.call('SET', KEYS[2], id, 'PX', ARGV[3]) end
+for i = 3, #KEYS do
+  redis.call('XADD', KEYS[i], 'MINID', '~', ARGV[1], id, 'x', '')
+  redis.call('PEXPIRE', KEYS[i], ARGV[3])
+end
 return {1, id}`;
+
+// Reads up to ARGV[2] events of the replay index KEYS[2] after ARGV[1] ('(<id>'), from the stream
+// KEYS[1], in one round trip. Returns {index entries read, events}.
+const REPLAY = `
+local ids = redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2])
+local out = {}
+for _, entry in ipairs(ids) do
+  local e = redis.call('XRANGE', KEYS[1], entry[1], entry[1])
+  if e[1] then out[#out + 1] = e[1] end
+end
+local last = ''
+if #ids > 0 then last = ids[#ids][1] end
+return {#ids, out, last}`;
 
 const CURSOR = /^(\d+)-(\d+)$/;
 function parseCursor(c: string): [bigint, bigint] {
@@ -49,11 +72,14 @@ export function compareCursors(a: string, b: string): number {
 }
 
 type Entry = [id: string, fields: string[]];
-type WithPublish = Redis & { kycPublishOnce(stream: string, key: string, ...args: (string | number)[]): Promise<[number, string]> };
+interface Scripts {
+  kycPublishOnce(numKeys: number, ...args: (string | number)[]): Promise<[number, string]>;
+  kycReplay(stream: string, index: string, from: string, count: number): Promise<[number, Entry[], string]>;
+}
 
 export class RedisEventBus implements EventBus {
   readonly fanout = new Fanout();
-  private readonly reader: Redis;
+  private readonly reader: RedisClient;
   private readonly stream: string;
   private readonly windowMs: number;
   private readonly blockMs: number;
@@ -61,17 +87,23 @@ export class RedisEventBus implements EventBus {
   private loop: Promise<void> | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     options: RedisEventBusOptions = {},
   ) {
-    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT)
-    if (!('kycPublishOnce' in redis)) redis.defineCommand('kycPublishOnce', { numberOfKeys: 2, lua: PUBLISH_ONCE });
-    this.stream = options.stream ?? 'kyc:events';
+    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT); the publish script
+    // takes its number of keys as first argument
+    if (!('kycPublishOnce' in redis)) redis.defineCommand('kycPublishOnce', { lua: PUBLISH_ONCE });
+    if (!('kycReplay' in redis)) redis.defineCommand('kycReplay', { numberOfKeys: 2, lua: REPLAY });
+    this.stream = options.stream ?? 'kyc:{events}';
     this.windowMs = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
     this.blockMs = options.blockMs ?? 2000;
     this.reader = redis.duplicate();
     // reconnects by itself; ping() (and so /readyz) reports the outage
     this.reader.on('error', () => {});
+  }
+
+  private indexKey(key: string) {
+    return `${this.stream}:r:${key}`;
   }
 
   private decode(id: string, fields: string[]): BusEvent | null {
@@ -121,9 +153,11 @@ export class RedisEventBus implements EventBus {
     const at = new Date().toISOString();
     const routes = options.routes?.length ? options.routes : undefined;
     const body = JSON.stringify({ topic, at, tenant, payload, routes });
-    const keyName = options.key ? `${this.stream}:published:${options.key}` : '';
-    const [isNew, id] = await (this.redis as WithPublish).kycPublishOnce(
-      this.stream, keyName, `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes?.join('\n') ?? '',
+    const keyName = options.key ? `${this.stream}:published:${options.key}` : this.stream;
+    const indexes = replayIndexKeys(topic, tenant, routes).map((k) => this.indexKey(k));
+    const [isNew, id] = await (this.redis as unknown as Scripts).kycPublishOnce(
+      2 + indexes.length, this.stream, keyName, ...indexes,
+      `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes?.join('\n') ?? '', options.key ? '1' : '0',
     );
     if (isNew) return { topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) };
     const [entry] = (await this.redis.xrange(this.stream, id, id)) as Entry[];
@@ -134,17 +168,28 @@ export class RedisEventBus implements EventBus {
     const live = this.fanout.subscribe(topic, match, options.route);
     if (!options.after) return live;
     const after = options.after;
+    const indexKey = replayIndexKey(topic, options);
     const history = async () => {
       const out: BusEvent<T>[] = [];
       let from = `(${after}`;
       for (;;) {
-        const entries = (await this.redis.xrange(this.stream, from, '+', 'COUNT', 1000)) as Entry[];
+        let read: number;
+        let entries: Entry[];
+        let last: string;
+        if (indexKey) {
+          // only this subscription's route (or tenant): cost follows the events that can match
+          [read, entries, last] = await (this.redis as unknown as Scripts).kycReplay(this.stream, this.indexKey(indexKey), from, 1000);
+        } else {
+          entries = (await this.redis.xrange(this.stream, from, '+', 'COUNT', 1000)) as Entry[];
+          read = entries.length;
+          last = entries.at(-1)?.[0] ?? after;
+        }
         for (const [id, fields] of entries) {
           const e = this.decode(id, fields) as BusEvent<T> | null;
           if (e && e.topic === topic && match(e)) out.push(e);
         }
-        if (entries.length < 1000) return out;
-        from = `(${entries.at(-1)![0]}`;
+        if (read < 1000) return out;
+        from = `(${last}`;
       }
     };
     return replayThenLive(history, live, compareCursors, after);

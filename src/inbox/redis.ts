@@ -1,62 +1,124 @@
-// Redis inbox: a Redis Stream (XADD before the acknowledgement, XDEL once processed), so events
-// survive a crash of the instance that received them; any instance's recovery loop finishes them.
-import type { Redis } from 'ioredis';
-import type { ProviderEvent } from '../providers/contract.js';
-import type { Inbox, InboxEntry } from './contract.js';
+// Redis inbox: a Redis Stream read through a consumer group. Appending adds the events and reads
+// them into this replica's pending list in one Lua call (so they are claimed before the webhook
+// is acknowledged, and no other replica reads them); processing acknowledges and deletes them.
+// Recovery claims entries idle in any replica's pending list (XPENDING IDLE + XCLAIM), with the
+// delivery count Redis keeps; entries past the bound, and unreadable ones, move to a dead-letter
+// stream. Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
+import { randomUUID } from 'node:crypto';
+import type { ProviderEvent } from '../domain/provider-event.js';
+import { defineScripts, type RedisClient } from '../redis/client.js';
+import { type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, MAX_DEAD_LETTERS } from './contract.js';
 
-// Appends the events (ARGV[3..]) of provider ARGV[2] and, when ARGV[1] > 0, locks each new entry
-// for ARGV[1] ms, atomically (one round trip); returns the entry ids.
+// KEYS[1] stream; ARGV[1] group, ARGV[2] consumer, ARGV[3] provider, ARGV[4..] events (JSON).
+// Returns the new entries as XREADGROUP does: every undelivered entry is one of ours, since
+// every append reads its own in the same call.
 const APPEND = `
-local ids = {}
-for i = 3, #ARGV do
-  local id = redis.call('XADD', KEYS[1], '*', 'p', ARGV[2], 'e', ARGV[i])
-  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[1] .. ':lock:' .. id, '1', 'PX', ARGV[1]) end
-  ids[#ids + 1] = id
-end
-return ids`;
+redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '$', 'MKSTREAM')
+for i = 4, #ARGV do redis.call('XADD', KEYS[1], '*', 'p', ARGV[3], 'e', ARGV[i]) end
+local read = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', #ARGV - 3, 'STREAMS', KEYS[1], '>')
+return read[1][2]`;
 
-type WithAppend = Redis & { kycInboxAppend(stream: string, ...args: (string | number)[]): Promise<string[]> };
+// KEYS[1] stream; ARGV[1] group, ARGV[2] consumer, ARGV[3] min idle ms, ARGV[4] count.
+// Returns {id, fields, deliveries} for each entry claimed.
+const CLAIM = `
+local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], 'IDLE', ARGV[3], '-', '+', ARGV[4])
+if pending.err then return {} end
+local out = {}
+for _, p in ipairs(pending) do
+  local claimed = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], p[1])
+  local e = claimed[1]
+  if e and e[2] then
+    out[#out + 1] = {e[1], e[2], p[4] + 1}
+  elseif e == nil or e == false or not e[2] then
+    redis.call('XACK', KEYS[1], ARGV[1], p[1])
+  end
+end
+return out`;
+
+// KEYS[1] stream; ARGV[1] group, ARGV[2] id, ARGV[3] dead letter (JSON), ARGV[4] max dead letters.
+const DEAD = `
+redis.call('XADD', KEYS[1] .. ':dead', 'MAXLEN', '~', ARGV[4], '*', 'd', ARGV[3])
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('XDEL', KEYS[1], ARGV[2])`;
+
+// KEYS[1] stream; ARGV[1] group, ARGV[2] id.
+const ACK = `
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('XDEL', KEYS[1], ARGV[2])`;
+
+type Raw = [id: string, fields: string[]];
+
+interface Scripts {
+  kycInboxAppend(stream: string, group: string, consumer: string, provider: string, ...events: string[]): Promise<Raw[]>;
+  kycInboxClaim(stream: string, group: string, consumer: string, idleMs: number, count: number): Promise<[string, string[], number][]>;
+  kycInboxDead(stream: string, group: string, id: string, letter: string, max: number): Promise<number>;
+  kycInboxAck(stream: string, group: string, id: string): Promise<number>;
+}
+
+export interface RedisInboxOptions {
+  /** Stream key; the dead letters are `<stream>:dead`. Default `kyc:{inbox}`. */
+  stream?: string;
+  /** Consumer group. Default `kyc`. */
+  group?: string;
+  /** This replica's consumer name. Default a random UUID per instance. */
+  consumer?: string;
+}
 
 export class RedisInbox implements Inbox {
-  private readonly redis: WithAppend;
+  private readonly redis: RedisClient & Scripts;
+  private readonly stream: string;
+  private readonly group: string;
+  readonly consumer: string;
 
-  constructor(
-    redis: Redis,
-    private readonly stream = 'kyc:inbox',
-  ) {
-    // EVALSHA after the first call (ioredis loads the script on NOSCRIPT)
-    if (!('kycInboxAppend' in redis)) redis.defineCommand('kycInboxAppend', { numberOfKeys: 1, lua: APPEND });
-    this.redis = redis as WithAppend;
+  constructor(redis: RedisClient, options: RedisInboxOptions = {}) {
+    this.redis = defineScripts<Scripts>(redis, { kycInboxAppend: APPEND, kycInboxClaim: CLAIM, kycInboxDead: DEAD, kycInboxAck: ACK });
+    this.stream = options.stream ?? 'kyc:{inbox}';
+    this.group = options.group ?? 'kyc';
+    this.consumer = options.consumer ?? randomUUID();
   }
 
-  async append(provider: string, events: ProviderEvent[], lockMs = 0): Promise<InboxEntry[]> {
+  async append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]> {
     if (events.length === 0) return [];
-    const ids = await this.redis.kycInboxAppend(this.stream, lockMs, provider, ...events.map((e) => JSON.stringify(e)));
-    return ids.map((id, i) => ({ id, provider, event: events[i], receivedAt: Number(id.split('-')[0]) }));
+    const raws = await this.redis.kycInboxAppend(this.stream, this.group, this.consumer, provider, ...events.map((e) => JSON.stringify(e)));
+    return raws.map(([id], i) => ({ id, provider, event: events[i], receivedAt: Number(id.split('-')[0]), deliveries: 1 }));
   }
 
-  async stale(olderThanMs: number, limit: number): Promise<InboxEntry[]> {
-    const entries = (await this.redis.xrange(this.stream, '-', `${Date.now() - olderThanMs}`, 'COUNT', limit)) as [string, string[]][];
-    return entries.flatMap(([id, f]) => {
+  async claimStale(idleMs: number, limit: number): Promise<InboxEntry[]> {
+    const claimed = await this.redis.kycInboxClaim(this.stream, this.group, this.consumer, idleMs, limit);
+    const out: InboxEntry[] = [];
+    for (const [id, fields, deliveries] of claimed) {
+      const provider = fieldOf(fields, 'p') ?? 'unknown';
+      let event: ProviderEvent;
       try {
-        return [{ id, provider: f[1], event: JSON.parse(f[3]) as ProviderEvent, receivedAt: Number(id.split('-')[0]) }];
+        event = JSON.parse(fieldOf(fields, 'e') ?? '') as ProviderEvent;
       } catch {
-        return [];
+        await this.deadLetter({ id, provider, event: null as unknown as ProviderEvent, receivedAt: 0, deliveries }, 'unreadable entry');
+        continue;
       }
-    });
-  }
-
-  async lock(id: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(`${this.stream}:lock:${id}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
-  }
-
-  async unlock(id: string): Promise<void> {
-    await this.redis.del(`${this.stream}:lock:${id}`);
+      out.push({ id, provider, event, receivedAt: Number(id.split('-')[0]), deliveries });
+    }
+    return out;
   }
 
   async remove(id: string): Promise<void> {
-    const results = await this.redis.multi().xdel(this.stream, id).del(`${this.stream}:lock:${id}`).exec();
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw failed?.[0] ?? new Error('inbox remove aborted');
+    await this.redis.kycInboxAck(this.stream, this.group, id);
   }
+
+  async deadLetter(entry: InboxEntry, reason: string): Promise<void> {
+    await this.redis.kycInboxDead(this.stream, this.group, entry.id, JSON.stringify(deadLetterOf(entry, reason)), MAX_DEAD_LETTERS);
+  }
+
+  async deadLetters(limit: number): Promise<DeadLetter[]> {
+    const entries = (await this.redis.xrevrange(`${this.stream}:dead`, '+', '-', 'COUNT', limit)) as Raw[];
+    return entries.map(([, fields]) => JSON.parse(fieldOf(fields, 'd') ?? '{}') as DeadLetter);
+  }
+
+  async size(): Promise<number> {
+    return this.redis.xlen(this.stream);
+  }
+}
+
+function fieldOf(fields: string[], name: string): string | undefined {
+  for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
 }

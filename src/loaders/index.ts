@@ -6,7 +6,7 @@ import type { VerificationRecord } from '../domain/verification.js';
 import type { IngestionRecord } from '../domain/ingestion.js';
 import type { Services } from '../server/context.js';
 import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
-import { recordBatch } from '../server/metrics.js';
+import { recordBatch } from '../observability/metrics.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;

@@ -12,11 +12,9 @@ export interface WebhookRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** One normalized change a webhook reports. `eventId` is the provider's dedup key. */
-export type ProviderEvent =
-  | { eventId: string; kind: 'verification'; view: ProviderVerificationView }
-  | { eventId: string; kind: 'check'; check: Check }
-  | { eventId: string; kind: 'ingestion'; view: ProviderIngestionView };
+/** One normalized change a webhook reports (defined in domain/ so the inbox need not import providers/). */
+export type { ProviderEvent } from '../domain/provider-event.js';
+import type { ProviderEvent } from '../domain/provider-event.js';
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {
@@ -34,8 +32,36 @@ export class WebhookFormatError extends Error {
   }
 }
 
+/**
+ * What a request below /sandbox/{key} is, for the sandbox guard (DESIGN.md, "Doors closed"):
+ * `api`, the provider's own API (the simulator checks the provider's credentials); `session`, an
+ * end-user page or action on one session (`ref`, the provider's id of it); `admin`, a change to
+ * the simulator itself (faults, workspace settings); `public`, harmless static content.
+ */
+export type SandboxAccess = { kind: 'api' } | { kind: 'session'; ref: string } | { kind: 'admin' } | { kind: 'public' };
+
+/** The generic sandbox routes of DESIGN.md: `POST /{ref}/advance` and `/faults`; null for anything else. */
+export function commonSandboxAccess(method: string, path: string): SandboxAccess | null {
+  if (path === '/faults') return { kind: 'admin' };
+  const m = method === 'POST' ? /^\/([^/]+)\/advance$/.exec(path) : null;
+  return m ? { kind: 'session', ref: safeDecode(m[1]) } : null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** A provider's REST API and webhook sender, served in-process under /sandbox/{key}/. */
 export interface Simulator {
+  /**
+   * Classifies a request (`path` without the query) for the sandbox guard. A route the
+   * simulator does not name is refused when API keys are configured.
+   */
+  sandboxAccess(method: string, path: string): SandboxAccess | null;
   /** Handles a request below /sandbox/{key}; `path` starts with '/'. Returns false when no route matched. */
   handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean>;
   close(): Promise<void>;

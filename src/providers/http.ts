@@ -3,9 +3,9 @@
 // PROVIDER_UNAVAILABLE here; status-code mapping is each provider's own (its client.ts).
 import { Readable } from 'node:stream';
 import { providerUnavailable } from '../errors.js';
-import { BrokenCircuitError, UpstreamFailure, withResilience } from './resilience.js';
-import { recordUpstream, upstreamOutcome } from '../server/metrics.js';
-import { requestIdHeaders } from '../server/request-context.js';
+import { BrokenCircuitError, type ProviderResilience, UpstreamFailure } from './resilience.js';
+import { recordUpstream, upstreamOutcome } from '../observability/metrics.js';
+import { requestIdHeaders, sandboxTenantHeaders } from '../observability/request-context.js';
 
 export interface ProviderCall {
   provider: string;
@@ -22,6 +22,42 @@ export interface ProviderCall {
   timeoutMs: number;
   /** True for a POST that carries the provider's own idempotency key, so a retry is safe. */
   idempotent?: boolean;
+  /** The calling app's retry policy and circuit breakers (each app has its own). */
+  resilience: ProviderResilience;
+}
+
+/**
+ * A call that could not be sent at all: a header value or URL this process refuses to put on
+ * the wire (a control character, a character outside what a header allows). It never left
+ * the process, so it says nothing about the provider's health and never counts against its
+ * circuit. Inputs are validated at the edge; this is the backstop (INTERNAL to the client).
+ */
+export class LocalRequestError extends Error {
+  constructor(readonly provider: string, reason: string) {
+    super(`request to ${provider} not sent: ${reason}`);
+    this.name = 'LocalRequestError';
+  }
+}
+
+/** RFC 9110 field-value as Node sends it: visible ASCII, spaces and tabs inside. */
+const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$|^$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Throws LocalRequestError when `call` cannot be sent as it is. */
+function checkSendable(call: ProviderCall, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) throw new LocalRequestError(call.provider, `header name ${JSON.stringify(name)} is not a token`);
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+      throw new LocalRequestError(call.provider, `header ${name} holds a character an HTTP header cannot carry`);
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(call.url);
+  } catch {
+    throw new LocalRequestError(call.provider, 'the URL is not valid');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LocalRequestError(call.provider, 'the URL is not http(s)');
 }
 
 export interface ProviderResponse {
@@ -38,8 +74,17 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
   // retries only what cannot create a second effect upstream (issue: GETs, idempotent POSTs)
   // a streamed body can be sent only once
   const retryable = (call.method === 'GET' || call.idempotent === true) && !(call.body instanceof Readable);
+  // the caller's request id travels to the provider (ignored where it has no use for it); a
+  // sandbox simulator in this process also learns the calling tenant (its faults are per tenant)
+  const base = { ...requestIdHeaders(), ...sandboxTenantHeaders(call.url) };
+  // headers given as a function are made again for every attempt (a fresh request signature)
+  const headersFor = () => ({ ...base, ...(typeof call.headers === 'function' ? call.headers() : call.headers) });
+  const first = headersFor();
+  // refused before the breaker sees it: a request that never left is not an upstream failure
+  checkSendable(call, first);
+  let attempts = 0;
   try {
-    return await withResilience(call.provider, retryable, () => attempt(call));
+    return await call.resilience.run(call.provider, retryable, () => attempt(call, attempts++ === 0 ? first : headersFor()));
   } catch (err) {
     if (err instanceof BrokenCircuitError) {
       throw providerUnavailable(call.provider, 'circuit open after repeated failures; failing fast until it recovers');
@@ -50,7 +95,7 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
 
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 
-async function attempt(call: ProviderCall): Promise<ProviderResponse> {
+async function attempt(call: ProviderCall, headers: Record<string, string>): Promise<ProviderResponse> {
   upstreamCalls.set(call.provider, (upstreamCalls.get(call.provider) ?? 0) + 1);
   let res: Response;
   let text: string;
@@ -59,8 +104,7 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
   try {
     res = await fetch(call.url, {
       method: call.method,
-      // the caller's request id travels to the provider (ignored where it has no use for it)
-      headers: { ...requestIdHeaders(), ...(typeof call.headers === 'function' ? call.headers() : call.headers) },
+      headers,
       body: call.body as string | undefined,
       ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
@@ -69,6 +113,11 @@ async function attempt(call: ProviderCall): Promise<ProviderResponse> {
   } catch (err) {
     const name = (err as Error)?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
+    // undici rejects with "fetch failed" (cause: the socket error) for what happened on the way;
+    // any other error was raised here before the request left: not the provider's fault
+    if (!timedOut && !(err instanceof TypeError && err.message === 'fetch failed')) {
+      throw new LocalRequestError(call.provider, (err as Error)?.message ?? 'unknown');
+    }
     recordUpstream(call.provider, null, timedOut ? 'timeout' : 'unreachable', seconds());
     const error = timedOut
       ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)

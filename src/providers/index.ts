@@ -1,7 +1,8 @@
 // The list that registers the providers: their adapters and their GraphQL resolvers.
 // Adding a provider means adding its folder and one line in each list below.
-import type { Config } from '../config.js';
+import type { Config, ProviderKey } from '../config.js';
 import type { ProviderAdapter } from './contract.js';
+import type { ProviderResilience } from './resilience.js';
 import { PawaPassAdapter } from './pawapass/index.js';
 import { PawaPassResolver } from './pawapass/schema.js';
 import { UpPassAdapter } from './uppass/index.js';
@@ -18,15 +19,21 @@ export interface AdapterUrls {
   localUrl: () => string;
   /** PUBLIC_URL: session pages and webhook targets. */
   publicUrl: () => string;
+  /** The app's retry policy and circuit breakers (one set per app). */
+  resilience: ProviderResilience;
+  /** The page token of a sandbox session, carried in its url (sandbox-guard.ts checks it). */
+  pageToken: (key: ProviderKey, ref: string) => string;
 }
 
-export function createAdapters(config: Config, urls: AdapterUrls): ProviderAdapter[] {
+export function createAdapters(config: Config, context: AdapterUrls): ProviderAdapter[] {
+  // each adapter gets its own page-token function, bound to its key
+  const urls = (key: ProviderKey) => ({ ...context, pageToken: (ref: string) => context.pageToken(key, ref) });
   return [
-    new PawaPassAdapter({ config: config.providers.pawapass, ...urls, concurrency: config.providerConcurrency }),
-    new UpPassAdapter({ config: config.providers.uppass, ...urls, concurrency: config.providerConcurrency }),
-    new ArgosAdapter({ config: config.providers.argos, ...urls, concurrency: config.providerConcurrency }),
-    new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls }),
-    new UpholdAdapter({ config: config.providers.uphold, settings: config.uphold, ...urls, concurrency: config.providerConcurrency }),
+    new PawaPassAdapter({ config: config.providers.pawapass, ...urls('pawapass'), concurrency: config.providerConcurrency }),
+    new UpPassAdapter({ config: config.providers.uppass, ...urls('uppass'), concurrency: config.providerConcurrency }),
+    new ArgosAdapter({ config: config.providers.argos, ...urls('argos'), concurrency: config.providerConcurrency }),
+    new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls('upvest') }),
+    new UpholdAdapter({ config: config.providers.uphold, settings: config.uphold, ...urls('uphold'), concurrency: config.providerConcurrency }),
   ];
 }
 

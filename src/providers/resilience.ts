@@ -62,45 +62,62 @@ const STATE_NAMES: Record<CircuitState, CircuitName> = {
   [CircuitState.Isolated]: 'isolated',
 };
 
-let options: ResilienceOptions = DEFAULT_RESILIENCE;
-const breakers = new Map<string, CircuitBreakerPolicy>();
+/**
+ * One app's retry policy settings and circuit breakers, one breaker per provider. Created by
+ * createApp and handed to its adapters, so two apps in one process (two replicas in a test, a
+ * blue/green pair) never share a circuit (issue 12, point 5).
+ */
+export class ProviderResilience {
+  readonly options: ResilienceOptions;
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
 
-/** Set once at startup (createApp). Resets every breaker. */
-export function configureResilience(next: Partial<ResilienceOptions>) {
-  options = { ...DEFAULT_RESILIENCE, ...next };
-  breakers.clear();
-}
-
-/** Closes every circuit (tests, or an operator after a known-good deploy). */
-export function resetCircuits() {
-  breakers.clear();
-}
-
-function breakerFor(provider: string): CircuitBreakerPolicy {
-  let b = breakers.get(provider);
-  if (!b) {
-    b = circuitBreaker(
-      handleWhen((e) => e instanceof UpstreamFailure && e.breaks),
-      { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
-    );
-    breakers.set(provider, b);
+  constructor(options: Partial<ResilienceOptions> = {}) {
+    this.options = { ...DEFAULT_RESILIENCE, ...options };
   }
-  return b;
-}
 
-/** Each provider's circuit state (providers that were never called are closed). */
-export function circuitStates(providers: readonly string[]): Record<string, CircuitName> {
-  return Object.fromEntries(providers.map((p) => [p, breakers.has(p) ? STATE_NAMES[breakers.get(p)!.state] : 'closed']));
+  /** Closes every circuit (tests, or an operator after a known-good deploy). */
+  reset() {
+    this.breakers.clear();
+  }
+
+  /** Each provider's circuit state (providers that were never called are closed). */
+  circuitStates(providers: readonly string[]): Record<string, CircuitName> {
+    return Object.fromEntries(providers.map((p) => [p, this.breakers.has(p) ? STATE_NAMES[this.breakers.get(p)!.state] : 'closed']));
+  }
+
+  private breakerFor(provider: string): CircuitBreakerPolicy {
+    let b = this.breakers.get(provider);
+    if (!b) {
+      b = circuitBreaker(
+        handleWhen((e) => e instanceof UpstreamFailure && e.breaks),
+        { halfOpenAfter: this.options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(this.options.breakerThreshold) },
+      );
+      this.breakers.set(provider, b);
+    }
+    return b;
+  }
+
+  /**
+   * Runs `attempt` under the provider's breaker, retrying when `retryable` and the failure is
+   * transient. `attempt` throws UpstreamFailure for failures; the last one's `outcome` is returned
+   * (a response) or thrown (an error) when attempts run out. Any other error (e.g. a request that
+   * could not even be built, so it never left this process) passes through and never counts
+   * against the circuit.
+   */
+  run<T>(provider: string, retryable: boolean, attempt: () => Promise<T>): Promise<T> {
+    return withResilience(this, provider, retryable, attempt);
+  }
+
+  /** @internal */
+  breaker(provider: string) {
+    return this.breakerFor(provider);
+  }
 }
 
 export { BrokenCircuitError };
 
-/**
- * Runs `attempt` under the provider's breaker, retrying when `retryable` and the failure is
- * transient. `attempt` throws UpstreamFailure for failures; the last one's `outcome` is returned
- * (a response) or thrown (an error) when attempts run out.
- */
-export async function withResilience<T>(provider: string, retryable: boolean, attempt: () => Promise<T>): Promise<T> {
+async function withResilience<T>(r: ProviderResilience, provider: string, retryable: boolean, attempt: () => Promise<T>): Promise<T> {
+  const options = r.options;
   const retryPolicy = retry(
     handleWhen(
       (e) =>
@@ -120,7 +137,7 @@ export async function withResilience<T>(provider: string, retryable: boolean, at
     },
   );
   try {
-    return await wrap(retryPolicy, breakerFor(provider)).execute(attempt);
+    return await wrap(retryPolicy, r.breaker(provider)).execute(attempt);
   } catch (err) {
     if (err instanceof UpstreamFailure) {
       if (err.outcome instanceof Error) throw err.outcome;

@@ -1,5 +1,6 @@
 // The unified Ingestion type (DESIGN.md), its create input, query, subscription and the
 // `KycSubject.ingestions` field. The create mutation lives with the provider that ingests.
+import { HeaderSafe, NoControlChars } from './input-bounds.js';
 import { loadAll } from '../loaders/index.js';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
@@ -157,6 +158,7 @@ export class CreateIngestionInput {
   @MinLength(1)
   @MaxLength(256)
   @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  @HeaderSafe()
   @Field(() => String, { description: 'The user at the receiving platform to submit the data for (created there beforehand).' })
   userId!: string;
 
@@ -169,12 +171,14 @@ export class CreateIngestionInput {
   @IsOptional()
   @MinLength(1)
   @MaxLength(255)
+  @NoControlChars()
   @Field(() => String, { nullable: true, description: 'Send the same key when retrying: the first result is returned and no second ingestion is created (kept 24 h).' })
   idempotencyKey?: string | null;
 
   @IsOptional()
   @MinLength(1)
   @MaxLength(256)
+  @NoControlChars()
   @Field(() => String, { nullable: true, description: 'VERIFF only: the Veriff integration name registered with the platform. Default: the server configuration.' })
   integrationName?: string | null;
 }

@@ -1,7 +1,6 @@
 // `providers`: each provider's mode and circuit-breaker state, for dashboards and support.
 import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { Provider as ProviderValue } from '../domain/verification.js';
-import { circuitStates } from '../providers/resilience.js';
 import type { RequestContext } from '../server/context.js';
 import { Provider } from './verification.js';
 
@@ -39,7 +38,7 @@ export class ProvidersResolver {
   @Query(() => [ProviderState], { description: 'Every configured provider with its mode and circuit-breaker state.' })
   providers(@Ctx() ctx: RequestContext): ProviderState[] {
     const adapters = [...ctx.services.adapters.values()];
-    const states = circuitStates(adapters.map((a) => a.provider));
+    const states = ctx.services.resilience.circuitStates(adapters.map((a) => a.provider));
     return adapters.map((a) => ({
       provider: a.provider,
       mode: a.mode === 'sandbox' ? 'SANDBOX' : 'LIVE',

@@ -13,6 +13,8 @@ export const SCOPES = [
   'checks:write',
   'ingestions:read',
   'ingestions:write',
+  // sandbox only: inject faults into a simulator (for the caller's own requests)
+  'sandbox:admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -4,6 +4,7 @@ import type { Provider } from '../domain/verification.js';
 import type { EventBus } from '../events/contract.js';
 import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
+import type { ProviderResilience } from '../providers/resilience.js';
 import type { VerificationService } from '../services/verifications.js';
 import type { CheckService } from '../services/checks.js';
 import type { IngestionService } from '../services/ingestions.js';
@@ -18,6 +19,8 @@ export interface Services {
   ingestions: IngestionService;
   log: Logger;
   checks: CheckService;
+  /** This app's retry policy and circuit breakers (not shared with another app in the process). */
+  resilience: ProviderResilience;
 }
 
 export interface RequestContext {

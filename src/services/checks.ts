@@ -3,13 +3,15 @@
 // subscribe to changes.
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
-import { applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
+import { type AppliedCheck, applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
 import type { Provider } from '../domain/verification.js';
 import { badUserInput, providerUnavailable } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
+import { compareAndSet } from './records.js';
+import { newestOnly } from '../events/monotonic.js';
 
 export interface CreateCheckRequest {
   provider: Provider;
@@ -45,39 +47,42 @@ export class CheckService {
   }
 
   async create(req: CreateCheckRequest): Promise<CheckRecord> {
-    if (!req.idempotencyKey) return this.createAndRecord(req);
     return runIdempotent({
       store: this.store,
-      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
+      key: req.idempotencyKey ? `${req.tenant}:${req.operation}:${req.idempotencyKey}` : null,
       input: req.input,
       provider: req.provider,
       waitMs: this.idempotencyWaitMs,
       load: async (id) => (await this.store.getMany<CheckRecord>('check', [id]))[0],
-      run: () => this.createAndRecord(req),
+      call: req.create,
+      record: (check) => this.record(req, check),
     });
   }
 
-  private async createAndRecord(req: CreateCheckRequest): Promise<CheckRecord> {
-    const check = await req.create();
-    const record = newCheckRecord(check, req.tenant, new Date());
-    await this.store.put('check', record);
+  /** Stores a created check once (a retry finds it stored) and publishes its `created` event once. */
+  private async record(req: CreateCheckRequest, check: Check): Promise<CheckRecord> {
+    const fresh = newCheckRecord(check, req.tenant, new Date());
+    let record: CheckRecord = { ...fresh, version: 1 };
+    if (!(await this.store.put('check', fresh, 0))) record = (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? record;
     await this.publish(record, `created:${record.id}`);
     return record;
   }
 
-  /** Applies a reported check to the record we hold; null when it was not created through this API. */
+  /**
+   * Applies a reported check to the record we hold, compare-and-set; publishes only a stored
+   * change. Null when it was not created through this API.
+   */
   async applyProviderCheck(check: Check, eventKey?: string): Promise<CheckRecord | null> {
-    const [current] = await this.store.getMany<CheckRecord>('check', [check.id]);
-    if (!current) return null;
-    const { record, changed } = applyCheck(current, check, new Date());
-    if (changed) {
-      // publish first, keyed: a re-run after a crash publishes nothing twice (see VerificationService)
-      await this.publish(record, eventKey);
-      await this.store.put('check', record);
-    } else {
-      this.log.debug({ checkId: check.id }, 'check update carried nothing new');
-    }
-    return record;
+    const out = await compareAndSet<CheckRecord, AppliedCheck>(this.store, 'check', check.id, (current) => {
+      const applied: AppliedCheck & { write?: boolean } = applyCheck(current, check, new Date());
+      applied.write = applied.changed;
+      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null };
+      return applied;
+    });
+    if (!out) return null;
+    if (out.changed || (eventKey && out.record.lastEvent?.key === eventKey)) await this.publish(out.record, eventKey);
+    else this.log.debug({ checkId: check.id }, 'check update carried nothing new');
+    return out.record;
   }
 
   private async publish(record: CheckRecord, key?: string) {
@@ -93,10 +98,11 @@ export class CheckService {
         throw err;
       }
     }
-    return this.bus.subscribe<CheckChange>(
+    const events = this.bus.subscribe<CheckChange>(
       'check',
       (e: BusEvent<CheckChange>) => e.tenant === tenant && (filter.userId == null || e.payload.check.userId === filter.userId),
-      { after, route: routeKey(tenant, 'user', filter.userId) },
+      { after, tenant, route: routeKey(tenant, 'user', filter.userId) },
     );
+    return newestOnly(events, (e) => ({ id: e.payload.check.id, version: e.payload.check.version }));
   }
 }

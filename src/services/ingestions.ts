@@ -1,11 +1,13 @@
 // Use cases for ingestions, the same for every provider that ingests: create (idempotent), apply
 // what a provider reports (webhook, refresh or poll), refresh stale statuses, subscribe, and the
 // polling safety net for unfinished ingestions whose webhooks do not come.
+import { randomUUID } from 'node:crypto';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import type { IngestionPollingSettings } from '../config.js';
 import {
   applyIngestionView,
+  type AppliedIngestionView,
   type IngestionRecord,
   type IngestionStatus,
   ingestionId,
@@ -18,8 +20,10 @@ import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { mapConcurrent } from '../providers/http.js';
-import type { Store } from '../store/contract.js';
+import { CREATING_TTL_MS, type Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
+import { compareAndSet, NotRecordedYet } from './records.js';
+import { newestOnly } from '../events/monotonic.js';
 
 /** The payload of an `ingestion` bus event: the record right after the change. */
 export interface IngestionChange {
@@ -44,16 +48,10 @@ export interface IngestionServiceOptions {
   polling: IngestionPollingSettings;
 }
 
-/** Thrown for a webhook about an ingestion whose create call has not been recorded yet: answer 5xx so it is retried. */
-export class IngestionNotRecordedYet extends Error {
-  constructor() {
-    super('ingestion not recorded yet; a create is in flight');
-  }
-}
+/** Thrown for a webhook about an ingestion whose create call has not been recorded yet (kept for callers). */
+export { NotRecordedYet as IngestionNotRecordedYet } from './records.js';
 
 export class IngestionService {
-  /** Creates waiting for the provider's answer; a webhook may overtake the answer. */
-  private creating = 0;
   /** Unfinished ingestions this process looks after (created here or reported here). */
   private readonly watched = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
@@ -70,53 +68,67 @@ export class IngestionService {
   ) {}
 
   async create(req: CreateIngestionCall): Promise<IngestionRecord> {
-    if (!req.idempotencyKey) return this.createAndRecord(req);
-    return runIdempotent({
-      store: this.store,
-      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
-      input: req.input,
-      provider: req.provider,
-      load: async (id) => (await this.store.getMany<IngestionRecord>('ingestion', [id]))[0],
-      run: () => this.createAndRecord(req),
-    });
-  }
-
-  private async createAndRecord(req: CreateIngestionCall): Promise<IngestionRecord> {
-    this.creating++;
+    const marker = randomUUID();
+    const providerKey = req.provider.toLowerCase();
+    // a webhook may overtake the provider's answer: replicas hold it back while this is set
+    await this.store.beginCreating(providerKey, marker, CREATING_TTL_MS);
     try {
-      const view = await req.create();
-      const record = newIngestionRecord(req.provider, req.tenant, view, new Date());
-      await this.store.put('ingestion', record);
-      if (!isFinished(record.status)) this.watched.add(record.id);
-      await this.publish(record, null, `created:${record.id}`);
-      return record;
+      return await runIdempotent({
+        store: this.store,
+        key: req.idempotencyKey ? `${req.tenant}:${req.operation}:${req.idempotencyKey}` : null,
+        input: req.input,
+        provider: req.provider,
+        load: async (id) => (await this.store.getMany<IngestionRecord>('ingestion', [id]))[0],
+        call: req.create,
+        record: (view) => this.record(req, view),
+      });
     } finally {
-      this.creating--;
+      await this.store.endCreating(providerKey, marker).catch(() => {});
     }
   }
 
-  /** Applies a provider's view; null when the ingestion was not created through this API. */
+  /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
+  private async record(req: CreateIngestionCall, view: ProviderIngestionView): Promise<IngestionRecord> {
+    const fresh = newIngestionRecord(req.provider, req.tenant, view, new Date());
+    let record: IngestionRecord = { ...fresh, version: 1 };
+    if (!(await this.store.put('ingestion', fresh, 0))) {
+      record = (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? record;
+    }
+    if (!isFinished(record.status)) this.watched.add(record.id);
+    await this.publish(record, null, `created:${record.id}`);
+    return record;
+  }
+
+  /**
+   * Applies a provider's view, compare-and-set (see VerificationService.applyProviderView); null
+   * when the ingestion was not created through this API.
+   */
   async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<IngestionRecord | null> {
-    const [current] = await this.store.getMany<IngestionRecord>('ingestion', [ingestionId(provider, view.providerRef)]);
-    if (!current) return null;
-    const { record, changed, previousStatus } = applyIngestionView(current, view, new Date());
-    // publish first, keyed: a re-run after a crash publishes nothing twice (see VerificationService)
-    if (changed) await this.publish(record, previousStatus, eventKey);
-    await this.store.put('ingestion', record);
+    const out = await compareAndSet<IngestionRecord, AppliedIngestionView>(this.store, 'ingestion', ingestionId(provider, view.providerRef), (current) => {
+      const applied = applyIngestionView(current, view, new Date());
+      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
+      return applied;
+    });
+    if (!out) return null;
+    const { record } = out;
+    if (out.changed) await this.publish(record, out.previousStatus, eventKey);
+    else if (eventKey && record.lastEvent?.key === eventKey) {
+      await this.publish(record, record.lastEvent.previousStatus as IngestionStatus | null, eventKey);
+    }
     if (isFinished(record.status)) this.watched.delete(record.id);
     else this.watched.add(record.id);
     return record;
   }
 
   /**
-   * A webhook's view. When we have no record but a create is still waiting for the provider's
-   * answer, the webhook may have overtaken it: throw, so the recorded event stays in the inbox and
-   * the recovery loop applies it a moment later.
+   * A webhook's view. When we have no record but a create at this provider is waiting for its
+   * answer on any replica, the webhook may have overtaken it: throw, so the recorded event stays
+   * in the inbox and is applied a moment later.
    */
   async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<boolean> {
     const record = await this.applyProviderView(provider, view, eventKey);
     if (record) return true;
-    if (this.creating > 0) throw new IngestionNotRecordedYet();
+    if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('ingestion');
     return false;
   }
 
@@ -171,14 +183,15 @@ export class IngestionService {
         throw err;
       }
     }
-    return this.bus.subscribe<IngestionChange>(
+    const events = this.bus.subscribe<IngestionChange>(
       'ingestion',
       (e: BusEvent<IngestionChange>) => {
         const i = e.payload.ingestion;
         return e.tenant === tenant && (filter.id == null || i.id === filter.id) && (filter.userId == null || i.userId === filter.userId);
       },
-      { after: filter.after ?? null, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'user', filter.userId) },
+      { after: filter.after ?? null, tenant, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'user', filter.userId) },
     );
+    return newestOnly(events, (e) => ({ id: e.payload.ingestion.id, version: e.payload.ingestion.version }));
   }
 
   /** Starts the polling safety net (no-op when `INGESTION_POLL_INTERVAL_MS` is 0). */

@@ -1,5 +1,6 @@
 // Use cases for verifications, the same for every provider: start (idempotent), apply what a
 // provider reports (webhook or refresh), refresh stale statuses, and subscribe.
+import { randomUUID } from 'node:crypto';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import {
@@ -7,6 +8,7 @@ import {
   type ProviderVerificationView,
   type VerificationRecord,
   type VerificationStatus,
+  type AppliedView,
   applyView,
   isFinal,
   newVerificationRecord,
@@ -16,8 +18,10 @@ import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
-import type { Store } from '../store/contract.js';
+import { CREATING_TTL_MS, type Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
+import { compareAndSet, NotRecordedYet } from './records.js';
+import { newestOnly } from '../events/monotonic.js';
 
 /** The payload of a `verification` bus event: the record right after the change. */
 export interface VerificationChange {
@@ -55,41 +59,70 @@ export class VerificationService {
   ) {}
 
   async start(req: StartRequest): Promise<VerificationRecord> {
-    if (!req.idempotencyKey) return this.createAndRecord(req);
-    return runIdempotent({
-      store: this.store,
-      key: `${req.tenant}:${req.operation}:${req.idempotencyKey}`,
-      input: req.input,
-      provider: req.provider,
-      waitMs: this.options.idempotencyWaitMs,
-      load: async (id) => (await this.store.getMany<VerificationRecord>('verification', [id]))[0],
-      run: () => this.createAndRecord(req),
-    });
+    const marker = randomUUID();
+    const providerKey = req.provider.toLowerCase();
+    // a webhook may overtake the provider's answer: replicas hold it back while this is set
+    await this.store.beginCreating(providerKey, marker, CREATING_TTL_MS);
+    try {
+      return await runIdempotent({
+        store: this.store,
+        key: req.idempotencyKey ? `${req.tenant}:${req.operation}:${req.idempotencyKey}` : null,
+        input: req.input,
+        provider: req.provider,
+        waitMs: this.options.idempotencyWaitMs,
+        load: async (id) => (await this.store.getMany<VerificationRecord>('verification', [id]))[0],
+        call: req.create,
+        record: (view) => this.record(req, view),
+      });
+    } finally {
+      await this.store.endCreating(providerKey, marker).catch(() => {});
+    }
   }
 
-  private async createAndRecord(req: StartRequest): Promise<VerificationRecord> {
-    const view = await req.create();
-    const record = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
-    await this.store.put('verification', record);
+  /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
+  private async record(req: StartRequest, view: ProviderVerificationView): Promise<VerificationRecord> {
+    const fresh = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
+    let record: VerificationRecord = { ...fresh, version: 1 };
+    if (!(await this.store.put('verification', fresh, 0))) {
+      record = (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? record;
+    }
     await this.publish(record, null, `created:${record.id}`);
     return record;
   }
 
   /**
-   * Applies a provider's view to the record we hold. Returns the record, or null when the session
-   * was not created through this API (we have no record to update).
+   * Applies a provider's view to the record we hold, compare-and-set (a concurrent writer's change
+   * is re-read, never lost). Publishes only a transition that was stored. Returns the record, or
+   * null when the session was not created through this API (we have no record to update).
    */
   async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string): Promise<VerificationRecord | null> {
-    const [current] = await this.store.getMany<VerificationRecord>('verification', [verificationId(provider, view.providerRef)]);
-    if (!current) return null;
     const adapter = this.adapters.get(provider);
-    const merged = adapter?.mergeView ? adapter.mergeView(current, view) : view;
-    const { record, changed, previousStatus } = applyView(current, merged, new Date());
-    // publish before storing: if we die in between, re-processing finds the change again and the
-    // event key makes the second publish a no-op, so subscribers see it exactly once
-    if (changed) await this.publish(record, previousStatus, eventKey);
-    await this.store.put('verification', record);
+    const out = await compareAndSet<VerificationRecord, AppliedView>(this.store, 'verification', verificationId(provider, view.providerRef), (current) => {
+      const merged = adapter?.mergeView ? adapter.mergeView(current, view) : view;
+      const applied = applyView(current, merged, new Date());
+      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
+      return applied;
+    });
+    if (!out) return null;
+    const { record } = out;
+    if (out.changed) await this.publish(record, out.previousStatus, eventKey);
+    // the same event again after a crash between storing and publishing: publish it now (the
+    // event key makes this a no-op when it was published)
+    else if (eventKey && record.lastEvent?.key === eventKey) {
+      await this.publish(record, record.lastEvent.previousStatus as VerificationStatus | null, eventKey);
+    }
     return record;
+  }
+
+  /**
+   * A webhook's view. When we have no record but a create at this provider is waiting for its
+   * answer on any replica, the webhook may have overtaken it: throw, so the event stays in the
+   * inbox and is applied again a moment later. False: not a session created through this API.
+   */
+  async applyWebhookView(provider: Provider, view: ProviderVerificationView, eventKey: string): Promise<boolean> {
+    if (await this.applyProviderView(provider, view, eventKey)) return true;
+    if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('verification');
+    return false;
   }
 
   private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string) {
@@ -145,7 +178,7 @@ export class VerificationService {
         throw err;
       }
     }
-    return this.bus.subscribe<VerificationChange>('verification', (e: BusEvent<VerificationChange>) => {
+    const events = this.bus.subscribe<VerificationChange>('verification', (e: BusEvent<VerificationChange>) => {
       const v = e.payload.verification;
       return (
         e.tenant === tenant &&
@@ -153,6 +186,7 @@ export class VerificationService {
         (filter.subjectId == null || v.subjectId === filter.subjectId) &&
         (filter.provider == null || v.provider === filter.provider)
       );
-    }, { after: filter.after, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'subject', filter.subjectId) });
+    }, { after: filter.after, tenant, route: routeKey(tenant, 'id', filter.id) ?? routeKey(tenant, 'subject', filter.subjectId) });
+    return newestOnly(events, (e) => ({ id: e.payload.verification.id, version: e.payload.verification.version }));
   }
 }

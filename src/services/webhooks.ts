@@ -4,9 +4,9 @@
 // recovery loop if this instance died before finishing: an acknowledged event is never lost.
 import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
-import type { Inbox, InboxEntry } from '../inbox/contract.js';
+import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
-import { recordWebhook } from '../server/metrics.js';
+import { recordWebhook } from '../observability/metrics.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 
 /**
@@ -33,9 +33,7 @@ export interface WebhookCounters {
   duplicates: Map<string, number>;
 }
 
-const PROCESS_LOCK_MS = 30_000;
-
-type Result = 'processed' | 'duplicate' | 'ignored' | 'locked';
+type Result = 'processed' | 'duplicate' | 'ignored';
 
 export class WebhookService {
   readonly counters: WebhookCounters = { accepted: new Map(), rejected: new Map(), duplicates: new Map() };
@@ -46,8 +44,10 @@ export class WebhookService {
     private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
     private readonly handlers: EventHandlers,
     private readonly log: Logger,
-    /** An entry older than this is presumed abandoned (crash, failure) and processed again. */
+    /** An entry unacknowledged this long is presumed abandoned (crash, failure) and processed again. */
     private readonly recoveryAfterMs = 5000,
+    /** Deliveries after which a failing entry moves to the dead letters (INBOX_MAX_DELIVERIES). */
+    private readonly maxDeliveries = DEFAULT_MAX_DELIVERIES,
   ) {}
 
   private count(map: Map<string, number>, key: string) {
@@ -79,8 +79,9 @@ export class WebhookService {
     this.log.trace({ provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
     try {
-      // locked for this instance in the same step: the recovery loop leaves them to us
-      entries = await this.inbox.append(adapter.key, events, PROCESS_LOCK_MS);
+      // claimed by this instance in the same step: another replica's recovery loop leaves them
+      // to us unless we leave them unacknowledged for INBOX_RECOVERY_AFTER_MS
+      entries = await this.inbox.append(adapter.key, events);
     } catch (err) {
       recordWebhook(adapter.key, 'failed');
       this.log.error({ provider: adapter.key, err }, 'webhook not recorded; asking the provider to retry');
@@ -92,10 +93,9 @@ export class WebhookService {
     const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
     for (const entry of entries) {
       try {
-        const result = await this.process(entry, true);
+        const result = await this.process(entry);
         if (result === 'duplicate') tally.duplicates++;
         if (result === 'ignored') tally.ignored++;
-        if (result === 'locked') tally.pending++;
       } catch (err) {
         tally.pending++;
         this.log.warn({ provider: adapter.key, err }, 'webhook recorded but not yet processed; will retry');
@@ -105,49 +105,51 @@ export class WebhookService {
   }
 
   /**
-   * Processes one inbox entry: at most once at a time, and never twice to subscribers.
-   * `locked`: the caller already holds the entry's lock (it appended it locked).
+   * Processes one inbox entry this instance holds (claimed on append or by recovery), and
+   * acknowledges it. Never twice to subscribers: a re-run finds the event id processed, or
+   * re-applies a change that the store already holds (publishing it once, by its key).
    */
-  async process(entry: InboxEntry, locked = false): Promise<Result> {
+  async process(entry: InboxEntry): Promise<Result> {
     const adapter = this.adapters.get(entry.provider);
     if (!adapter) {
       await this.inbox.remove(entry.id);
       return 'ignored';
     }
-    if (!locked && !(await this.inbox.lock(entry.id, PROCESS_LOCK_MS))) return 'locked';
-    let removed = false;
-    try {
-      const { eventId } = entry.event;
-      if (await this.store.webhookProcessed(entry.provider, eventId)) {
-        this.count(this.counters.duplicates, entry.provider);
-        recordWebhook(entry.provider, 'duplicate');
-        await this.inbox.remove(entry.id);
-        removed = true;
-        return 'duplicate';
-      }
-      const handler = this.handlers[entry.event.kind] as EventHandler;
-      const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`);
-      // sent together (one round trip); on a shared Redis connection they run in this order
-      await Promise.all([this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS), this.inbox.remove(entry.id)]);
-      removed = true;
-      if (!known) this.log.info({ provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
-      return known ? 'processed' : 'ignored';
-    } finally {
-      // a removed entry's lock went with it
-      if (!removed) await this.inbox.unlock(entry.id).catch(() => {});
+    const { eventId } = entry.event;
+    if (await this.store.webhookProcessed(entry.provider, eventId)) {
+      this.count(this.counters.duplicates, entry.provider);
+      recordWebhook(entry.provider, 'duplicate');
+      await this.inbox.remove(entry.id);
+      return 'duplicate';
     }
+    const handler = this.handlers[entry.event.kind] as EventHandler;
+    const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`);
+    // sent together (one round trip on a single Redis)
+    await Promise.all([this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS), this.inbox.remove(entry.id)]);
+    if (!known) this.log.info({ provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
+    return known ? 'processed' : 'ignored';
   }
 
-  /** Finishes entries a crashed or failing processor left behind. Returns how many it processed. */
+  /**
+   * Finishes entries a crashed or failing processor left unacknowledged for `recoveryAfterMs`, on
+   * any replica. A failing entry does not hold back the others; one delivered `maxDeliveries`
+   * times moves to the dead letters. Returns how many it processed.
+   */
   async recover(limit = 100): Promise<number> {
-    const stale = await this.inbox.stale(this.recoveryAfterMs, limit);
+    const stale = await this.inbox.claimStale(this.recoveryAfterMs, limit);
     let done = 0;
     for (const entry of stale) {
       try {
-        if ((await this.process(entry)) !== 'locked') done++;
+        await this.process(entry);
+        done++;
       } catch (err) {
-        this.log.warn({ provider: entry.provider, err }, 'inbox recovery failed; will retry');
-        break;
+        if (entry.deliveries >= this.maxDeliveries) {
+          await this.inbox.deadLetter(entry, err instanceof Error ? err.message : 'processing failed').catch(() => {});
+          recordWebhook(entry.provider, 'dead_lettered');
+          this.log.error({ provider: entry.provider, eventId: entry.event.eventId, deliveries: entry.deliveries, err }, 'webhook event moved to the dead letters');
+        } else {
+          this.log.warn({ provider: entry.provider, deliveries: entry.deliveries, err }, 'inbox recovery failed; will retry');
+        }
       }
     }
     return done;

@@ -10,6 +10,11 @@ export interface Entity {
   tenant: string;
   subjectId: string | null;
   createdAt: string;
+  /**
+   * Set by the store on every read: 1 after the first write, +1 per write. Pass it back as
+   * `expectedVersion` to `put` for a compare-and-set.
+   */
+  version?: number;
 }
 
 export interface ListQuery<T> {
@@ -32,21 +37,45 @@ export interface Page<T> {
 export type IdempotencyState =
   | { state: 'new' }
   | { state: 'completed'; resultId: string; fingerprint: string }
-  | { state: 'in_flight'; fingerprint: string };
+  | { state: 'in_flight'; fingerprint: string; owner: string };
 
 export interface Store {
   /** One batch read; results in the order of `ids`, null where absent. */
   getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]>;
-  /** Create or replace; indexes the entity by tenant and subject the first time it is seen. */
-  put<T extends Entity>(kind: EntityKind, entity: T): Promise<void>;
+  /**
+   * Writes `entity` and indexes it by tenant and subject the first time it is seen. With
+   * `expectedVersion` it is a compare-and-set: written only when the stored version is that one
+   * (0: only when absent); resolves false (writing nothing) on a conflict. Without it, written
+   * unconditionally. One round trip on Redis; the same semantics in memory.
+   */
+  put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean>;
   /** Newest first. */
   list<T extends Entity>(kind: EntityKind, query: ListQuery<T>): Promise<Page<T>>;
 
-  /** Claims an idempotency key (atomically); returns what the key already holds if anything. */
-  beginIdempotent(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState>;
-  completeIdempotent(key: string, fingerprint: string, resultId: string, ttlMs: number): Promise<void>;
-  /** Releases a claim whose operation failed, so a retry can run it again. */
-  abandonIdempotent(key: string): Promise<void>;
+  /**
+   * Claims an idempotency key for `owner` with a short lease (`leaseMs`), atomically; returns
+   * what the key already holds if anything (a live lease of another owner, or a completed result).
+   */
+  beginIdempotent(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<IdempotencyState>;
+  /** Extends the owner's lease while its provider call runs; false when it is no longer the owner's. */
+  renewIdempotent(key: string, owner: string, leaseMs: number): Promise<boolean>;
+  /**
+   * Records the result, kept `ttlMs`: only by the lease's owner, or when the lease lapsed and
+   * nobody claimed the key since. False otherwise.
+   */
+  completeIdempotent(key: string, owner: string, fingerprint: string, resultId: string, ttlMs: number): Promise<boolean>;
+  /** Releases the owner's lease (its operation failed before the provider accepted), so a retry runs again. */
+  abandonIdempotent(key: string, owner: string): Promise<boolean>;
+  /** Forgets a completed key whose result is gone (e.g. erased), so a retry runs again. */
+  forgetIdempotent(key: string, resultId: string): Promise<void>;
+
+  /**
+   * "Being created" markers shared by replicas: while a create at `provider` waits for the
+   * provider's answer, a webhook about a session we do not know yet may have overtaken it.
+   */
+  beginCreating(provider: string, owner: string, ttlMs: number): Promise<void>;
+  endCreating(provider: string, owner: string): Promise<void>;
+  creatingCount(provider: string): Promise<number>;
 
   /** True when the provider event (provider, eventId) was already processed (within the dedup TTL). */
   webhookProcessed(provider: string, eventId: string): Promise<boolean>;
@@ -60,3 +89,7 @@ export interface Store {
 export const PAGE_MAX = 100;
 export const WEBHOOK_DEDUP_TTL_MS = 72 * 3600 * 1000;
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+/** In-flight lease of an idempotency key; renewed every third of it while the provider call runs. */
+export const IDEMPOTENCY_LEASE_MS = 10_000;
+/** A "being created" marker outlives a crashed creator by at most this. */
+export const CREATING_TTL_MS = 60_000;

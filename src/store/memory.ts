@@ -3,6 +3,8 @@
 // by accident, and reads hand out the frozen value without copying (no JSON.parse per read).
 import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 
+type Idem = Exclude<IdempotencyState, { state: 'new' }>;
+
 interface Expiring {
   value: string;
   expiresAt: number;
@@ -32,13 +34,16 @@ export class MemoryStore implements Store {
     });
   }
 
-  async put<T extends Entity>(kind: EntityKind, entity: T): Promise<void> {
+  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean> {
     const key = `${kind}:${entity.id}`;
-    const isNew = !this.entities.has(key);
-    this.entities.set(key, frozenCopy(entity));
-    if (!isNew) return;
+    const current = this.entities.get(key);
+    const version = current?.version ?? 0;
+    if (expectedVersion !== undefined && expectedVersion !== version) return false;
+    this.entities.set(key, frozenCopy({ ...entity, version: version + 1 }));
+    if (current) return true;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
     if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);
+    return true;
   }
 
   private index(key: string, id: string) {
@@ -75,25 +80,66 @@ export class MemoryStore implements Store {
     return e;
   }
 
-  async beginIdempotent(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
-    const existing = this.live(`idem:${key}`);
-    if (existing) return JSON.parse(existing.value) as IdempotencyState;
-    this.expiring.set(`idem:${key}`, {
-      value: JSON.stringify({ state: 'in_flight', fingerprint }),
-      expiresAt: Date.now() + ttlMs,
-    });
+  private idem(key: string): Idem | null {
+    const e = this.live(`idem:${key}`);
+    return e ? (JSON.parse(e.value) as Idem) : null;
+  }
+
+  private setIdem(key: string, value: Idem, ttlMs: number) {
+    this.expiring.set(`idem:${key}`, { value: JSON.stringify(value), expiresAt: Date.now() + ttlMs });
+  }
+
+  async beginIdempotent(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<IdempotencyState> {
+    const existing = this.idem(key);
+    if (existing) return existing;
+    this.setIdem(key, { state: 'in_flight', fingerprint, owner }, leaseMs);
     return { state: 'new' };
   }
 
-  async completeIdempotent(key: string, fingerprint: string, resultId: string, ttlMs: number): Promise<void> {
-    this.expiring.set(`idem:${key}`, {
-      value: JSON.stringify({ state: 'completed', fingerprint, resultId }),
-      expiresAt: Date.now() + ttlMs,
-    });
+  async renewIdempotent(key: string, owner: string, leaseMs: number): Promise<boolean> {
+    const cur = this.idem(key);
+    if (cur?.state !== 'in_flight' || cur.owner !== owner) return false;
+    this.setIdem(key, cur, leaseMs);
+    return true;
   }
 
-  async abandonIdempotent(key: string): Promise<void> {
+  async completeIdempotent(key: string, owner: string, fingerprint: string, resultId: string, ttlMs: number): Promise<boolean> {
+    const cur = this.idem(key);
+    if (cur && !(cur.state === 'in_flight' && cur.owner === owner)) return false;
+    this.setIdem(key, { state: 'completed', fingerprint, resultId }, ttlMs);
+    return true;
+  }
+
+  async abandonIdempotent(key: string, owner: string): Promise<boolean> {
+    const cur = this.idem(key);
+    if (cur?.state !== 'in_flight' || cur.owner !== owner) return false;
     this.expiring.delete(`idem:${key}`);
+    return true;
+  }
+
+  async forgetIdempotent(key: string, resultId: string): Promise<void> {
+    const cur = this.idem(key);
+    if (cur?.state === 'completed' && cur.resultId === resultId) this.expiring.delete(`idem:${key}`);
+  }
+
+  private readonly creating = new Map<string, Map<string, number>>();
+
+  async beginCreating(provider: string, owner: string, ttlMs: number): Promise<void> {
+    const owners = this.creating.get(provider) ?? new Map<string, number>();
+    owners.set(owner, Date.now() + ttlMs);
+    this.creating.set(provider, owners);
+  }
+
+  async endCreating(provider: string, owner: string): Promise<void> {
+    this.creating.get(provider)?.delete(owner);
+  }
+
+  async creatingCount(provider: string): Promise<number> {
+    const owners = this.creating.get(provider);
+    if (!owners) return 0;
+    const now = Date.now();
+    for (const [owner, expiresAt] of owners) if (expiresAt <= now) owners.delete(owner);
+    return owners.size;
   }
 
   async webhookProcessed(provider: string, eventId: string): Promise<boolean> {

@@ -1,37 +1,120 @@
-// Redis store (ioredis): entities as JSON strings, per-tenant and per-subject sorted-set indexes
-// scored by creation time, idempotency and webhook-dedup keys with a TTL (SET NX PX).
-import type { Redis } from 'ioredis';
+// Redis store (ioredis, a single Redis or a Redis Cluster). Keys are hash-tagged so that no
+// command crosses hash slots (see "Redis key layout" in the README):
+//   record       {<kind>:<id>}                    "<version>:<json>", compare-and-set by one Lua call
+//   indexes      {t:<tenant>}:<kind>[:s:<subject>] sorted sets scored by creation time
+//   idempotency  {idem:<scoped key>}               JSON lease/result with a TTL
+//   being created {creating:<provider>}            sorted set of owners scored by expiry
+//   webhook ids  {hook:<provider>:<eventId>}       "1" with a TTL
+import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
 import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 
-export class RedisStore implements Store {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix = 'kyc:',
-  ) {}
+// KEYS[1] record; ARGV[1] expected version ('' = unconditional), ARGV[2] JSON.
+// Returns the new version, or 0 on a conflict (nothing written).
+const CAS = `
+local cur = redis.call('GET', KEYS[1])
+local v = 0
+if cur then v = tonumber(string.sub(cur, 1, string.find(cur, ':', 1, true) - 1)) end
+if ARGV[1] ~= '' and tonumber(ARGV[1]) ~= v then return 0 end
+redis.call('SET', KEYS[1], (v + 1) .. ':' .. ARGV[2])
+return v + 1`;
 
-  private k(...parts: string[]) {
-    return this.prefix + parts.join(':');
+// Idempotency leases. KEYS[1] the key. Values are JSON: {state, fingerprint, owner?, resultId?}.
+const IDEM_BEGIN = `
+local cur = redis.call('GET', KEYS[1])
+if cur then return cur end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false`;
+const IDEM_RENEW = `
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+local v = cjson.decode(cur)
+if v.state ~= 'in_flight' or v.owner ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+const IDEM_COMPLETE = `
+local cur = redis.call('GET', KEYS[1])
+if cur then
+  local v = cjson.decode(cur)
+  if v.state ~= 'in_flight' or v.owner ~= ARGV[1] then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+const IDEM_ABANDON = `
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+local v = cjson.decode(cur)
+if ARGV[2] == 'owner' and v.state == 'in_flight' and v.owner == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+if ARGV[2] == 'result' and v.state == 'completed' and v.resultId == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+interface Scripts {
+  kycCas(key: string, expected: string, json: string): Promise<number>;
+  kycIdemBegin(key: string, value: string, leaseMs: number): Promise<string | null>;
+  kycIdemRenew(key: string, owner: string, leaseMs: number): Promise<number>;
+  kycIdemComplete(key: string, owner: string, value: string, ttlMs: number): Promise<number>;
+  kycIdemAbandon(key: string, who: string, mode: 'owner' | 'result'): Promise<number>;
+}
+
+const SCRIPTS: Record<keyof Scripts, string> = {
+  kycCas: CAS,
+  kycIdemBegin: IDEM_BEGIN,
+  kycIdemRenew: IDEM_RENEW,
+  kycIdemComplete: IDEM_COMPLETE,
+  kycIdemAbandon: IDEM_ABANDON,
+};
+
+export class RedisStore implements Store {
+  private readonly redis: RedisClient & Scripts;
+
+  constructor(
+    redis: RedisClient,
+    private readonly prefix = 'kyc:',
+  ) {
+    this.redis = defineScripts<Scripts>(redis, SCRIPTS);
+  }
+
+  private record(kind: EntityKind, id: string) {
+    return `${this.prefix}{${kind}:${id}}`;
+  }
+
+  private index(kind: EntityKind, tenant: string, subjectId?: string | null) {
+    return subjectId != null ? `${this.prefix}{t:${tenant}}:${kind}:s:${subjectId}` : `${this.prefix}{t:${tenant}}:${kind}`;
   }
 
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
-    if (ids.length === 0) return [];
-    const raws = await this.redis.mget(ids.map((id) => this.k(kind, 'e', id)));
-    return raws.map((raw) => (raw ? (JSON.parse(raw) as T) : null));
+    const raws = await getAll(this.redis, ids.map((id) => this.record(kind, id)));
+    return raws.map((raw) => {
+      if (!raw) return null;
+      const colon = raw.indexOf(':');
+      const entity = JSON.parse(raw.slice(colon + 1)) as T;
+      entity.version = Number(raw.slice(0, colon));
+      return entity;
+    });
   }
 
-  async put<T extends Entity>(kind: EntityKind, entity: T): Promise<void> {
-    const score = Date.parse(entity.createdAt);
-    const tx = this.redis.multi().set(this.k(kind, 'e', entity.id), JSON.stringify(entity));
-    tx.zadd(this.k(kind, 't', entity.tenant), 'NX', score, entity.id);
-    if (entity.subjectId != null) tx.zadd(this.k(kind, 't', entity.tenant, 's', entity.subjectId), 'NX', score, entity.id);
-    const results = await tx.exec();
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
+  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean> {
+    const { version: _ignored, ...body } = entity;
+    const writes: Promise<unknown>[] = [];
+    // indexed before the record is written (same round trip): an index entry whose record is not
+    // there yet is skipped by `list`, never the other way round
+    if (expectedVersion === undefined || expectedVersion === 0) {
+      const score = Date.parse(entity.createdAt);
+      const tx = this.redis.multi().zadd(this.index(kind, entity.tenant), 'NX', score, entity.id);
+      if (entity.subjectId != null) tx.zadd(this.index(kind, entity.tenant, entity.subjectId), 'NX', score, entity.id);
+      writes.push(
+        tx.exec().then((results) => {
+          const failed = results?.find(([err]) => err);
+          if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
+        }),
+      );
+    }
+    const cas = this.redis.kycCas(this.record(kind, entity.id), expectedVersion === undefined ? '' : String(expectedVersion), JSON.stringify(body));
+    const [version] = await Promise.all([cas, ...writes]);
+    return version !== 0;
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
-    const index =
-      q.subjectId != null ? this.k(kind, 't', q.tenant, 's', q.subjectId) : this.k(kind, 't', q.tenant);
+    const index = this.index(kind, q.tenant, q.subjectId);
     let start = 0;
     if (q.afterId) {
       const rank = await this.redis.zrevrank(index, q.afterId);
@@ -54,32 +137,59 @@ export class RedisStore implements Store {
     }
   }
 
-  async beginIdempotent(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
-    const redisKey = this.k('idem', key);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const ok = await this.redis.set(redisKey, JSON.stringify({ state: 'in_flight', fingerprint }), 'PX', ttlMs, 'NX');
-      if (ok === 'OK') return { state: 'new' };
-      const raw = await this.redis.get(redisKey);
-      if (raw) return JSON.parse(raw) as IdempotencyState;
-      // expired between SET and GET: try to claim again
-    }
-    throw new Error('could not claim idempotency key');
+  private idem(key: string) {
+    return `${this.prefix}{idem:${key}}`;
   }
 
-  async completeIdempotent(key: string, fingerprint: string, resultId: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.k('idem', key), JSON.stringify({ state: 'completed', fingerprint, resultId }), 'PX', ttlMs);
+  async beginIdempotent(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<IdempotencyState> {
+    const held = await this.redis.kycIdemBegin(this.idem(key), JSON.stringify({ state: 'in_flight', fingerprint, owner }), leaseMs);
+    return held ? (JSON.parse(held) as IdempotencyState) : { state: 'new' };
   }
 
-  async abandonIdempotent(key: string): Promise<void> {
-    await this.redis.del(this.k('idem', key));
+  async renewIdempotent(key: string, owner: string, leaseMs: number): Promise<boolean> {
+    return (await this.redis.kycIdemRenew(this.idem(key), owner, leaseMs)) === 1;
+  }
+
+  async completeIdempotent(key: string, owner: string, fingerprint: string, resultId: string, ttlMs: number): Promise<boolean> {
+    const value = JSON.stringify({ state: 'completed', fingerprint, resultId });
+    return (await this.redis.kycIdemComplete(this.idem(key), owner, value, ttlMs)) === 1;
+  }
+
+  async abandonIdempotent(key: string, owner: string): Promise<boolean> {
+    return (await this.redis.kycIdemAbandon(this.idem(key), owner, 'owner')) === 1;
+  }
+
+  async forgetIdempotent(key: string, resultId: string): Promise<void> {
+    await this.redis.kycIdemAbandon(this.idem(key), resultId, 'result');
+  }
+
+  private creating(provider: string) {
+    return `${this.prefix}{creating:${provider}}`;
+  }
+
+  async beginCreating(provider: string, owner: string, ttlMs: number): Promise<void> {
+    const now = Date.now();
+    await this.redis.multi().zremrangebyscore(this.creating(provider), '-inf', now).zadd(this.creating(provider), now + ttlMs, owner).exec();
+  }
+
+  async endCreating(provider: string, owner: string): Promise<void> {
+    await this.redis.zrem(this.creating(provider), owner);
+  }
+
+  async creatingCount(provider: string): Promise<number> {
+    return this.redis.zcount(this.creating(provider), `(${Date.now()}`, '+inf');
+  }
+
+  private hook(provider: string, eventId: string) {
+    return `${this.prefix}{hook:${provider}:${eventId}}`;
   }
 
   async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
-    return (await this.redis.exists(this.k('hook', provider, eventId))) === 1;
+    return (await this.redis.exists(this.hook(provider, eventId))) === 1;
   }
 
   async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.k('hook', provider, eventId), '1', 'PX', ttlMs);
+    await this.redis.set(this.hook(provider, eventId), '1', 'PX', ttlMs);
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DestinationStream } from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type App, createApp, createLogger } from '../../src/server/app.js';
+import { newApiKey, SCOPES } from '../../src/server/auth.js';
 import { type GraphQLResponse, graphqlRequest } from './client.js';
 
 export interface TestServer {
@@ -11,7 +12,7 @@ export interface TestServer {
   config: Config;
   gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** POST /sandbox/{provider}/{ref}/advance */
-  advance(provider: string, ref: string, to: string, extra?: Record<string, unknown>): Promise<Response>;
+  advance(provider: string, ref: string, to: string, extra?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -25,12 +26,25 @@ export async function startServer(env: Record<string, string> = {}, logs?: Desti
     url,
     config,
     gql: (doc, variables, headers) => graphqlRequest(`${url}/graphql`, doc, variables, headers),
-    advance: (provider, ref, to, extra = {}) =>
+    advance: (provider, ref, to, extra = {}, headers = {}) =>
       fetch(`${url}/sandbox/${provider}/${encodeURIComponent(ref)}/advance`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ to, ...extra }),
       }),
     close: () => app.close(),
+  };
+}
+
+/**
+ * NODE_ENV=production needs API_KEYS: the env of a production server with one key of tenant
+ * `prod` (every scope), and the headers that present it.
+ */
+export function productionEnv(extra: Record<string, string> = {}) {
+  const { key, entry } = newApiKey('prod', [...SCOPES]);
+  return {
+    env: { NODE_ENV: 'production', API_KEYS: JSON.stringify([entry]), ...extra },
+    key,
+    headers: { authorization: `Bearer ${key}` },
   };
 }

@@ -5,6 +5,7 @@ import FormDataStream from 'form-data';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
 import { parseAnswer } from '../parse.js';
+import { ProviderResilience } from '../resilience.js';
 import {
   argosErrorSchema,
   argosGetSubmissionSchema,
@@ -21,6 +22,8 @@ const PROVIDER = 'ARGOS';
 export const LIVE_BASE_URL = 'https://rest-api.argosidentity.com/v3';
 
 export interface ArgosClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://rest-api.argosidentity.com/v3 ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   apiKey: string;
@@ -60,7 +63,10 @@ export const ARGOS_ERRORS: readonly [RegExp, string, string | null][] = [
 ];
 
 export class ArgosClient {
-  constructor(private readonly options: ArgosClientOptions) {}
+  private readonly resilience: ProviderResilience;
+  constructor(private readonly options: ArgosClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   private async send(method: 'GET' | 'POST', path: string, form?: { fields: object; files: ArgosFilePart[] }): Promise<ProviderResponse> {
     const headers: Record<string, string> = { 'x-api-key': this.options.apiKey, accept: 'application/json' };
@@ -79,7 +85,7 @@ export class ArgosClient {
       body = multipart.pipe(new PassThrough());
     }
     try {
-      const res = await callProvider({ provider: PROVIDER, method, url: this.options.baseUrl() + path, headers, body, timeoutMs: this.options.timeoutMs });
+      const res = await callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + path, headers, body, timeoutMs: this.options.timeoutMs });
       if (res.status >= 200 && res.status < 300) return res;
       throw toError(res);
     } finally {

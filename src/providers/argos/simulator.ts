@@ -14,10 +14,11 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { imageSize } from 'image-size';
-import { BodyTooLargeError, sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage } from '../../server/sandbox-page.js';
-import type { Simulator } from '../contract.js';
+import { BodyTooLargeError, sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage } from '../../http/sandbox-page.js';
+import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
+import { TenantFaults } from '../sandbox-faults.js';
 import {
   ARGOS_FALSE_ONLY_OPTIONS,
   ARGOS_ID_TYPES,
@@ -190,7 +191,8 @@ export class ArgosSimulator implements Simulator {
   private readonly submissions = new Map<string, Submission>();
   private readonly queue = new PerSessionQueue();
   private readonly retries = new Set<NodeJS.Timeout>();
-  private fault: Fault | null = null;
+  /** Injected faults, per tenant (sandbox-faults.ts). */
+  private readonly faults = new TenantFaults<Fault>();
   /** Requests received per route; tests read it to count upstream calls. */
   readonly requests = { step1: 0, step2: 0, get: 0, inFlight: 0, maxInFlight: 0 };
   /** Bytes of each image part received by the last step 1 / step 2 (tests check what was sent). */
@@ -589,7 +591,7 @@ export class ArgosSimulator implements Simulator {
     }
     if (p === '/faults') {
       if (method === 'DELETE') {
-        this.fault = null;
+        this.faults.set(res, null);
         sendJson(res, 200, { fault: null });
         return true;
       }
@@ -599,8 +601,8 @@ export class ArgosSimulator implements Simulator {
           sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
           return true;
         }
-        this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
-        sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+        const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
+        sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
         return true;
       }
     }
@@ -710,13 +712,21 @@ export class ArgosSimulator implements Simulator {
   }
 
   private async applyFault(res: ServerResponse): Promise<boolean> {
-    const f = this.fault;
+    const f = this.faults.get(res);
     if (!f || f.times <= 0) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
     if (!f.status) return false;
     sendJson(res, f.status, { message: f.status === 429 ? 'too many requests' : 'data processing error' }, f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {});
     return true;
+  }
+
+  /** The sandbox guard's view of a route (contract.ts). */
+  sandboxAccess(method: string, path: string): SandboxAccess | null {
+    if (path.startsWith('/v3/')) return { kind: 'api' };
+    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(path) : null;
+    if (page) return { kind: 'session', ref: decodeURIComponent(page[1]) };
+    return commonSandboxAccess(method, path);
   }
 
   async close(): Promise<void> {

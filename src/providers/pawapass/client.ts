@@ -1,12 +1,15 @@
 // pawaPass REST client: Bearer auth, a deadline on every call, provider errors → our codes.
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import type { PawaPassCreateRequest, PawaPassError, PawaPassList, PawaPassVerification } from './mapper.js';
 
 const PROVIDER = 'PAWAPASS';
 export const LIVE_BASE_URL = 'https://api.pawapass.com/v2';
 
 export interface PawaPassClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://api.pawapass.com/v2 ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   apiKey: string;
@@ -22,11 +25,15 @@ export interface PawaPassListQuery {
 }
 
 export class PawaPassClient {
-  constructor(private readonly options: PawaPassClientOptions) {}
+  private readonly resilience: ProviderResilience;
+  constructor(private readonly options: PawaPassClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ProviderResponse> {
     const res = await callProvider({
       provider: PROVIDER,
+      resilience: this.resilience,
       method,
       url: this.options.baseUrl() + path,
       headers: {

@@ -1,4 +1,5 @@
 // The pawaPass adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderResilience } from '../resilience.js';
 import type { ProviderConfig } from '../../config.js';
 import type { ProviderVerificationView } from '../../domain/verification.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
@@ -9,6 +10,10 @@ import { PawaPassSimulator } from './simulator.js';
 import { parse, verify } from './webhook.js';
 
 export interface PawaPassAdapterOptions {
+  /** The app's retry policy and circuit breakers. */
+  resilience?: ProviderResilience;
+  /** The page token of a sandbox session (carried in its url; lets the end-user page act without an API key). */
+  pageToken?: (ref: string) => string;
   config: ProviderConfig;
   /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
   localUrl: () => string;
@@ -36,12 +41,14 @@ export class PawaPassAdapter implements ProviderAdapter {
         webhookSecret: config.webhookSecrets[0],
         webhookUrl: () => `${options.publicUrl()}/webhooks/pawapass`,
         publicBase: () => `${options.publicUrl()}/sandbox/pawapass`,
+        pageToken: options.pageToken,
       });
     }
     this.client = new PawaPassClient({
       baseUrl: config.mode === 'sandbox' ? () => `${options.localUrl()}/sandbox/pawapass/v2` : () => config.baseUrl ?? LIVE_BASE_URL,
       apiKey: config.apiKey,
       timeoutMs: config.timeoutMs,
+      resilience: options.resilience,
     });
   }
 

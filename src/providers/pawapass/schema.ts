@@ -1,5 +1,6 @@
 // pawaPass in GraphQL: the start mutation (input mirrors the seed's request body), its enums,
 // and the PawaPassDetails member of VerificationDetails.
+import { JsonBounds, NoControlChars } from '../../schema/input-bounds.js';
 import { ArrayMinSize, IsObject, IsOptional, Matches, MaxLength, MinLength, ValidateNested, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { DateTime, JSON as JSONScalar } from '../../schema/scalars.js';
@@ -73,6 +74,7 @@ export class PawaPassRequirementInput {
 export class StartPawaPassVerificationInput {
   @MinLength(1)
   @MaxLength(256)
+  @NoControlChars()
   @Field(() => String, { description: 'Your user id; lets you list and subscribe by user (`verifications(filter: {subjectId})`).' })
   subjectId!: string;
 
@@ -113,6 +115,7 @@ export class StartPawaPassVerificationInput {
 
   @IsOptional()
   @IsObject({ message: 'must be a JSON object' })
+  @JsonBounds()
   @Field(() => JSONScalar, { nullable: true, description: 'Your key-value data, stored by pawaPass and returned in `metadata` and webhooks. Do not put secrets here.' })
   metadata?: Record<string, unknown> | null;
 

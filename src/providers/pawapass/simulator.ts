@@ -4,11 +4,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage, type SandboxAction } from '../../server/sandbox-page.js';
-import { requestIdHeaders } from '../../server/request-context.js';
-import type { Simulator } from '../contract.js';
+import { sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage, type SandboxAction } from '../../http/sandbox-page.js';
+import { requestIdHeaders } from '../../observability/request-context.js';
+import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
+import { TenantFaults } from '../sandbox-faults.js';
 import {
   PAWAPASS_COUNTRIES,
   PAWAPASS_REQUIREMENT_TYPES,
@@ -23,6 +24,8 @@ import {
 import { sign } from './webhook.js';
 
 export interface PawaPassSimulatorOptions {
+  /** The page token of a session: its url and page carry it, so the page works without an API key. */
+  pageToken?: (ref: string) => string;
   apiKey: string;
   webhookSecret: string;
   /** Where webhooks go, e.g. http://localhost:4000/webhooks/pawapass */
@@ -130,7 +133,8 @@ export class PawaPassSimulator implements Simulator {
   private readonly queue = new PerSessionQueue();
   private readonly sweep: NodeJS.Timeout;
   private readonly retries = new Set<NodeJS.Timeout>();
-  private fault: Fault | null = null;
+  /** Injected faults, per tenant (sandbox-faults.ts). */
+  private readonly faults = new TenantFaults<Fault>();
   /** Requests received per route name; tests read it to count upstream calls. */
   readonly requests = { total: 0, create: 0, get: 0, list: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted (including retries). */
@@ -202,7 +206,7 @@ export class PawaPassSimulator implements Simulator {
     }
     if (p === '/faults') {
       if (method === 'DELETE') {
-        this.fault = null;
+        this.faults.set(res, null);
         sendJson(res, 200, { fault: null });
         return true;
       }
@@ -212,8 +216,8 @@ export class PawaPassSimulator implements Simulator {
           sendJson(res, 400, error(400, 'VALIDATION_ERROR', 'give "status" (HTTP code to answer) and/or "delayMs"'));
           return true;
         }
-        this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
-        sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+        const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
+        sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
         return true;
       }
     }
@@ -231,7 +235,7 @@ export class PawaPassSimulator implements Simulator {
   }
 
   private async applyFault(res: ServerResponse): Promise<boolean> {
-    const f = this.fault;
+    const f = this.faults.get(res);
     if (!f || f.times <= 0) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
@@ -263,7 +267,7 @@ export class PawaPassSimulator implements Simulator {
       country: b.country ?? null,
       phoneNo: b.phoneNo ?? fromMetadata,
       requirements: b.requirements.map((r) => ({ type: r.type, ...(r.options ? { options: { ...r.options } } : {}) })),
-      url: `${this.options.publicBase()}/app/${id}`,
+      url: `${this.options.publicBase()}/app/${id}${this.tokenQuery(id) ? `?${this.tokenQuery(id)}` : ''}`,
       status: 'CREATED',
       metadata: b.metadata ?? null,
       successUrl: b.successUrl,
@@ -441,8 +445,22 @@ export class PawaPassSimulator implements Simulator {
         ['Metadata', s.metadata ?? '—'],
       ],
       actions,
-      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(s.id)}/advance`,
+      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(s.id)}/advance${this.tokenQuery(s.id) ? `?${this.tokenQuery(s.id)}` : ''}`,
     });
+  }
+
+  /** `token=…` for the session's url and page actions ('' when the app sets no page tokens). */
+  private tokenQuery(ref: string): string {
+    const token = this.options.pageToken?.(ref);
+    return token ? `token=${encodeURIComponent(token)}` : '';
+  }
+
+  /** The sandbox guard's view of a route (contract.ts). */
+  sandboxAccess(method: string, path: string): SandboxAccess | null {
+    if (path.startsWith('/v2/')) return { kind: 'api' };
+    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(path) : null;
+    if (page) return { kind: 'session', ref: decodeURIComponent(page[1]) };
+    return commonSandboxAccess(method, path);
   }
 
   async close(): Promise<void> {

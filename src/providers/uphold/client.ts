@@ -3,6 +3,7 @@
 // a deadline on every call, provider errors → our codes.
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import type {
   UpholdIngestion,
   UpholdIngestionEnvelope,
@@ -19,6 +20,8 @@ export const LIVE_BASE_URL = 'https://api.enterprise.uphold.com';
 export const TOKEN_PATH = '/core/oauth2/token';
 
 export interface UpholdClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://api.enterprise.uphold.com ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   clientId: string;
@@ -40,12 +43,15 @@ interface CachedToken {
 }
 
 export class UpholdClient {
+  private readonly resilience: ProviderResilience;
   private token: CachedToken | null = null;
   private pending: Promise<string> | null = null;
   /** Tokens fetched so far; tests read it. */
   tokensFetched = 0;
 
-  constructor(private readonly options: UpholdClientOptions) {}
+  constructor(private readonly options: UpholdClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   /** A valid access token: the cached one, or one fetched (concurrent callers share the fetch). */
   private async accessToken(): Promise<string> {
@@ -60,6 +66,7 @@ export class UpholdClient {
     const basic = Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`, 'utf8').toString('base64');
     const res = await callProvider({
       provider: PROVIDER,
+      resilience: this.resilience,
       method: 'POST',
       url: this.options.baseUrl() + TOKEN_PATH,
       headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -81,6 +88,7 @@ export class UpholdClient {
       const token = await this.accessToken();
       const res = await callProvider({
         provider: PROVIDER,
+        resilience: this.resilience,
         method,
         url: this.options.baseUrl() + path,
         headers: {

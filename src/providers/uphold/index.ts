@@ -1,4 +1,5 @@
 // The Uphold KYC Connector adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderResilience } from '../resilience.js';
 import type { ProviderConfig, UpholdSettings } from '../../config.js';
 import type { IngestionRef, IngestionSource, KycProcess, ProviderIngestionView } from '../../domain/ingestion.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
@@ -9,6 +10,10 @@ import { UpholdSimulator } from './simulator.js';
 import { parse, verifiers, verify } from './webhook.js';
 
 export interface UpholdAdapterOptions {
+  /** The app's retry policy and circuit breakers. */
+  resilience?: ProviderResilience;
+  /** The page token of a sandbox session (carried in its url; lets the end-user page act without an API key). */
+  pageToken?: (ref: string) => string;
   config: ProviderConfig;
   settings: UpholdSettings;
   /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
@@ -59,6 +64,7 @@ export class UpholdAdapter implements ProviderAdapter {
       clientSecret: config.apiKey,
       scope: settings.scope,
       timeoutMs: config.timeoutMs,
+      resilience: options.resilience,
     });
   }
 

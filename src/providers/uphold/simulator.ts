@@ -8,9 +8,10 @@
 // found. Markers anywhere in an approved ref select what the worker does (SANDBOX_MARKERS).
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../server/httpkit.js';
-import type { Simulator } from '../contract.js';
+import { sendJson } from '../../http/httpkit.js';
+import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
+import { TenantFaults } from '../sandbox-faults.js';
 import { TOKEN_PATH } from './client.js';
 import {
   RESULT_KEY,
@@ -92,7 +93,8 @@ export class UpholdSimulator implements Simulator {
   private readonly queue = new PerSessionQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
-  private fault: Fault | null = null;
+  /** Injected faults, per tenant (sandbox-faults.ts). */
+  private readonly faults = new TenantFaults<Fault>();
   /** Requests received per route; tests read it to count upstream calls. */
   readonly requests = { token: 0, create: 0, get: 0, list: 0, overview: 0, inFlight: 0, maxInFlight: 0 };
   /** Webhook deliveries attempted (including retries). */
@@ -306,7 +308,7 @@ export class UpholdSimulator implements Simulator {
 
   /** Makes the next `times` API calls (not the token endpoint; only `route` if set) wait `delayMs` and/or answer `status`. */
   private async applyFault(res: ServerResponse, route: ApiRoute): Promise<boolean> {
-    const f = this.fault;
+    const f = this.faults.get(res);
     if (!f || f.times <= 0 || (f.route && f.route !== route)) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
@@ -319,7 +321,7 @@ export class UpholdSimulator implements Simulator {
   /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}; POST/DELETE /faults. */
   private async sandboxRoutes(res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
     if (p === '/faults' && method === 'DELETE') {
-      this.fault = null;
+      this.faults.set(res, null);
       sendJson(res, 200, { fault: null });
       return true;
     }
@@ -333,8 +335,8 @@ export class UpholdSimulator implements Simulator {
         sendJson(res, 400, { message: `"route" must be one of ${API_ROUTES.join(', ')}` });
         return true;
       }
-      this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null, route: b.route ?? null };
-      sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+      const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null, route: b.route ?? null })!;
+      sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
       return true;
     }
     const m = /^\/([^/]+)\/advance$/.exec(p);
@@ -450,6 +452,12 @@ export class UpholdSimulator implements Simulator {
       this.timers.add(t);
     }
     return ok;
+  }
+
+  /** The sandbox guard's view of a route (contract.ts). */
+  sandboxAccess(method: string, path: string): SandboxAccess | null {
+    if (path === TOKEN_PATH || path.startsWith('/kyc-connector/') || path.startsWith('/core/')) return { kind: 'api' };
+    return commonSandboxAccess(method, path);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // (seed "errors" tables) → our codes.
 import { ErrorCode, KycError, providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { ProviderResilience } from '../resilience.js';
 import { type UpPassAppliedFormInfo, type UpPassCreateFormRequest, type UpPassCreateFormResponse, type UpPassError, UPPASS_ERROR_TYPES, type UpPassWebhook } from './mapper.js';
 
 const PROVIDER = 'UPPASS';
@@ -9,6 +10,8 @@ const PROVIDER = 'UPPASS';
 export const LIVE_BASE_URL = 'https://app.uppass.io';
 
 export interface UpPassClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://app.uppass.io ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   /** The workspace API token (UpPass portal → Workspace → API Token). */
@@ -20,11 +23,15 @@ export interface UpPassClientOptions {
 const formPath = (lang: string, formSlug: string) => `/${encodeURIComponent(lang)}/api/forms/${encodeURIComponent(formSlug)}`;
 
 export class UpPassClient {
-  constructor(private readonly options: UpPassClientOptions) {}
+  private readonly resilience: ProviderResilience;
+  constructor(private readonly options: UpPassClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ProviderResponse> {
     const res = await callProvider({
       provider: PROVIDER,
+      resilience: this.resilience,
       method,
       url: this.options.baseUrl() + path,
       headers: {

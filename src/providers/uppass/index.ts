@@ -1,4 +1,5 @@
 // The UpPass adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
+import type { ProviderResilience } from '../resilience.js';
 import type { ProviderConfig } from '../../config.js';
 import type { ProviderVerificationView } from '../../domain/verification.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
@@ -9,6 +10,10 @@ import { UpPassSimulator } from './simulator.js';
 import { parse, verify } from './webhook.js';
 
 export interface UpPassAdapterOptions {
+  /** The app's retry policy and circuit breakers. */
+  resilience?: ProviderResilience;
+  /** The page token of a sandbox session (carried in its url; lets the end-user page act without an API key). */
+  pageToken?: (ref: string) => string;
   config: ProviderConfig;
   /** Base URL this server is reachable on from itself (sandbox API calls), known after listen. */
   localUrl: () => string;
@@ -39,12 +44,14 @@ export class UpPassAdapter implements ProviderAdapter {
         webhookSecret: config.webhookSecrets[0],
         webhookUrl: () => `${options.publicUrl()}/webhooks/uppass`,
         publicBase: () => `${options.publicUrl()}/sandbox/uppass`,
+        pageToken: options.pageToken,
       });
     }
     this.client = new UpPassClient({
       baseUrl: config.mode === 'sandbox' ? () => `${options.localUrl()}/sandbox/uppass` : () => config.baseUrl ?? LIVE_BASE_URL,
       apiToken: config.apiKey,
       timeoutMs: config.timeoutMs,
+      resilience: options.resilience,
     });
   }
 

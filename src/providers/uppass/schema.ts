@@ -1,5 +1,6 @@
 // UpPass in GraphQL: the start and resend mutations (input mirrors Create Form: form_slug, lang,
 // answers), and the UpPassDetails member of VerificationDetails.
+import { jsonBoundsProblem, NoControlChars } from '../../schema/input-bounds.js';
 import { IsObject, IsOptional, Matches, MaxLength, MinLength, Validate, type ValidationArguments, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { parseVerificationId } from '../../domain/verification.js';
@@ -21,6 +22,8 @@ const MAX_ANSWERS = 200;
 /** What is wrong with `answers`, or null. */
 function answersProblem(value: unknown): string | null {
   if (value === undefined || value === null || typeof value !== 'object') return null; // IsObject reports non-objects
+  const bounds = jsonBoundsProblem(value); // before anything stringifies it (depth)
+  if (bounds) return bounds;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > MAX_ANSWERS) return `must have at most ${MAX_ANSWERS} keys`;
   for (const [k] of entries) {
@@ -48,6 +51,7 @@ class UpPassAnswersRule implements ValidatorConstraintInterface {
 export class StartUpPassVerificationInput {
   @MinLength(1)
   @MaxLength(256)
+  @NoControlChars()
   @Field(() => String, { description: 'Your user id; lets you list and subscribe by user (`verifications(filter: {subjectId})`).' })
   subjectId!: string;
 

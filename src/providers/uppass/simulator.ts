@@ -4,10 +4,11 @@
 // fault injection for every documented error. Served under /sandbox/uppass.
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendHtml, sendJson } from '../../server/httpkit.js';
-import { renderSandboxPage } from '../../server/sandbox-page.js';
-import type { Simulator } from '../contract.js';
+import { sendHtml, sendJson } from '../../http/httpkit.js';
+import { renderSandboxPage } from '../../http/sandbox-page.js';
+import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import { PerSessionQueue } from '../sandbox-queue.js';
+import { TenantFaults } from '../sandbox-faults.js';
 import {
   UPPASS_APPLICATION_STATUSES,
   UPPASS_DOCUMENT_TYPES,
@@ -24,6 +25,8 @@ import {
 import { basicAuthHeader } from './webhook.js';
 
 export interface UpPassSimulatorOptions {
+  /** The page token of a session: its url and page carry it, so the page works without an API key. */
+  pageToken?: (ref: string) => string;
   apiToken: string;
   /** Basic Auth password the simulated portal is configured with. */
   webhookSecret: string;
@@ -83,7 +86,8 @@ export class UpPassSimulator implements Simulator {
   private readonly queue = new PerSessionQueue();
   private readonly retries = new Set<NodeJS.Timeout>();
   private nextId = 1000;
-  private fault: Fault | null = null;
+  /** Injected faults, per tenant (sandbox-faults.ts). */
+  private readonly faults = new TenantFaults<Fault>();
   /** Create Form calls the workspace can still pay for; null = unlimited (default). */
   credit: number | null = null;
   /** Requests per route; tests read them to count upstream calls. */
@@ -158,7 +162,7 @@ export class UpPassSimulator implements Simulator {
   }
 
   private async applyFault(res: ServerResponse): Promise<boolean> {
-    const f = this.fault;
+    const f = this.faults.get(res);
     if (!f || f.times <= 0) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
@@ -232,7 +236,7 @@ export class UpPassSimulator implements Simulator {
         submitted_at: app.submittedAt,
         slug: app.slug,
       },
-      form_url: `${base}/${app.lang}/form/${form}/${app.slug}/?`,
+      form_url: `${base}/${app.lang}/form/${form}/${app.slug}/?${this.tokenQuery(app.slug)}`,
     };
   }
 
@@ -279,7 +283,7 @@ export class UpPassSimulator implements Simulator {
     }
     if (p === '/faults') {
       if (method === 'DELETE') {
-        this.fault = null;
+        this.faults.set(res, null);
         sendJson(res, 200, { fault: null });
         return true;
       }
@@ -289,8 +293,8 @@ export class UpPassSimulator implements Simulator {
           sendJson(res, 400, { message: 'give "status" (HTTP code to answer, with optional "type") and/or "delayMs"' });
           return true;
         }
-        this.fault = { status: b.status ?? 0, type: b.type ?? null, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
-        sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+        const fault = this.faults.set(res, { status: b.status ?? 0, type: b.type ?? null, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
+        sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
         return true;
       }
     }
@@ -501,8 +505,24 @@ export class UpPassSimulator implements Simulator {
         ['Submitted', app.submittedAt ?? '—'],
       ],
       actions,
-      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(app.slug)}/advance`,
+      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(app.slug)}/advance${this.tokenQuery(app.slug) ? `?${this.tokenQuery(app.slug)}` : ''}`,
     });
+  }
+
+  /** `token=…` for the session's url and page actions ('' when the app sets no page tokens). */
+  private tokenQuery(ref: string): string {
+    const token = this.options.pageToken?.(ref);
+    return token ? `token=${encodeURIComponent(token)}` : '';
+  }
+
+  /** The sandbox guard's view of a route (contract.ts). */
+  sandboxAccess(method: string, path: string): SandboxAccess | null {
+    if (API_PATH.test(path) || /^\/[^/]+\/api\//.test(path)) return { kind: 'api' };
+    const page = method === 'GET' ? /^\/([^/]+)\/form\/([^/]+)\/([^/]+)\/?$/.exec(path) : null;
+    if (page) return { kind: 'session', ref: decodeURIComponent(page[3]) };
+    if (path === '/workspace') return { kind: 'admin' };
+    if (method === 'GET' && /^\/media\/[^/]+\/[\w.-]+\.png$/.test(path)) return { kind: 'public' };
+    return commonSandboxAccess(method, path);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { createHash, type KeyObject, randomUUID } from 'node:crypto';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
 import { parseAnswer } from '../parse.js';
+import { ProviderResilience } from '../resilience.js';
 import {
   type UpvestCheck,
   type UpvestCheckCreate,
@@ -46,6 +47,8 @@ export function idempotencyUuid(tenant: string, operation: string, key: string):
 }
 
 export interface UpvestClientOptions {
+  /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
+  resilience?: ProviderResilience;
   /** e.g. https://sandbox.upvest.co ; a function because the sandbox port is known only after listen. */
   baseUrl: () => string;
   clientId: string;
@@ -69,9 +72,12 @@ interface RequestOptions {
 }
 
 export class UpvestClient {
+  private readonly resilience: ProviderResilience;
   private readonly tokens = new Map<string, Promise<CachedToken>>();
 
-  constructor(private readonly options: UpvestClientOptions) {}
+  constructor(private readonly options: UpvestClientOptions) {
+    this.resilience = options.resilience ?? new ProviderResilience();
+  }
 
   /** Sends one signed request with the common headers; `authorization` when given. */
   private async send(method: 'GET' | 'POST', target: string, headers: Record<string, string>, body?: string): Promise<ProviderResponse> {
@@ -89,7 +95,7 @@ export class UpvestClient {
     const signed = () => ({ ...all, ...signMessage({ method, target, headers: all }, { key: this.options.signingKey, keyId: this.options.signingKeyId }) });
     // a POST with Upvest's idempotency-key creates nothing twice, so it may be retried like a GET
     const idempotent = method === 'POST' && typeof all['idempotency-key'] === 'string';
-    return callProvider({ provider: PROVIDER, method, url: this.options.baseUrl() + target, headers: signed, body, timeoutMs: this.options.timeoutMs, idempotent });
+    return callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + target, headers: signed, body, timeoutMs: this.options.timeoutMs, idempotent });
   }
 
   /** A bearer token for `scope`, from the cache while it is fresh. Concurrent callers share one fetch. */

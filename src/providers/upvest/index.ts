@@ -1,5 +1,6 @@
 // The Upvest adapter: client + mapper + webhook + (in sandbox) the in-process simulator. It offers
 // user checks (`checks`), not verifications.
+import type { ProviderResilience } from '../resilience.js';
 import { createPublicKey } from 'node:crypto';
 import type { ProviderConfig, UpvestConfig } from '../../config.js';
 import type { Check, CheckSource } from '../../domain/check.js';
@@ -11,6 +12,10 @@ import { UpvestSimulator } from './simulator.js';
 import { parse, UpvestVerifyKeys, verify } from './webhook.js';
 
 export interface UpvestAdapterOptions {
+  /** The app's retry policy and circuit breakers. */
+  resilience?: ProviderResilience;
+  /** The page token of a sandbox session (carried in its url; lets the end-user page act without an API key). */
+  pageToken?: (ref: string) => string;
   /** Base URL, timeout (`UPVEST_BASE_URL`, `UPVEST_TIMEOUT_MS`). */
   config: ProviderConfig;
   /** OAuth2 client, signing key, sandbox settings. */
@@ -50,6 +55,7 @@ export class UpvestAdapter implements ProviderAdapter {
       signingKey,
       signingKeyId: upvest.signingKeyId,
       timeoutMs: config.timeoutMs,
+      resilience: options.resilience,
     });
     this.verifyKeys = new UpvestVerifyKeys(() => this.client.verifyKeys(), upvest.verifyKeysMinRefetchMs);
     const client = this.client;

@@ -1,6 +1,7 @@
 // Upvest in GraphQL: one create mutation per check type (inputs mirror the seed's request
 // bodies in camelCase, validated with every documented rule before any call), and
 // recordVerificationAsKycCheck, which records an approved Verification of any provider as a KYC check.
+import { HeaderSafe } from '../../schema/input-bounds.js';
 import { IsOptional, Matches, MaxLength, MinLength, Validate, ValidateNested, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import type { ConfirmedAddress } from '../../domain/check.js';
@@ -143,6 +144,7 @@ abstract class CheckInputBase {
   @IsOptional()
   @MinLength(1)
   @MaxLength(255)
+  @HeaderSafe()
   @Field(() => String, { nullable: true, description: 'Send the same key when retrying: the first result is returned and no second check is recorded (kept 24 h). Also sent to Upvest as `idempotency-key`.' })
   idempotencyKey?: string | null;
 }
@@ -251,6 +253,7 @@ class RecordVerificationAsKycCheckArgs {
   @IsOptional()
   @MinLength(1)
   @MaxLength(255)
+  @HeaderSafe()
   @Field(() => String, { nullable: true, description: 'Send the same key when retrying: the first result is returned and no second check is recorded.' })
   idempotencyKey?: string | null;
 }

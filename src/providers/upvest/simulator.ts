@@ -4,9 +4,10 @@
 // POST /{checkId}/advance, and signed (bundled) webhooks. Served under /sandbox/upvest.
 import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../server/httpkit.js';
+import { sendJson } from '../../http/httpkit.js';
 import { CHECK_STATUSES, type CheckStatus, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
-import type { Simulator } from '../contract.js';
+import { TenantFaults } from '../sandbox-faults.js';
+import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import type { UpvestCheck, UpvestEvent, UpvestEventType, UpvestProblem } from './mapper.js';
 import { type MessageParts, SIGNATURE_VERSION_HEADER, SignatureError, legacyDigest, signLegacyMessage, verifyMessage } from './signature.js';
 
@@ -177,7 +178,8 @@ export class UpvestSimulator implements Simulator {
   private flushTimer: NodeJS.Timeout | null = null;
   private delivering: Promise<void> | null = null;
   private readonly sleeps = new Set<() => void>();
-  private fault: Fault | null = null;
+  /** Injected faults, per tenant (sandbox-faults.ts). */
+  private readonly faults = new TenantFaults<Fault>();
   private closed = false;
   /** Requests received per route; tests read them to count upstream calls. */
   readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0, inFlight: 0, maxInFlight: 0, complianceCreated: 0 };
@@ -309,7 +311,7 @@ export class UpvestSimulator implements Simulator {
       problem(403, `The access token lacks the scope ${needed.join(' or ')}`);
       return true;
     }
-    if (await this.applyFault(problem)) return true;
+    if (await this.applyFault(problem, headers)) return true;
     const userId = decodeURIComponent((list ?? one)![1]);
     if (!UUID.test(userId)) {
       problem(400, 'user_id must be a UUID');
@@ -409,7 +411,7 @@ export class UpvestSimulator implements Simulator {
 
   private faultRoute(res: ServerResponse, method: string, rawBody: Buffer): boolean {
     if (method === 'DELETE') {
-      this.fault = null;
+      this.faults.set(res, null);
       sendJson(res, 200, { fault: null });
       return true;
     }
@@ -419,13 +421,13 @@ export class UpvestSimulator implements Simulator {
       sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
       return true;
     }
-    this.fault = { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null };
-    sendJson(res, 200, { fault: { ...this.fault, times: Number.isFinite(this.fault.times) ? this.fault.times : null } });
+    const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
+    sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
     return true;
   }
 
-  private async applyFault(problem: (status: number, detail: string, headers?: Record<string, string>) => void): Promise<boolean> {
-    const f = this.fault;
+  private async applyFault(problem: (status: number, detail: string, headers?: Record<string, string>) => void, headers: Record<string, string>): Promise<boolean> {
+    const f = this.faults.get({ headers });
     if (!f || f.times <= 0) return false;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
@@ -548,6 +550,12 @@ export class UpvestSimulator implements Simulator {
     } catch {
       return false;
     }
+  }
+
+  /** The sandbox guard's view of a route (contract.ts). */
+  sandboxAccess(method: string, path: string): SandboxAccess | null {
+    if (path === '/auth/token' || path === '/auth/verify_keys' || path.startsWith('/users/')) return { kind: 'api' };
+    return commonSandboxAccess(method, path);
   }
 
   async close(): Promise<void> {

@@ -62,7 +62,7 @@ const loaderBatch = new Histogram({
 });
 const webhooks = new Counter({
   name: 'kyc_webhooks_total',
-  help: 'Provider webhooks, by provider and outcome: received (every request to the webhook route), rejected (authentication failed), malformed (authenticated but unparseable), duplicate (one per event already seen), failed (could not record; provider asked to retry).',
+  help: 'Provider webhooks, by provider and outcome: received (every request to the webhook route), rejected (authentication failed), malformed (authenticated but unparseable), duplicate (one per event already seen), failed (could not record; provider asked to retry), dead_lettered (one per event moved to the inbox dead letters after INBOX_MAX_DELIVERIES failed deliveries).',
   labelNames: ['provider', 'outcome'] as const,
   registers: [registry],
 });
@@ -125,7 +125,7 @@ export function recordBatch(loader: string, size: number) {
   loaderBatch.observe({ loader }, size);
 }
 
-export type WebhookOutcomeLabel = 'received' | 'rejected' | 'malformed' | 'duplicate' | 'failed';
+export type WebhookOutcomeLabel = 'received' | 'rejected' | 'malformed' | 'duplicate' | 'failed' | 'dead_lettered';
 
 export function recordWebhook(provider: string, outcome: WebhookOutcomeLabel, n = 1) {
   if (n > 0) webhooks.inc({ provider, outcome }, n);

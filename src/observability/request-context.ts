@@ -11,6 +11,8 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 interface RequestScope {
   requestId: string;
+  /** The authenticated tenant, once known (set by the GraphQL context). */
+  tenant?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -41,4 +43,25 @@ export function requestIdHeaders(): Record<string, string> {
 export function requestLogFields(): { requestId?: string } {
   const id = currentRequestId();
   return id ? { requestId: id } : {};
+}
+
+/** Records the authenticated tenant of the current request (no-op outside a request). */
+export function setCurrentTenant(tenant: string) {
+  const scope = storage.getStore();
+  if (scope) scope.tenant = tenant;
+}
+
+/** Header naming the calling tenant on calls to an in-process sandbox simulator. */
+export const SANDBOX_TENANT_HEADER = 'x-kyc-sandbox-tenant';
+
+/**
+ * The tenant header for a call to a sandbox simulator of this process (a loopback URL under
+ * /sandbox/), so its injected faults hit only that tenant's requests. Never sent elsewhere: a live
+ * provider does not learn tenant names.
+ */
+export function sandboxTenantHeaders(url: string): Record<string, string> {
+  const tenant = storage.getStore()?.tenant;
+  if (!tenant) return {};
+  const m = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/sandbox\//.exec(url);
+  return m ? { [SANDBOX_TENANT_HEADER]: tenant } : {};
 }

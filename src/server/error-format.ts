@@ -1,0 +1,64 @@
+// What a GraphQL client sees of an error: known codes kept, anything else masked; and the HTTP
+// status of a request that was well-formed but did not parse, validate or coerce its variables.
+import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode } from '../errors.js';
+import { recordGraphqlError } from '../observability/metrics.js';
+import { currentRequestId } from '../observability/request-context.js';
+import { withoutSuggestions } from './operation-limits.js';
+
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+]);
+
+/** Apollo `formatError`: known errors keep their code; anything else is masked (no stack, no internals) and logged. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production = false): GraphQLFormattedError {
+  const masked = maskError(formatted, error, log);
+  // production answers give no schema hints ("Did you mean …?" in enum/variable/field errors)
+  const result = production ? withoutSuggestions(masked) : masked;
+  recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
+  // the id to quote when asking the platform team about this error (it is in their logs too)
+  const requestId = currentRequestId();
+  return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
+}
+
+function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && KNOWN_CODES.has(code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error({ err: error, path: formatted.path }, 'unexpected resolver error');
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * GraphQL over HTTP: a client that asked for `application/json` gets 200 for a request that was
+ * well-formed but did not parse, validate or coerce its variables (spec "application/json"; Apollo
+ * answers 400). `application/graphql-response+json` keeps the 4xx the spec requires there.
+ * `requestErrorPlugin` marks such requests as Apollo answers them (its content type is chosen
+ * after plugins run); `requestErrorStatus` applies the rule once the content type is known.
+ */
+const JSON_200_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const requestErrors = new WeakSet<HTTPGraphQLRequest>();
+
+export function requestErrorPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          if (response.http.status !== 400 || response.body.kind !== 'single' || !request.http) return;
+          const { data, errors } = response.body.singleResult;
+          const codes = (errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? '');
+          if (data === undefined && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c))) requestErrors.add(request.http);
+        },
+      };
+    },
+  };
+}
+
+export function requestErrorStatus(request: HTTPGraphQLRequest, status: number, contentType: string | undefined): number {
+  return status === 400 && contentType?.startsWith('application/json') && requestErrors.has(request) ? 200 : status;
+}

@@ -1,0 +1,149 @@
+// GraphQL over HTTP on /graphql: Apollo Server 5 behind node:http (GET and POST, JSON and
+// GraphQL multipart uploads). The request becomes Apollo's HTTPGraphQLRequest; the answer is written back.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { ErrorCode } from '../errors.js';
+import { readBody, sendJson } from '../http/httpkit.js';
+import { graphqlMetricsPlugin } from '../observability/metrics.js';
+import type { Authenticator } from './auth.js';
+import type { RequestContext } from './context.js';
+import { formatError, requestErrorPlugin, requestErrorStatus } from './error-format.js';
+import { entitiesLimitPlugin } from './operation-limits.js';
+import type { protect } from './limits.js';
+import { SANDBOX_EXAMPLE } from './sandbox-example.js';
+import { isMultipart, MultipartError, readMultipart } from './uploads.js';
+
+/** Apollo csrfPrevention's headers; a multipart request without one is refused before it is read. */
+const CSRF_PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  config: Config;
+  log: Logger;
+  limits: ReturnType<typeof protect>;
+  httpServer: Server;
+  /** Called while Apollo drains (closes the WebSocket server). */
+  drain: () => Promise<void>;
+}
+
+export async function startApollo({ schema, config, log, limits, httpServer, drain }: ApolloOptions): Promise<ApolloServer<RequestContext>> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    logger: log.child({ component: 'apollo' }),
+    introspection: config.introspection,
+    csrfPrevention: true,
+    // shutdown is main.ts's (server/shutdown.ts), in one place: Apollo's own signal handler
+    // would call stop() a second time, which never resolves (Apollo 5.5.1; issue 13 finding 6)
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: (formatted, error) => formatError(formatted, error, log, config.production),
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
+      entitiesLimitPlugin<RequestContext>(),
+      // field timing traces (ftv1) only for a gateway the operator trusts
+      ...(config.security.federationTraces ? [] : [ApolloServerPluginInlineTraceDisabled()]),
+      // stops accepting, then gives in-flight requests SHUTDOWN_GRACE_MS before closing their connections
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.ops.shutdownGraceMs }),
+      // No response of this API may be cached (personal data, changing statuses), and nothing sets
+      // cache hints: the cache-control plugin would only wrap every field resolver (~10 % of a
+      // wide query's CPU) to compute "no-store", which the handler below sets on every answer.
+      ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin<RequestContext>(),
+      requestErrorPlugin<RequestContext>(),
+      { serverWillStart: async () => ({ drainServer: drain }) },
+      config.production && !config.introspection
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...SANDBOX_EXAMPLE }),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+export interface GraphqlHttpOptions {
+  apollo: ApolloServer<RequestContext>;
+  auth: Authenticator;
+  /** The context of an authenticated request (throws UNAUTHENTICATED for a missing or bad key). */
+  context: (authorization: string | undefined) => RequestContext;
+  maxBodyBytes: number;
+}
+
+/** The handler of GET and POST /graphql. */
+export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: GraphqlHttpOptions) {
+  const authenticates = (authorization: string | undefined) => {
+    try {
+      auth.authenticate(authorization);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    let body: unknown;
+    if (req.method === 'POST' && isMultipart(headers.get('content-type'))) {
+      if (!CSRF_PREFLIGHT_HEADERS.some((h) => headers.get(h))) {
+        // Apollo's csrfPrevention answers 400 below; no file of this request is read
+        req.resume();
+      } else if (!auth.open && !authenticates(req.headers.authorization)) {
+        // no file of an unauthenticated request is written to disk
+        req.resume();
+        sendJson(res, 401, { errors: [{ message: 'A valid API key is required', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        return;
+      } else {
+        try {
+          body = await readMultipart(req, res, maxBodyBytes);
+        } catch (err) {
+          if (!(err instanceof MultipartError)) throw err;
+          sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+          return;
+        }
+      }
+    } else if (req.method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      const type = headers.get('content-type') ?? '';
+      if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+        try {
+          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+          return;
+        }
+      } else {
+        body = raw.toString('utf8');
+      }
+    }
+    const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => {
+        try {
+          return context(req.headers.authorization);
+        } catch (err) {
+          // Apollo answers with this status and strips `http` from the extensions
+          (err as { extensions: Record<string, unknown> }).extensions.http = { status: 401 };
+          throw err;
+        }
+      },
+    });
+    res.setHeader('cache-control', 'no-store');
+    for (const [k, v] of result.headers) res.setHeader(k, k === 'vary' && res.hasHeader('vary') ? `${res.getHeader('vary')}, ${v}` : v);
+    res.statusCode = requestErrorStatus(request, result.status ?? 200, result.headers.get('content-type'));
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+}

@@ -1,0 +1,96 @@
+// GraphQL over WebSocket on /graphql (graphql-ws, `graphql-transport-ws`): a key checked once per
+// connection, the same query limits as over HTTP, and a fresh context per operation.
+import type { IncomingMessage, Server } from 'node:http';
+import { type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Authenticator } from './auth.js';
+import type { RequestContext } from './context.js';
+import type { protect } from './limits.js';
+import { SubscriptionLimiter, withoutSuggestions } from './operation-limits.js';
+
+export interface GraphqlWsOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  auth: Authenticator;
+  limits: ReturnType<typeof protect>;
+  /** The context of an authenticated operation (throws for a missing or bad key). */
+  context: (authorization: string | undefined) => RequestContext;
+  /** Decides each upgrade before the WebSocket opens (CORS Origin check); false → 403. */
+  allowUpgrade?: (req: IncomingMessage) => boolean;
+  /** WS_MAX_SUBSCRIPTIONS: operations at once on one connection. */
+  maxSubscriptions: number;
+  /** Production: no "Did you mean" hints in errors. */
+  production: boolean;
+}
+
+export interface GraphqlWs {
+  readonly wss: WebSocketServer;
+  /** Closes every connection (graphql-ws dispose) and the WebSocket server. */
+  dispose(): Promise<void>;
+}
+
+const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
+  (params?.authorization ?? params?.Authorization) as string | undefined;
+
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production }: GraphqlWsOptions): GraphqlWs {
+  const limiter = new SubscriptionLimiter(maxSubscriptions);
+  const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (production ? errors.map(withoutSuggestions) : errors);
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    verifyClient: allowUpgrade && ((info, done) => (allowUpgrade(info.req) ? done(true) : done(false, 403, 'Origin not allowed'))),
+  });
+  const wsServer = useServer<Record<string, unknown> | undefined>(
+    {
+      schema,
+      // a key is checked once per connection: missing → close 4401, invalid → 4403 (graphql-ws's answer to `false`)
+      onConnect: (ctx) => {
+        if (auth.open) return true;
+        const authorization = authorizationOf(ctx.connectionParams);
+        if (!authorization) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+          return false;
+        }
+        try {
+          auth.authenticate(authorization);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      // the same limits as over HTTP
+      onSubscribe: (ctx, id, payload) => {
+        // WS_MAX_SUBSCRIPTIONS operations at once per connection; the connection stays open
+        const refused = limiter.refuse(ctx, id);
+        if (refused) return [refused];
+        let doc;
+        try {
+          doc = parse(payload.query, limits.parseOptions);
+        } catch (err) {
+          return hideHints([err as GraphQLError]);
+        }
+        const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length) return hideHints(errors);
+        limiter.started(ctx, id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => limiter.ended(ctx, id),
+      onError: (ctx, id, _payload, errors) => {
+        limiter.ended(ctx, id);
+        return production ? errors.map((e) => withoutSuggestions(e.toJSON())) : undefined;
+      },
+      // a fresh context (and fresh loaders) for every subscription operation
+      context: (ctx) => context(authorizationOf(ctx.connectionParams)),
+    },
+    wss,
+  );
+  return {
+    wss,
+    async dispose() {
+      await wsServer.dispose();
+      wss.close();
+    },
+  };
+}

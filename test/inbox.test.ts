@@ -1,0 +1,111 @@
+// One inbox suite over memory and a real Redis: claims, recovery past a failing entry, delivery
+// counts and dead letters, unreadable entries.
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Inbox } from '../src/inbox/contract.js';
+import { MemoryInbox } from '../src/inbox/memory.js';
+import { RedisInbox } from '../src/inbox/redis.js';
+import type { ProviderAdapter, ProviderEvent } from '../src/providers/contract.js';
+import { type EventHandlers, WebhookService } from '../src/services/webhooks.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+
+const event = (eventId: string): ProviderEvent => ({ kind: 'verification', eventId, view: { providerRef: eventId } } as unknown as ProviderEvent);
+const adapter = { key: 'pawapass', provider: 'PAWAPASS' } as unknown as ProviderAdapter;
+
+/** A webhook service whose verification handler fails for the event ids in `failing`. */
+function service(inbox: Inbox, failing: Set<string>, applied: string[], maxDeliveries = 3) {
+  const handlers = {
+    verification: async (_p: unknown, e: ProviderEvent) => {
+      if (failing.has(e.eventId)) throw new Error(`cannot apply ${e.eventId}`);
+      applied.push(e.eventId);
+      return true;
+    },
+  } as unknown as EventHandlers;
+  // recovery claims entries idle for 0 ms: every pass is a new delivery
+  return new WebhookService(new MemoryStore(), inbox, new Map([['pawapass', adapter]]), handlers, pino({ level: 'silent' }), 0, maxDeliveries);
+}
+
+function inboxSuite(name: string, make: () => Promise<Inbox>, skip = false) {
+  describe.skipIf(skip)(`${name} inbox`, () => {
+    it('recovery goes on past a failing entry, and moves it to the dead letters after the bounded deliveries', async () => {
+      const inbox = await make();
+      const applied: string[] = [];
+      const failing = new Set(['bad']);
+      const s = service(inbox, failing, applied);
+      // appended (claimed) by a processor that then died without processing them
+      await inbox.append('pawapass', [event('bad'), event('good-1'), event('good-2')]);
+      expect(await s.recover()).toBe(2); // delivery 2: bad fails, the others are processed
+      expect(applied).toEqual(['good-1', 'good-2']);
+      expect(await inbox.size()).toBe(1);
+      expect(await inbox.deadLetters(10)).toEqual([]);
+      await s.recover(); // delivery 3 = the bound: dead-lettered
+      expect(await inbox.size()).toBe(0);
+      const [letter] = await inbox.deadLetters(10);
+      expect(letter).toMatchObject({ provider: 'pawapass', eventId: 'bad', kind: 'verification', deliveries: 3, reason: 'cannot apply bad' });
+    });
+
+    it('an entry claimed by a live processor is not claimed again before it has been idle long enough', async () => {
+      const inbox = await make();
+      await inbox.append('pawapass', [event('held')]);
+      expect(await inbox.claimStale(60_000, 10)).toEqual([]);
+      const [again] = await inbox.claimStale(0, 10);
+      expect(again).toMatchObject({ event: { eventId: 'held' }, deliveries: 2 });
+      await inbox.remove(again.id);
+      expect(await inbox.claimStale(0, 10)).toEqual([]);
+    });
+  });
+}
+
+inboxSuite('in-memory', async () => new MemoryInbox());
+
+let redis: RedisServer | null = null;
+const clients: Redis[] = [];
+let n = 0;
+inboxSuite(
+  'Redis',
+  async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    return new RedisInbox(client, { stream: `kyc:{inbox-${++n}}` });
+  },
+  !hasRedis,
+);
+
+describe.skipIf(!hasRedis)('Redis inbox, unreadable entries and replicas', () => {
+  it('an unreadable entry is moved to the dead letters instead of being skipped forever', async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    const inbox = new RedisInbox(client, { stream: 'kyc:{inbox-raw}' });
+    const [entry] = await inbox.append('pawapass', [event('fine')]);
+    await inbox.remove(entry.id);
+    // an entry written by something else (or corrupted), read into a consumer that died
+    await client.xadd('kyc:{inbox-raw}', '*', 'p', 'pawapass', 'e', '{not json');
+    await client.xreadgroup('GROUP', 'kyc', 'dead-consumer', 'COUNT', 10, 'STREAMS', 'kyc:{inbox-raw}', '>');
+    expect(await inbox.claimStale(0, 10)).toEqual([]);
+    expect(await inbox.size()).toBe(0);
+    expect((await inbox.deadLetters(10))[0]).toMatchObject({ provider: 'pawapass', reason: 'unreadable entry', eventId: null });
+  });
+
+  it("another replica's recovery claims what a crashed replica left, with the delivery counted", async () => {
+    redis ??= await startRedis();
+    const a = new Redis(redis.url);
+    const b = new Redis(redis.url);
+    clients.push(a, b);
+    const crashed = new RedisInbox(a, { stream: 'kyc:{inbox-rep}', consumer: 'replica-a' });
+    const survivor = new RedisInbox(b, { stream: 'kyc:{inbox-rep}', consumer: 'replica-b' });
+    await crashed.append('pawapass', [event('e1')]);
+    const applied: string[] = [];
+    expect(await service(survivor, new Set(), applied).recover()).toBe(1);
+    expect(applied).toEqual(['e1']);
+    expect(await survivor.size()).toBe(0);
+  });
+});
+
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  await redis?.stop();
+});
