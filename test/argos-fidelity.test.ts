@@ -165,7 +165,7 @@ describe('webhooks on the documented bodies', () => {
     expect(() => parse(hook('webhook-encrypted.json'), TTL)).toThrow(/encrypted/);
     const bad = { rawBody: Buffer.from(JSON.stringify({ ...fixture<object>(A, 'webhook-submit.json'), kyc_result: { status: 'finished' } })), headers: {} };
     expect(() => parse(bad, TTL)).toThrow(WebhookFormatError);
-    expect(() => parse(bad, TTL)).toThrow(/ARGOS webhook .*kyc_result\.status/);
+    expect(() => parse(bad, TTL)).toThrow(/kyc_result\.status/);
   });
 
   it('Basic credentials from the webhook URL: known-answer vector (printf argos:kat-secret-1 | base64)', () => {

@@ -42,10 +42,10 @@ export function parse(req: WebhookRequest, ttlMs: number): ProviderEvent[] {
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'data' in raw && Object.keys(raw).length === 1) {
     throw new WebhookFormatError('encrypted webhooks are not supported; turn payload encryption off');
   }
-  const body = parseWebhookBody('ARGOS', argosWebhookSchema, raw);
+  const body = parseWebhookBody('ARGOS', argosWebhookSchema, req.rawBody);
   if (!STATE_TRIGGERS.has(body.webhook_trigger)) return [];
   const kyc = body.kyc_result;
-  if (!kyc) throw new WebhookFormatError('ARGOS webhook does not match the documented shape at kyc_result (required for this trigger)');
+  if (!kyc) throw new WebhookFormatError('kyc_result does not match the documented shape (required for this trigger)');
   const attempts = Array.isArray(body.attempts) ? body.attempts.length : (body.attempts ?? null);
   const eventId = createHash('sha256')
     .update(JSON.stringify([body.submission_id, body.webhook_trigger, kyc.status, attempts, kyc.updated_at ?? null]))

@@ -71,10 +71,10 @@ export function parse(req: WebhookRequest): ProviderEvent[] {
   }
   // the shape picks the schema, so a mismatch names the event field rather than "no union member"
   const list = Array.isArray(raw)
-    ? parseWebhookBody('UPVEST', z.array(upvestEventSchema).min(1), raw)
+    ? parseWebhookBody('UPVEST', z.array(upvestEventSchema).min(1), req.rawBody)
     : raw && typeof raw === 'object' && 'payload' in raw
-      ? parseWebhookBody('UPVEST', z.object({ payload: z.array(upvestEventSchema).min(1) }), raw).payload
-      : [parseWebhookBody('UPVEST', upvestEventSchema, raw)];
+      ? parseWebhookBody('UPVEST', z.object({ payload: z.array(upvestEventSchema).min(1) }), req.rawBody).payload
+      : [parseWebhookBody('UPVEST', upvestEventSchema, req.rawBody)];
   return (
     [...list]
       // bundles are ordered by created_at; keep that order even if a sender did not
