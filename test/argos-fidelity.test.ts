@@ -332,6 +332,6 @@ describe('the Argos sandbox as Argos behaves', () => {
       options.baseUrl = real;
       await new Promise<void>((r) => fake.close(() => r()));
     }
-    expect(ok(await server.gql(SubjectVerificationsDocument, { id: 'never-stored' })).subject?.verifications ?? []).toEqual([]);
+    expect(ok(await server.gql(SubjectVerificationsDocument, { id: 'never-stored' })).subject?.verifications.totalCount ?? 0).toBe(0);
   });
 });
