@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateComplianceCheckDocument, CreateIngestionDocument, GetIngestionDocument, StartPawaPassDocument, SubmitArgosDocumentDocument } from '../generated/graphql.js';
+import { CreateInstrumentFitCheckDocument, CreateIngestionDocument, GetIngestionDocument, StartPawaPassDocument, SubmitArgosDocumentDocument } from '../generated/graphql.js';
 import { png } from '../support/argos.js';
 import { firstError, ok, wsClient } from '../support/client.js';
 import { productionEnv, startServer, type TestServer } from '../support/server.js';
@@ -136,15 +136,15 @@ describe('dates', () => {
   afterAll(() => server.close());
   const upvestCreates = () => (server.app.adapters.get('UPVEST')!.simulator as unknown as { requests: { create: number; list: number; get: number } }).requests;
 
-  it('a compliance check dated year 0001 is BAD_USER_INPUT naming the field, and Upvest is never called', async () => {
+  it('a check dated year 0001 (instrument fit: no age limit of its own) is BAD_USER_INPUT naming the field, and Upvest is never called', async () => {
     const before = { ...upvestCreates() };
     const userId = '0d6f1c1e-8a51-4f4e-9a3e-0f5b8f0e1a01';
     for (const at of ['0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z']) {
-      const res = await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: at } });
+      const res = await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: at, instrumentSuitability: { suitability: true } } });
       expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.checkConfirmedAt' });
     }
     // the barrier: a plausible date is accepted and is the only call Upvest got
-    ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: '1900-01-01T00:00:00Z' } }));
+    ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: '1900-01-01T00:00:00Z', instrumentSuitability: { suitability: true } } }));
     expect(upvestCreates().create).toBe(before.create + 1);
     expect(upvestCreates().list + upvestCreates().get).toBe(before.list + before.get);
   });
@@ -152,7 +152,7 @@ describe('dates', () => {
   it('every DateTime input has the same bounds: a pawaPass expiry in year 9999 is refused', async () => {
     const res = await server.gql(StartPawaPassDocument, { input: pawa({ expiresAt: '9999-12-31T00:00:00Z' }) as never });
     expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
-    const inline = await post(server.url, 'mutation { createComplianceCheck(input: { userId: "0d6f1c1e-8a51-4f4e-9a3e-0f5b8f0e1a01", checkConfirmedAt: "0001-01-01T00:00:00Z" }) { id } }');
+    const inline = await post(server.url, 'mutation { createInstrumentFitCheck(input: { userId: "0d6f1c1e-8a51-4f4e-9a3e-0f5b8f0e1a01", checkConfirmedAt: "0001-01-01T00:00:00Z", instrumentSuitability: { suitability: true } }) { id } }');
     expect(inline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.checkConfirmedAt' });
   });
 });
