@@ -101,5 +101,7 @@ export interface ProviderAdapter {
   fetchIngestions?(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]>;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
+  /** Settings that weaken security (e.g. webhooks without auth); logged as warnings at start. */
+  readonly startupWarnings?: readonly { setting: string; message: string }[];
   close(): Promise<void>;
 }
