@@ -17,6 +17,10 @@ const other = newApiKey('t2', [...SCOPES]);
 const auth = (k: { key: string }) => ({ authorization: `Bearer ${k.key}` });
 const ENV = { API_KEYS: JSON.stringify([all.entry, noErase.entry, other.entry]), RETENTION_DAYS: '1', RETENTION_SWEEP_INTERVAL_MS: '3600000' };
 
+/** The pawaPass simulator's own record of a session (what its webhooks carry). */
+const pawaPassSession = (s: TestServer, ref: string) =>
+  (s.app.adapters.get('PAWAPASS')!.simulator as unknown as { sessions: Map<string, Record<string, unknown>> }).sessions.get(ref)!;
+
 let n = 0;
 const startInput = (subjectId: string, idempotencyKey?: string) => ({
   input: {
@@ -87,7 +91,7 @@ for (const mode of ['memory', 'redis'] as const) {
       // (while a create at the provider is in flight, which makes an unknown session wait in the inbox)
       await a.app.services.store.beginCreating('pawapass', 'erasure-test', 60_000);
       const at = new Date().toISOString();
-      const hook = JSON.stringify({ notificationId: `late-${mode}`, type: 'VERIFICATION.STATUS_CHANGE', object: 'VERIFICATION', createdAt: at, data: { id: v2.providerRef, status: 'DECLINED', createdAt: at, updatedAt: at, requirements: [{ type: 'DOCUMENT_SCAN' }] } });
+      const hook = JSON.stringify({ notificationId: `late-${mode}`, type: 'VERIFICATION.STATUS_CHANGE', object: 'VERIFICATION', createdAt: at, data: { ...pawaPassSession(a, v2.providerRef), status: 'DECLINED', updatedAt: at } });
       const late = await fetch(`${b.url}/webhooks/pawapass`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': sign(hook, b.config.providers.pawapass.webhookSecrets[0]) }, body: hook });
       await a.app.services.store.endCreating('pawapass', 'erasure-test');
       expect(late.status).toBe(200);
