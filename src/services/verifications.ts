@@ -23,6 +23,10 @@ import { runIdempotent } from './idempotency.js';
 import { compareAndSet, NotRecordedYet } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
+/** The scoped idempotency key a record keeps (so erasing it forgets the key's result). */
+export const idempotencyKeyOf = (req: { tenant: string; operation: string; idempotencyKey: string | null }) =>
+  req.idempotencyKey ? { idempotencyKey: `${req.tenant}:${req.operation}:${req.idempotencyKey}` } : {};
+
 /** The payload of a `verification` bus event: the record right after the change. */
 export interface VerificationChange {
   verification: VerificationRecord;
@@ -81,7 +85,7 @@ export class VerificationService {
 
   /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: StartRequest, view: ProviderVerificationView): Promise<VerificationRecord> {
-    const fresh = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
+    const fresh = { ...newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), ...idempotencyKeyOf(req) };
     let record: VerificationRecord = { ...fresh, version: 1 };
     if (!(await this.store.put('verification', fresh, 0))) {
       record = (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? record;
