@@ -16,7 +16,17 @@ try {
   throw err;
 }
 const log = createLogger(config.logLevel);
-const app = await createApp(config, log);
+let app;
+try {
+  app = await createApp(config, log);
+} catch (err) {
+  // settings checked against the providers (ROUTING_POLICY) are refused here
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}
 exitOnTerminationSignals(app, config.ops.shutdownDelayMs, log);
 const url = await app.listen();
 const modes = [...app.adapters.values()].map((a) => `${a.key}:${a.mode}`).join(', ');

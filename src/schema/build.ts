@@ -15,6 +15,7 @@ import { describeRootTypes } from './root-descriptions.js';
 import { VerificationResolver } from './verification.js';
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
 import { IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
+import { RoutingResolver } from './routing.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -29,7 +30,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver],
+    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, RoutingResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',

@@ -1,12 +1,13 @@
 // The services over the shared state and the provider adapters, and the webhook pipeline.
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { Provider } from '../domain/verification.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
 import { IngestionService } from '../services/ingestions.js';
 import { VerificationService } from '../services/verifications.js';
+import { RoutingPolicyError, RoutingService } from '../services/routing.js';
 import { WebhookService } from '../services/webhooks.js';
 import type { Services } from './context.js';
 import type { SharedState } from './shared-state.js';
@@ -29,7 +30,14 @@ export function createServices(
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
   );
-  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log, resilience };
+  let routing: RoutingService;
+  try {
+    routing = new RoutingService(store, verifications, adapters, resilience, config.routing.policy, log);
+  } catch (err) {
+    if (err instanceof RoutingPolicyError) throw new ConfigError('ROUTING_POLICY', err.message);
+    throw err;
+  }
+  const services: Services = { store, bus, adapters, verifications, routing, checks, ingestions, log, resilience };
   const webhooks = new WebhookService(
     store,
     inbox,

@@ -79,8 +79,13 @@ export class VerificationService {
     }
   }
 
+  /** Records a session a routed start (services/routing.ts) opened, as `start` records its own. */
+  recordStarted(provider: Provider, tenant: string, subjectId: string | null, view: ProviderVerificationView): Promise<VerificationRecord> {
+    return this.record({ provider, tenant, subjectId }, view);
+  }
+
   /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
-  private async record(req: StartRequest, view: ProviderVerificationView): Promise<VerificationRecord> {
+  private async record(req: Pick<StartRequest, 'provider' | 'tenant' | 'subjectId'>, view: ProviderVerificationView): Promise<VerificationRecord> {
     const fresh = newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date());
     let record: VerificationRecord = { ...fresh, version: 1 };
     if (!(await this.store.put('verification', fresh, 0))) {
