@@ -227,7 +227,7 @@ async function seedIngestions(server: TestServer, users: string[], n: number, bo
 }
 
 const ingestionAliases = (ids: string[]) => `{ ${ids.map((id, i) => `i${i}: ingestion(id: "${id}") { id status }`).join(' ')} }`;
-const subjectIngestions = (users: string[], first: number) => `{ ${users.map((u, i) => `s${i}: subject(id: "${u}") { ingestions(first: ${first}) { id status } }`).join(' ')} }`;
+const subjectIngestions = (users: string[], first: number) => `{ ${users.map((u, i) => `s${i}: subject(id: "${u}") { ingestions(first: ${first}) { nodes { id status } } }`).join(' ')} }`;
 
 /** Distinct user+source pairs: what one list call each can cover. */
 const pairsOf = (xs: SeededIngestion[]) => new Set(xs.map((x) => `${x.userId}\u0000${x.source}`)).size;

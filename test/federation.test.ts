@@ -58,13 +58,13 @@ describe('the subgraph', () => {
     const res = await raw(
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Verification { id status provider }
-        ... on KycSubject { id verifications { id } } } }`,
+        ... on KycSubject { id verifications { nodes { id } } } } }`,
       { r: [{ __typename: 'Verification', id: verificationId }, { __typename: 'KycSubject', id: 'user-42' }, { __typename: 'Verification', id: 'unknown' }] },
     );
     expect(res.errors).toBeUndefined();
     expect((res.data as { _entities: unknown[] })._entities).toEqual([
       { id: verificationId, status: 'CREATED', provider: 'PAWAPASS' },
-      { id: 'user-42', verifications: [{ id: verificationId }] },
+      { id: 'user-42', verifications: { nodes: [{ id: verificationId }] } },
       null,
     ]);
   });
@@ -86,12 +86,12 @@ describe('composed with another subgraph behind @apollo/gateway', () => {
     await router.start();
     try {
       const res = await router.executeOperation({
-        query: '{ account(id: "42") { name kyc { id verifications { id provider status } } } }',
+        query: '{ account(id: "42") { name kyc { id verifications { nodes { id provider status } } } } }',
       });
       const body = res.body as { kind: 'single'; singleResult: { data?: unknown; errors?: unknown } };
       expect(body.singleResult.errors).toBeUndefined();
       expect(body.singleResult.data).toEqual({
-        account: { name: 'Account 42', kyc: { id: 'user-42', verifications: [{ id: verificationId, provider: 'PAWAPASS', status: 'CREATED' }] } },
+        account: { name: 'Account 42', kyc: { id: 'user-42', verifications: { nodes: [{ id: verificationId, provider: 'PAWAPASS', status: 'CREATED' }] } } },
       });
     } finally {
       await router.stop();

@@ -22,7 +22,7 @@ const refused = (r: Awaited<ReturnType<typeof post>>, pattern: RegExp) => {
 
 describe('query limits', () => {
   it('depth: 4 levels pass, 5 are refused', async () => {
-    expect((await post('{ verifications { edges { node { id } } } }')).body.errors).toBeUndefined();
+    expect((await post('{ verifications(first: 1) { edges { node { id } } } }')).body.errors).toBeUndefined();
     refused(await post('{ verifications { edges { node { history { at } } } } }'), /depth/i);
   });
 

@@ -62,10 +62,10 @@ describe('with every status stale (STATUS_MAX_AGE_MS=0)', () => {
     try {
       const res = await graphqlRequest(
         `${server.url}/graphql`,
-        parse(`{ ${['k1', 'k2', 'k3', 'k4'].map((s) => `${s}: subject(id: "${s}") { verifications { id status } }`).join(' ')} }`) as never,
+        parse(`{ ${['k1', 'k2', 'k3', 'k4'].map((s) => `${s}: subject(id: "${s}") { verifications { nodes { id status } } }`).join(' ')} }`) as never,
       );
-      const data = ok(res) as Record<string, { verifications: unknown[] }>;
-      expect(Object.values(data).map((d) => d.verifications.length)).toEqual([3, 3, 3, 3]);
+      const data = ok(res) as Record<string, { verifications: { nodes: unknown[] } }>;
+      expect(Object.values(data).map((d) => d.verifications.nodes.length)).toEqual([3, 3, 3, 3]);
     } finally {
       await fetch(`${server.url}/sandbox/pawapass/faults`, { method: 'DELETE' });
     }

@@ -289,7 +289,8 @@ describe('reading verifications', () => {
     expect(p2.edges.map((e) => e.node.id)).toEqual([ids[0]]);
     expect(p2.pageInfo.hasNextPage).toBe(false);
     const subject = ok(await server.gql(SubjectVerificationsDocument, { id: 'pager' })).subject!;
-    expect(subject.verifications.map((v) => v.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(subject.verifications.nodes.map((v) => v.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(subject.verifications.totalCount).toBe(3);
     const tooMany = await server.gql(ListVerificationsDocument, { first: 1000 });
     expect(firstError(tooMany)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const badCursor = await server.gql(ListVerificationsDocument, { after: 'garbage' });

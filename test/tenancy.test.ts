@@ -53,12 +53,12 @@ describe('tenants', () => {
   });
 
   it('tenant B cannot resolve it through _entities or KycSubject', async () => {
-    const q = parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Verification { id } ... on KycSubject { verifications { id } } } }`);
+    const q = parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Verification { id } ... on KycSubject { verifications { nodes { id } } } } }`);
     const r = { r: [{ __typename: 'Verification', id }, { __typename: 'KycSubject', id: 'shared-user' }] };
     const forB = await graphqlRequest(`${server.url}/graphql`, q as never, r as never, as(b));
-    expect(forB.data).toEqual({ _entities: [null, { verifications: [] }] });
+    expect(forB.data).toEqual({ _entities: [null, { verifications: { nodes: [] } }] });
     const forA = await graphqlRequest(`${server.url}/graphql`, q as never, r as never, as(a));
-    expect(forA.data).toEqual({ _entities: [{ id }, { verifications: [{ id }] }] });
+    expect(forA.data).toEqual({ _entities: [{ id }, { verifications: { nodes: [{ id }] } }] });
   });
 
   it('tenant B’s subscriber never receives tenant A’s events', async () => {

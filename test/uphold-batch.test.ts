@@ -82,8 +82,8 @@ describe('refreshing stale Uphold ingestions', () => {
     const seeded = await seed('subject-eight', 8);
     expect((await server.advance('uphold', seeded[0].providerRef, 'finished')).status).toBe(200);
     const { result, lists, gets } = await counting(async () => ok(await server.gql(SubjectIngestionsDocument, { id: 'subject-eight' })).subject!);
-    expect(result.ingestions).toHaveLength(8);
-    expect(result.ingestions.find((i) => i.id === seeded[0].id)?.status).toBe('FINISHED');
+    expect(result.ingestions.nodes).toHaveLength(8);
+    expect(result.ingestions.nodes.find((i) => i.id === seeded[0].id)?.status).toBe('FINISHED');
     expect(lists).toBe(1);
     expect(gets).toBe(0);
   });

@@ -55,7 +55,7 @@ describe('with every status stale (STATUS_MAX_AGE_MS=0)', () => {
     const gets = sim.requests.get;
     const lists = sim.requests.list;
     const subject = ok(await server.gql(SubjectIngestionsDocument, { id: 'subject' })).subject!;
-    expect(subject.ingestions).toHaveLength(4);
+    expect(subject.ingestions.nodes).toHaveLength(4);
     expect(list).toHaveBeenCalledTimes(1);
     expect(sim.requests.get - gets).toBe(0);
     expect(sim.requests.list - lists).toBe(1);

@@ -110,7 +110,7 @@ describe('creating an ingestion', () => {
       const userId = `refused-${prefix}${source}`;
       const res = await server.gql(CreateIngestionDocument, { input: input({ source, sourceVerificationRef: `${prefix}abc`, userId, idempotencyKey: userId }) });
       expect(firstError(res)?.extensions).toMatchObject({ code: 'PROVIDER_REJECTED', provider: 'UPHOLD', httpStatus, providerErrorType: type });
-      expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions).toEqual([]);
+      expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions.nodes).toEqual([]);
     }
   });
 
@@ -251,8 +251,8 @@ describe('reading ingestions', () => {
     const a = await create({ userId: 'lister' });
     const b = await create({ userId: 'lister', source: 'VERIFF' });
     const subject = ok(await server.gql(SubjectIngestionsDocument, { id: 'lister' })).subject!;
-    expect(subject.ingestions.map((i) => i.id)).toEqual([b.id, a.id]);
-    expect(ok(await server.gql(SubjectIngestionsDocument, { id: 'nobody' })).subject!.ingestions).toEqual([]);
+    expect(subject.ingestions.nodes.map((i) => i.id)).toEqual([b.id, a.id]);
+    expect(ok(await server.gql(SubjectIngestionsDocument, { id: 'nobody' })).subject!.ingestions.nodes).toEqual([]);
   });
 
   it('an unknown or malformed id is null, not an error', async () => {
@@ -276,11 +276,11 @@ describe('reading ingestions', () => {
     const i = await create({ userId: 'federated', sourceVerificationRef: 'approved-fed-hold' });
     const res = await graphqlRequest(
       `${server.url}/graphql`,
-      parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ingestion { id status userId } ... on KycSubject { id ingestions { id } } } }`) as never,
+      parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ingestion { id status userId } ... on KycSubject { id ingestions { nodes { id } } } } }`) as never,
       { r: [{ __typename: 'Ingestion', id: i.id }, { __typename: 'KycSubject', id: 'federated' }, { __typename: 'Ingestion', id: 'unknown' }] } as never,
     );
     expect(res.errors).toBeUndefined();
-    expect((res.data as { _entities: unknown[] })._entities).toEqual([{ id: i.id, status: i.status, userId: 'federated' }, { id: 'federated', ingestions: [{ id: i.id }] }, null]);
+    expect((res.data as { _entities: unknown[] })._entities).toEqual([{ id: i.id, status: i.status, userId: 'federated' }, { id: 'federated', ingestions: { nodes: [{ id: i.id }] } }, null]);
   });
 });
 
@@ -298,7 +298,7 @@ describe('provider failures', () => {
     await setFault(fault);
     const res = await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) });
     expect(firstError(res)?.extensions).toMatchObject(expected);
-    expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions).toEqual([]);
+    expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions.nodes).toEqual([]);
     await fetch(`${server.url}/sandbox/uphold/faults`, { method: 'DELETE' });
     await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
     expect(ok(await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) })).createIngestion.userId).toBe(userId);

@@ -67,7 +67,7 @@ describe('refreshing stale UpPass statuses (STATUS_MAX_AGE_MS=0)', () => {
     await advanceWithLostWebhook(v.providerRef, 'rejected');
     const got = ok(await server.gql(GetUpPassVerificationDocument, { id: v.id })).verification!;
     expect(got).toMatchObject({ status: 'DECLINED', providerStatus: 'rejected', url: expect.stringContaining('/th/form/flow-1/'), details: { formSlug: 'flow-1', lang: 'th', ekycStatus: 'fail', bankStatement: { documentCount: 2 } } });
-    expect(got.identityDocument?.type).toBe('national_id');
+    expect(got.identityDocument?.type).toBe('NATIONAL_ID');
   });
 
   it('final statuses are never refreshed', async () => {

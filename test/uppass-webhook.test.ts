@@ -122,7 +122,7 @@ describe('UpPass webhook events', () => {
     expect(got).toMatchObject({
       status: 'DECLINED',
       providerStatus: 'rejected',
-      identityDocument: { type: 'national_id', createdAt: '2026-11-25T10:01:00.000Z' },
+      identityDocument: { type: 'NATIONAL_ID', createdAt: '2026-11-25T10:01:00.000Z' },
       faceScan: { createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:00.000Z' },
       details: {
         ekycStatus: 'fail',
@@ -143,7 +143,7 @@ describe('UpPass webhook events', () => {
     await post(submission(v.providerRef, { status: 'review_needed', ekyc: 'need_review', extra: fullExtra, at: '2026-11-25T10:00:00Z' }), basicAuthHeader(secret()));
     await post(submission(v.providerRef, { type: 'update_status', status: 'accepted', at: '2026-11-25T10:05:00Z' }), basicAuthHeader(secret()));
     const got = await get(v.id);
-    expect(got).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', identityDocument: { type: 'national_id' }, details: { ekycStatus: 'pass', lastEventType: 'update_status', bankStatement: { documentCount: 3 } } });
+    expect(got).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', identityDocument: { type: 'NATIONAL_ID' }, details: { ekycStatus: 'pass', lastEventType: 'update_status', bankStatement: { documentCount: 3 } } });
   });
 
   it('an older event arriving after a newer one is ignored', async () => {

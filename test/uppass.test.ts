@@ -66,7 +66,7 @@ describe('starting an UpPass verification', () => {
     const got = await get(v.id);
     const answers = Object.fromEntries((got.details as { answers: { questionKey: string; value: unknown }[] }).answers.map((a) => [a.questionKey, a.value]));
     expect(answers).toMatchObject({ ekyc_document_type: 'passport', customer_id: 'uuid_1', first_name: 'Somchai' });
-    expect(got.identityDocument?.type).toBe('passport');
+    expect(got.identityDocument?.type).toBe('PASSPORT');
   });
 
   it('returns the same Verification for a retried idempotencyKey and creates (and pays for) one application', async () => {
@@ -239,7 +239,7 @@ describe('UpPass results reach subscribers', () => {
     const v = await start();
     expect((await server.advance('uppass', v.providerRef, 'accepted')).status).toBe(200);
     const got = await get(v.id);
-    expect(got).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', reviewReason: null, identityDocument: { type: 'passport' } });
+    expect(got).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', reviewReason: null, identityDocument: { type: 'PASSPORT' } });
     expect(got.faceScan?.createdAt).toBeTruthy();
     const d = got.details as any;
     expect(d).toMatchObject({
@@ -329,7 +329,7 @@ describe('resending the UpPass webhook', () => {
     }
     expect((await get(v.id)).status).toBe('CREATED');
     expect(ok(await server.gql(ResendUpPassWebhookDocument, { id: v.id })).resendUpPassWebhook).toBe(true);
-    expect(await get(v.id)).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', identityDocument: { type: 'passport' } });
+    expect(await get(v.id)).toMatchObject({ status: 'APPROVED', providerStatus: 'accepted', identityDocument: { type: 'PASSPORT' } });
   });
 
   it('refuses ids that are not UpPass verifications', async () => {

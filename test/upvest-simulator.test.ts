@@ -195,7 +195,7 @@ describe('Upvest simulator: user checks', () => {
     [503, 'method_not_allowed'],
     [504, 'gateway_timeout'],
   ])('a fault answers %i with the seed problem body (%s)', async (status, type) => {
-    await fetch(`${api}/faults`, { method: 'POST', body: JSON.stringify({ status, times: 1, retryAfter: 2 }) });
+    await fetch(`${api}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status, times: 1, retryAfter: 2 }) });
     const res = await call('GET', `/users/${randomUUID()}/checks`, { token: t });
     expectProblem(res, status, type);
     expect(res.headers.get('retry-after')).toBe('2');

@@ -12,9 +12,9 @@ import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { describeRootTypes } from './root-descriptions.js';
-import { VerificationResolver } from './verification.js';
+import { IdentityDocumentResolver, VerificationConnectionResolver, VerificationResolver } from './verification.js';
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
-import { IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
+import { IngestionConnectionResolver, IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
 import { RoutingResolver } from './routing.js';
 
 export const FEDERATION_LINK =
@@ -30,7 +30,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, RoutingResolver],
+    resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, RoutingResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',

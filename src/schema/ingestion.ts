@@ -3,7 +3,8 @@
 import { HeaderSafe, NoControlChars } from './input-bounds.js';
 import { loadAll } from '../loaders/index.js';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import {
   INGESTION_PROCESS_STATUSES,
   INGESTION_SOURCES,
@@ -15,12 +16,12 @@ import {
   type KycProcess as KycProcessValue,
 } from '../domain/ingestion.js';
 import type { Provider as ProviderValue } from '../domain/verification.js';
-import { badUserInput } from '../errors.js';
 import type { BusEvent } from '../events/contract.js';
 import { requireScope } from '../server/auth.js';
 import type { RequestContext } from '../server/context.js';
 import type { IngestionChange } from '../services/ingestions.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
+import { type ConnectionValue, connection, SubjectPageArgs, PageInfo, pageQuery, TOTAL_COUNT_DESCRIPTION } from './connection.js';
 import { KycSubject } from './subject.js';
 import { Provider } from './verification.js';
 
@@ -227,19 +228,48 @@ export class IngestionResolver {
   }
 }
 
+@ObjectType({ description: 'An ingestion in a page of results.' })
+export class IngestionEdge {
+  @Field(() => String, { description: 'Opaque; pass as `after` to continue after this edge, or as `before` (with `last`) for the items before it.' }) cursor!: string;
+  @Field(() => Ingestion, { description: 'The ingestion.' }) node!: IngestionRecord;
+}
+
+@ObjectType({ description: 'A page of ingestions, newest first (Relay cursor connection).' })
+export class IngestionConnection {
+  @Field(() => [IngestionEdge], { description: 'The ingestions of this page with their cursors.' }) edges!: IngestionEdge[];
+  @Field(() => [Ingestion], { description: 'The ingestions of this page (the `node` of each edge).' }) nodes!: IngestionRecord[];
+  @Field(() => Int, { description: TOTAL_COUNT_DESCRIPTION }) totalCount!: number;
+  @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and the cursors to get them.' }) pageInfo!: PageInfo;
+}
+
 @Resolver(() => KycSubject)
 export class KycSubjectIngestionsResolver {
   @Authorized('ingestions:read')
-  @FieldResolver(() => [Ingestion], { description: 'Ingestions created for this user (`userId`), newest first.' })
+  @FieldResolver(() => IngestionConnection, { description: 'Ingestions created for this user (`userId`), newest first.' })
   async ingestions(
     @Root() subject: KycSubject,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many, 1 to 100 (default 50).' }) first: number,
+    @Info() info: GraphQLResolveInfo,
+    @Args(() => SubjectPageArgs) args: SubjectPageArgs,
   ) {
-    if (first < 1 || first > 100) throw badUserInput('first', 'must be between 1 and 100');
-    const page = await ctx.services.store.list<IngestionRecord>('ingestion', { tenant: ctx.tenant, subjectId: subject.id, first });
-    const fresh = await loadAll(ctx.loaders.refreshedIngestion, page.items);
-    for (const i of fresh) ctx.loaders.ingestion.prime(i.id, i);
-    return fresh;
+    return connection<IngestionRecord>(
+      ctx.services.store,
+      'ingestion',
+      { tenant: ctx.tenant, subjectId: subject.id },
+      pageQuery(args, 50, info),
+      async (items) => {
+        const fresh = await loadAll(ctx.loaders.refreshedIngestion, items);
+        for (const i of fresh) ctx.loaders.ingestion.prime(i.id, i);
+        return fresh;
+      },
+    );
+  }
+}
+
+@Resolver(() => IngestionConnection)
+export class IngestionConnectionResolver {
+  @FieldResolver(() => Int, { description: TOTAL_COUNT_DESCRIPTION })
+  totalCount(@Root() c: ConnectionValue<unknown>): Promise<number> {
+    return c.count();
   }
 }

@@ -1,10 +1,10 @@
 // KycSubject: one end user across providers, the entity other subgraphs join on by id.
-import { loadAll } from '../loaders/index.js';
-import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { VerificationRecord } from '../domain/verification.js';
-import { badUserInput } from '../errors.js';
 import type { RequestContext } from '../server/context.js';
-import { Verification } from './verification.js';
+import { connection, SubjectPageArgs, pageQuery } from './connection.js';
+import { freshVerifications, VerificationConnection } from './verification.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One end user (your user id, the `subjectId` you pass when starting verifications) across all providers.' })
@@ -20,16 +20,19 @@ export class KycSubjectResolver {
   }
 
   @Authorized('verifications:read')
-  @FieldResolver(() => [Verification], { description: 'Verifications started for this subject, newest first.' })
+  @FieldResolver(() => VerificationConnection, { description: 'Verifications started for this subject, newest first.' })
   async verifications(
     @Root() subject: KycSubject,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many, 1 to 100 (default 50).' }) first: number,
+    @Info() info: GraphQLResolveInfo,
+    @Args(() => SubjectPageArgs) args: SubjectPageArgs,
   ) {
-    if (first < 1 || first > 100) throw badUserInput('first', 'must be between 1 and 100');
-    const page = await ctx.services.store.list<VerificationRecord>('verification', { tenant: ctx.tenant, subjectId: subject.id, first });
-    const fresh = await loadAll(ctx.loaders.refreshedVerification, page.items);
-    for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
-    return fresh;
+    return connection<VerificationRecord>(
+      ctx.services.store,
+      'verification',
+      { tenant: ctx.tenant, subjectId: subject.id },
+      pageQuery(args, 50, info),
+      (items) => freshVerifications(ctx, items),
+    );
   }
 }

@@ -1,7 +1,8 @@
 // The unified Verification type, its queries and its subscription.
 import { loadAll } from '../loaders/index.js';
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { IsOptional, Max, Min } from 'class-validator';
 import {
   PROVIDERS,
   type Provider as ProviderValue,
@@ -9,13 +10,14 @@ import {
   type VerificationRecord,
   type VerificationStatus as VerificationStatusValue,
 } from '../domain/verification.js';
-import { badUserInput } from '../errors.js';
 import type { BusEvent } from '../events/contract.js';
 import { requireScope } from '../server/auth.js';
 import type { RequestContext } from '../server/context.js';
 import type { VerificationChange } from '../services/verifications.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
 import { VerificationDetails } from './details.js';
+import { CountryCode, IdentityDocumentType, toCountryCode, toIdentityDocumentType } from './country.js';
+import { type ConnectionValue, connection, PAGE_ARGS_DESCRIPTIONS, PageInfo, pageQuery, TOTAL_COUNT_DESCRIPTION } from './connection.js';
 
 const enumObject = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
@@ -49,7 +51,8 @@ registerEnumType(VerificationStatus, {
 
 @ObjectType({ description: 'Identity document data the provider extracted. Null until the end user has captured a document.' })
 export class IdentityDocument {
-  @Field(() => String, { nullable: true, description: 'Document type as the provider names it, e.g. PASSPORT, NATIONAL_ID.' }) type!: string | null;
+  @Field(() => IdentityDocumentType, { nullable: true, description: "Kind of document, the same for every provider; OTHER when it is none of the listed ones (then read `providerType`)." }) type!: string | null;
+  @Field(() => String, { nullable: true, description: 'Document type exactly as the provider names it, e.g. NATIONAL_ID (pawaPass), GOVERNMENT_ID (Argos).' }) providerType!: string | null;
   @Field(() => String, { nullable: true, description: 'Issuing country, ISO 3166-1 alpha-2.' }) country!: string | null;
   @Field(() => String, { nullable: true, description: 'Document serial number.' }) serialNo!: string | null;
   @Field(() => String, { nullable: true, description: 'National identity number printed on the document.' }) nationalNo!: string | null;
@@ -86,12 +89,13 @@ export class Verification {
   @Field(() => ID, { description: 'Opaque global id (encodes provider and provider reference). Use it with `verification(id)`.' }) id!: string;
   @Field(() => Provider, { description: 'Which provider runs this session.' }) provider!: ProviderValue;
   @Field(() => String, { description: "The provider's own id (pawaPass id, UpPass slug, Argos submissionId)." }) providerRef!: string;
-  @Field(() => String, { nullable: true, description: 'Your user id, as given at creation (`subjectId`).' }) subjectId!: string | null;
+  @Field(() => String, { description: 'Your user id, as given at creation (`subjectId`, any string; the same value is `KycSubject.id`).' }) subjectId!: string;
   @Field(() => String, { nullable: true, description: 'Your reference as sent to the provider (pawaPass `externalId`).' }) externalId!: string | null;
   @Field(() => VerificationStatus, { description: 'Unified status; drive your UI from this.' }) status!: VerificationStatusValue;
   @Field(() => String, { description: "The provider's raw status string (e.g. pawaPass USER_DATA_COLLECTED)." }) providerStatus!: string;
   @Field(() => String, { nullable: true, description: 'Where the end user completes the verification (redirect or open it). Null for server-side providers.' }) url!: string | null;
-  @Field(() => String, { nullable: true, description: 'Country of the verification, ISO 3166-1 alpha-2, when known.' }) country!: string | null;
+  @Field(() => CountryCode, { nullable: true, description: 'Country of the verification (ISO 3166-1 alpha-2, the codes the start inputs take), when known.' }) country!: string | null;
+  @Field(() => String, { nullable: true, description: "The country exactly as the provider reported it; set even when it is no ISO 3166-1 code (then `country` is null)." }) providerCountry!: string | null;
   @Field(() => IdentityDocument, { nullable: true, description: 'Extracted document data; null until the document was captured.' }) identityDocument!: IdentityDocument | null;
   @Field(() => FaceScan, { nullable: true, description: 'Face scan result; null until the face scan was taken.' }) faceScan!: FaceScan | null;
   @Field(() => String, { nullable: true, description: 'Why the provider reviewed or declined (pawaPass CAPTURE_ISSUE, DOCUMENT_VALIDITY, IMAGE_QUALITY, GENERIC). Null when it gave none.' }) reviewReason!: string | null;
@@ -112,22 +116,18 @@ export class VerificationFilter {
   @Field(() => String, { nullable: true, description: 'Only verifications with this externalId.' }) externalId?: string | null;
 }
 
-@ObjectType({ description: 'Relay-style pagination info.' })
-export class PageInfo {
-  @Field(() => Boolean, { description: 'True when another page follows; pass `endCursor` as `after`.' }) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page.' }) endCursor!: string | null;
-}
-
 @ObjectType({ description: 'A verification in a page of results.' })
 export class VerificationEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this edge.' }) cursor!: string;
+  @Field(() => String, { description: 'Opaque; pass as `after` to continue after this edge, or as `before` (with `last`) for the items before it.' }) cursor!: string;
   @Field(() => Verification, { description: 'The verification.' }) node!: VerificationRecord;
 }
 
-@ObjectType({ description: 'A page of verifications, newest first.' })
+@ObjectType({ description: 'A page of verifications, newest first (Relay cursor connection).' })
 export class VerificationConnection {
-  @Field(() => [VerificationEdge], { description: 'The verifications of this page.' }) edges!: VerificationEdge[];
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' }) pageInfo!: PageInfo;
+  @Field(() => [VerificationEdge], { description: 'The verifications of this page with their cursors.' }) edges!: VerificationEdge[];
+  @Field(() => [Verification], { description: 'The verifications of this page (the `node` of each edge).' }) nodes!: VerificationRecord[];
+  @Field(() => Int, { description: TOTAL_COUNT_DESCRIPTION }) totalCount!: number;
+  @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and the cursors to get them.' }) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'A change to a verification, as delivered by `verificationUpdated`.' })
@@ -141,11 +141,17 @@ export class VerificationEvent {
 @ArgsType()
 class VerificationsArgs {
   @Field(() => VerificationFilter, { nullable: true, description: 'What to include.' }) filter?: VerificationFilter | null;
+  @IsOptional()
   @Min(1)
   @Max(100)
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: PAGE_ARGS_DESCRIPTIONS.first(20) })
   first!: number;
-  @Field(() => String, { nullable: true, description: '`endCursor` of the previous page.' }) after?: string | null;
+  @Field(() => String, { nullable: true, description: PAGE_ARGS_DESCRIPTIONS.after }) after?: string | null;
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  @Field(() => Int, { nullable: true, description: PAGE_ARGS_DESCRIPTIONS.last }) last?: number | null;
+  @Field(() => String, { nullable: true, description: PAGE_ARGS_DESCRIPTIONS.before }) before?: string | null;
 }
 
 @ArgsType()
@@ -156,11 +162,11 @@ class VerificationUpdatedArgs {
   @Field(() => String, { nullable: true, description: "Resume: first replay the matching events recorded after this event `cursor` (kept 24 h), then continue live, with nothing lost or repeated. Pass the last `cursor` you received." }) after?: string | null;
 }
 
-export const encodeCursor = (id: string) => Buffer.from(`after:${id}`, 'utf8').toString('base64url');
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('after:')) throw badUserInput('after', 'is not a cursor returned by this API');
-  return decoded.slice('after:'.length);
+/** The page's records with stale statuses refreshed (one batch per provider per tick), primed for `verification(id)`. */
+export async function freshVerifications(ctx: RequestContext, items: VerificationRecord[]): Promise<VerificationRecord[]> {
+  const fresh = await loadAll(ctx.loaders.refreshedVerification, items);
+  for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
+  return fresh;
 }
 
 export const toEvent = (e: BusEvent<VerificationChange>): VerificationEvent => ({
@@ -180,19 +186,30 @@ export class VerificationResolver {
 
   @Authorized('verifications:read')
   @Query(() => VerificationConnection, { description: 'Verifications you created, newest first.' })
-  async verifications(@Args(() => VerificationsArgs) { filter, first, after }: VerificationsArgs, @Ctx() ctx: RequestContext) {
-    const f = filter ?? {};
-    const page = await ctx.services.store.list<VerificationRecord>('verification', {
-      tenant: ctx.tenant,
-      subjectId: f.subjectId,
-      first: first ?? 20,
-      afterId: after ? decodeCursor(after) : null,
-      where: (v) => (f.provider == null || v.provider === f.provider) && (f.status == null || v.status === f.status) && (f.externalId == null || v.externalId === f.externalId),
-    });
-    const fresh = await loadAll(ctx.loaders.refreshedVerification, page.items);
-    for (const v of fresh) ctx.loaders.verification.prime(v.id, v);
-    const edges = fresh.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  async verifications(@Args(() => VerificationsArgs) args: VerificationsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const f = args.filter ?? {};
+    const filtered = f.provider != null || f.status != null || f.externalId != null;
+    return connection<VerificationRecord>(
+      ctx.services.store,
+      'verification',
+      {
+        tenant: ctx.tenant,
+        subjectId: f.subjectId,
+        where: filtered ? (v) => (f.provider == null || v.provider === f.provider) && (f.status == null || v.status === f.status) && (f.externalId == null || v.externalId === f.externalId) : undefined,
+      },
+      pageQuery(args, 20, info),
+      (items) => freshVerifications(ctx, items),
+    );
+  }
+
+  @FieldResolver(() => CountryCode, { nullable: true })
+  country(@Root() v: VerificationRecord): string | null {
+    return toCountryCode(v.country);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  providerCountry(@Root() v: VerificationRecord): string | null {
+    return v.country;
   }
 
   @Subscription(() => VerificationEvent, {
@@ -207,4 +224,25 @@ export class VerificationResolver {
     return toEvent(event);
   }
 
+}
+
+@Resolver(() => IdentityDocument)
+export class IdentityDocumentResolver {
+  @FieldResolver(() => IdentityDocumentType, { nullable: true })
+  type(@Root() doc: { type: string | null }): string | null {
+    return toIdentityDocumentType(doc.type);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  providerType(@Root() doc: { type: string | null }): string | null {
+    return doc.type;
+  }
+}
+
+@Resolver(() => VerificationConnection)
+export class VerificationConnectionResolver {
+  @FieldResolver(() => Int, { description: TOTAL_COUNT_DESCRIPTION })
+  totalCount(@Root() c: ConnectionValue<unknown>): Promise<number> {
+    return c.count();
+  }
 }

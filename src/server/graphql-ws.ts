@@ -73,6 +73,9 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         }
         const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
         if (errors.length) return hideHints(errors);
+        // page sizes and cost, with the operation's variables (cost.ts)
+        const overLimits = limits.checkVariables(schema, doc, payload.operationName, payload.variables);
+        if (overLimits.length) return overLimits;
         limiter.started(ctx, id);
         return undefined;
       },

@@ -1,7 +1,10 @@
 // Abuse limits on every operation (graphql-armor): depth, aliases, tokens, directives and cost,
 // the same over HTTP and WebSocket; field suggestions hidden in production.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import { checkOperation } from './cost.js';
+import { fieldErrorsPlugin } from './field-errors.js';
 
 export interface QueryLimits {
   /** `GRAPHQL_MAX_DEPTH`, default 10. */
@@ -10,7 +13,7 @@ export interface QueryLimits {
   maxAliases: number;
   /** `GRAPHQL_MAX_TOKENS`, default 2000. */
   maxTokens: number;
-  /** `GRAPHQL_MAX_COST`, default 5000 (graphql-armor's cost model: objects 2, scalars 1, × depth factor). */
+  /** `GRAPHQL_MAX_COST`, default 5000 (cost.ts: objects 2, scalars 1, connection items × page size, variables read). */
   maxCost: number;
   /** `GRAPHQL_MAX_DIRECTIVES`, default 50. */
   maxDirectives: number;
@@ -26,9 +29,32 @@ export function protect(limits: QueryLimits, production: boolean) {
     // turns a plain syntax error into a 500
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost },
+    // armor's cost rule reads only literal `first` values; cost.ts reads variables too
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules: validationRules as ValidationRule[], parseOptions: { maxTokens: limits.maxTokens } };
+  /** Page sizes, then cost, with the operation's variables; the errors to answer, if any (for graphql-ws). */
+  const checkVariables = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError[] => {
+    const { pageErrors, costError } = checkOperation(schema, document, operationName, variables, limits.maxCost);
+    return pageErrors.length ? pageErrors : costError ? [costError] : [];
+  };
+  const variableLimits: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const [first] = checkVariables(schema, document, operationName, request.variables);
+          if (!first) return;
+          first.extensions.http = { status: 400 }; // Apollo answers with it and strips it
+          throw first;
+        },
+      };
+    },
+  };
+  return {
+    plugins: [...(plugins as ApolloServerPlugin[]), variableLimits, fieldErrorsPlugin],
+    validationRules: validationRules as ValidationRule[],
+    parseOptions: { maxTokens: limits.maxTokens },
+    checkVariables,
+  };
 }

@@ -27,11 +27,23 @@ export interface ListQuery<T> {
   first: number;
   /** Continue after the entity with this id (the previous page's last item). */
   afterId?: string | null;
+  /**
+   * Backward paging: when set, the page is the `last` entities just before `beforeId` (or the
+   * oldest `last` when no `beforeId`), still returned newest first; `first` is then ignored. 1..100.
+   */
+  last?: number | null;
+  /** Stop before the entity with this id (the next page's first item). */
+  beforeId?: string | null;
 }
+
+/** What `count` counts: the same selection as a list, without paging. */
+export type CountQuery<T> = Pick<ListQuery<T>, 'tenant' | 'subjectId' | 'where'>;
 
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
+  /** True when a matching entity comes before this page (newer); set by list with a cursor. */
+  hasPreviousPage?: boolean;
 }
 
 export type IdempotencyState =
@@ -51,6 +63,8 @@ export interface Store {
   put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean>;
   /** Newest first. */
   list<T extends Entity>(kind: EntityKind, query: ListQuery<T>): Promise<Page<T>>;
+  /** How many entities `list` would page through; reads no entity unless `where` is given (ZCARD). */
+  count<T extends Entity>(kind: EntityKind, query: CountQuery<T>): Promise<number>;
 
   /**
    * Claims an idempotency key for `owner` with a short lease (`leaseMs`), atomically; returns

@@ -1,7 +1,8 @@
 // In-memory store: the embedded default. A value is copied through JSON when written (so it reads
 // back exactly as it would from Redis) and deep-frozen, so a caller can never mutate stored state
 // by accident, and reads hand out the frozen value without copying (no JSON.parse per read).
-import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import { countOf, pageOf, type RankedIndex } from './paging.js';
 
 type Idem = Exclude<IdempotencyState, { state: 'new' }>;
 
@@ -53,22 +54,34 @@ export class MemoryStore implements Store {
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
+    return pageOf(this.ranked(kind, q), async (ids) => this.read<T>(kind, ids), q);
+  }
+
+  async count<T extends Entity>(kind: EntityKind, q: CountQuery<T>): Promise<number> {
+    return countOf(this.ranked(kind, q), async (ids) => this.read<T>(kind, ids), q.where);
+  }
+
+  /** Entities by id, for list and count (no per-call copy: stored values are frozen). */
+  private read<T>(kind: EntityKind, ids: readonly string[]): (T | null)[] {
+    return ids.map((id) => (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null);
+  }
+
+  /** The tenant's (or subject's) index, newest first. */
+  private ranked(kind: EntityKind, q: { tenant: string; subjectId?: string | null }): RankedIndex {
     const key = q.subjectId != null ? `${kind}:t:${q.tenant}:s:${q.subjectId}` : `${kind}:t:${q.tenant}`;
     const ids = this.indexes.get(key) ?? [];
-    let i = ids.length - 1;
-    if (q.afterId) {
-      const at = ids.lastIndexOf(q.afterId);
-      if (at < 0) return { items: [], hasNextPage: false };
-      i = at - 1;
-    }
-    const items: T[] = [];
-    for (; i >= 0; i--) {
-      const [item] = await this.getMany<T>(kind, [ids[i]]);
-      if (!item || (q.where && !q.where(item))) continue;
-      if (items.length === q.first) return { items, hasNextPage: true };
-      items.push(item);
-    }
-    return { items, hasNextPage: false };
+    return {
+      size: async () => ids.length,
+      rankOf: async (id) => {
+        const at = ids.lastIndexOf(id);
+        return at < 0 ? null : ids.length - 1 - at;
+      },
+      range: async (start, stop) => {
+        const from = Math.max(0, ids.length - 1 - stop);
+        const to = ids.length - start; // exclusive
+        return to <= from ? [] : ids.slice(from, to).reverse();
+      },
+    };
   }
 
   private live(key: string): Expiring | undefined {

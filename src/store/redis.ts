@@ -6,7 +6,8 @@
 //   being created {creating:<provider>}            sorted set of owners scored by expiry
 //   webhook ids  {hook:<provider>:<eventId>}       "1" with a TTL
 import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
-import type { Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
+import { countOf, pageOf, type RankedIndex } from './paging.js';
 
 // KEYS[1] record; ARGV[1] expected version ('' = unconditional), ARGV[2] JSON.
 // Returns the new version, or 0 on a conflict (nothing written).
@@ -114,27 +115,22 @@ export class RedisStore implements Store {
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {
+    return pageOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q);
+  }
+
+  /** ZCARD of the index; entities are read only when `where` filters them. */
+  async count<T extends Entity>(kind: EntityKind, q: CountQuery<T>): Promise<number> {
+    return countOf(this.ranked(kind, q), (ids) => this.getMany<T>(kind, ids), q.where);
+  }
+
+  /** The tenant's (or subject's) sorted-set index, newest first (ZREV*). */
+  private ranked(kind: EntityKind, q: { tenant: string; subjectId?: string | null }): RankedIndex {
     const index = this.index(kind, q.tenant, q.subjectId);
-    let start = 0;
-    if (q.afterId) {
-      const rank = await this.redis.zrevrank(index, q.afterId);
-      if (rank === null) return { items: [], hasNextPage: false };
-      start = rank + 1;
-    }
-    const chunk = Math.max(q.first + 1, 50);
-    const items: T[] = [];
-    for (;;) {
-      const ids = await this.redis.zrevrange(index, start, start + chunk - 1);
-      if (ids.length === 0) return { items, hasNextPage: false };
-      const batch = await this.getMany<T>(kind, ids);
-      for (const item of batch) {
-        if (!item || (q.where && !q.where(item))) continue;
-        if (items.length === q.first) return { items, hasNextPage: true };
-        items.push(item);
-      }
-      if (ids.length < chunk) return { items, hasNextPage: false };
-      start += chunk;
-    }
+    return {
+      size: () => this.redis.zcard(index),
+      rankOf: (id) => this.redis.zrevrank(index, id),
+      range: (start, stop) => this.redis.zrevrange(index, start, stop),
+    };
   }
 
   private idem(key: string) {

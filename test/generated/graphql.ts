@@ -120,6 +120,509 @@ export type ConfirmedAddressInput = {
   state?: string | null | undefined;
 };
 
+/** A country, ISO 3166-1 alpha-2 (the codes the start inputs take, e.g. `PawaPassCountry` values). */
+export type CountryCode =
+  /** Andorra */
+  | 'AD'
+  /** United Arab Emirates */
+  | 'AE'
+  /** Afghanistan */
+  | 'AF'
+  /** Antigua and Barbuda */
+  | 'AG'
+  /** Anguilla */
+  | 'AI'
+  /** Albania */
+  | 'AL'
+  /** Armenia */
+  | 'AM'
+  /** Angola */
+  | 'AO'
+  /** Antarctica */
+  | 'AQ'
+  /** Argentina */
+  | 'AR'
+  /** American Samoa */
+  | 'AS'
+  /** Austria */
+  | 'AT'
+  /** Australia */
+  | 'AU'
+  /** Aruba */
+  | 'AW'
+  /** Åland Islands */
+  | 'AX'
+  /** Azerbaijan */
+  | 'AZ'
+  /** Bosnia and Herzegovina */
+  | 'BA'
+  /** Barbados */
+  | 'BB'
+  /** Bangladesh */
+  | 'BD'
+  /** Belgium */
+  | 'BE'
+  /** Burkina Faso */
+  | 'BF'
+  /** Bulgaria */
+  | 'BG'
+  /** Bahrain */
+  | 'BH'
+  /** Burundi */
+  | 'BI'
+  /** Benin */
+  | 'BJ'
+  /** Saint Barthélemy */
+  | 'BL'
+  /** Bermuda */
+  | 'BM'
+  /** Brunei Darussalam */
+  | 'BN'
+  /** Bolivia */
+  | 'BO'
+  /** Bonaire, Sint Eustatius and Saba */
+  | 'BQ'
+  /** Brazil */
+  | 'BR'
+  /** Bahamas */
+  | 'BS'
+  /** Bhutan */
+  | 'BT'
+  /** Bouvet Island */
+  | 'BV'
+  /** Botswana */
+  | 'BW'
+  /** Belarus */
+  | 'BY'
+  /** Belize */
+  | 'BZ'
+  /** Canada */
+  | 'CA'
+  /** Cocos (Keeling) Islands */
+  | 'CC'
+  /** Democratic Republic of the Congo */
+  | 'CD'
+  /** Central African Republic */
+  | 'CF'
+  /** Republic of the Congo */
+  | 'CG'
+  /** Switzerland */
+  | 'CH'
+  /** Cote d'Ivoire */
+  | 'CI'
+  /** Cook Islands */
+  | 'CK'
+  /** Chile */
+  | 'CL'
+  /** Cameroon */
+  | 'CM'
+  /** People's Republic of China */
+  | 'CN'
+  /** Colombia */
+  | 'CO'
+  /** Costa Rica */
+  | 'CR'
+  /** Cuba */
+  | 'CU'
+  /** Cape Verde */
+  | 'CV'
+  /** Curaçao */
+  | 'CW'
+  /** Christmas Island */
+  | 'CX'
+  /** Cyprus */
+  | 'CY'
+  /** Czech Republic */
+  | 'CZ'
+  /** Germany */
+  | 'DE'
+  /** Djibouti */
+  | 'DJ'
+  /** Denmark */
+  | 'DK'
+  /** Dominica */
+  | 'DM'
+  /** Dominican Republic */
+  | 'DO'
+  /** Algeria */
+  | 'DZ'
+  /** Ecuador */
+  | 'EC'
+  /** Estonia */
+  | 'EE'
+  /** Egypt */
+  | 'EG'
+  /** Western Sahara */
+  | 'EH'
+  /** Eritrea */
+  | 'ER'
+  /** Spain */
+  | 'ES'
+  /** Ethiopia */
+  | 'ET'
+  /** Finland */
+  | 'FI'
+  /** Fiji */
+  | 'FJ'
+  /** Falkland Islands (Malvinas) */
+  | 'FK'
+  /** Micronesia, Federated States of */
+  | 'FM'
+  /** Faroe Islands */
+  | 'FO'
+  /** France */
+  | 'FR'
+  /** Gabon */
+  | 'GA'
+  /** United Kingdom */
+  | 'GB'
+  /** Grenada */
+  | 'GD'
+  /** Georgia */
+  | 'GE'
+  /** French Guiana */
+  | 'GF'
+  /** Guernsey */
+  | 'GG'
+  /** Ghana */
+  | 'GH'
+  /** Gibraltar */
+  | 'GI'
+  /** Greenland */
+  | 'GL'
+  /** Republic of The Gambia */
+  | 'GM'
+  /** Guinea */
+  | 'GN'
+  /** Guadeloupe */
+  | 'GP'
+  /** Equatorial Guinea */
+  | 'GQ'
+  /** Greece */
+  | 'GR'
+  /** South Georgia and the South Sandwich Islands */
+  | 'GS'
+  /** Guatemala */
+  | 'GT'
+  /** Guam */
+  | 'GU'
+  /** Guinea-Bissau */
+  | 'GW'
+  /** Guyana */
+  | 'GY'
+  /** Hong Kong */
+  | 'HK'
+  /** Heard Island and McDonald Islands */
+  | 'HM'
+  /** Honduras */
+  | 'HN'
+  /** Croatia */
+  | 'HR'
+  /** Haiti */
+  | 'HT'
+  /** Hungary */
+  | 'HU'
+  /** Indonesia */
+  | 'ID'
+  /** Ireland */
+  | 'IE'
+  /** Israel */
+  | 'IL'
+  /** Isle of Man */
+  | 'IM'
+  /** India */
+  | 'IN'
+  /** British Indian Ocean Territory */
+  | 'IO'
+  /** Iraq */
+  | 'IQ'
+  /** Islamic Republic of Iran */
+  | 'IR'
+  /** Iceland */
+  | 'IS'
+  /** Italy */
+  | 'IT'
+  /** Jersey */
+  | 'JE'
+  /** Jamaica */
+  | 'JM'
+  /** Jordan */
+  | 'JO'
+  /** Japan */
+  | 'JP'
+  /** Kenya */
+  | 'KE'
+  /** Kyrgyzstan */
+  | 'KG'
+  /** Cambodia */
+  | 'KH'
+  /** Kiribati */
+  | 'KI'
+  /** Comoros */
+  | 'KM'
+  /** Saint Kitts and Nevis */
+  | 'KN'
+  /** North Korea */
+  | 'KP'
+  /** South Korea */
+  | 'KR'
+  /** Kuwait */
+  | 'KW'
+  /** Cayman Islands */
+  | 'KY'
+  /** Kazakhstan */
+  | 'KZ'
+  /** Lao People's Democratic Republic */
+  | 'LA'
+  /** Lebanon */
+  | 'LB'
+  /** Saint Lucia */
+  | 'LC'
+  /** Liechtenstein */
+  | 'LI'
+  /** Sri Lanka */
+  | 'LK'
+  /** Liberia */
+  | 'LR'
+  /** Lesotho */
+  | 'LS'
+  /** Lithuania */
+  | 'LT'
+  /** Luxembourg */
+  | 'LU'
+  /** Latvia */
+  | 'LV'
+  /** Libya */
+  | 'LY'
+  /** Morocco */
+  | 'MA'
+  /** Monaco */
+  | 'MC'
+  /** Moldova, Republic of */
+  | 'MD'
+  /** Montenegro */
+  | 'ME'
+  /** Saint Martin (French part) */
+  | 'MF'
+  /** Madagascar */
+  | 'MG'
+  /** Marshall Islands */
+  | 'MH'
+  /** The Republic of North Macedonia */
+  | 'MK'
+  /** Mali */
+  | 'ML'
+  /** Myanmar */
+  | 'MM'
+  /** Mongolia */
+  | 'MN'
+  /** Macao */
+  | 'MO'
+  /** Northern Mariana Islands */
+  | 'MP'
+  /** Martinique */
+  | 'MQ'
+  /** Mauritania */
+  | 'MR'
+  /** Montserrat */
+  | 'MS'
+  /** Malta */
+  | 'MT'
+  /** Mauritius */
+  | 'MU'
+  /** Maldives */
+  | 'MV'
+  /** Malawi */
+  | 'MW'
+  /** Mexico */
+  | 'MX'
+  /** Malaysia */
+  | 'MY'
+  /** Mozambique */
+  | 'MZ'
+  /** Namibia */
+  | 'NA'
+  /** New Caledonia */
+  | 'NC'
+  /** Niger */
+  | 'NE'
+  /** Norfolk Island */
+  | 'NF'
+  /** Nigeria */
+  | 'NG'
+  /** Nicaragua */
+  | 'NI'
+  /** Netherlands */
+  | 'NL'
+  /** Norway */
+  | 'NO'
+  /** Nepal */
+  | 'NP'
+  /** Nauru */
+  | 'NR'
+  /** Niue */
+  | 'NU'
+  /** New Zealand */
+  | 'NZ'
+  /** Oman */
+  | 'OM'
+  /** Panama */
+  | 'PA'
+  /** Peru */
+  | 'PE'
+  /** French Polynesia */
+  | 'PF'
+  /** Papua New Guinea */
+  | 'PG'
+  /** Philippines */
+  | 'PH'
+  /** Pakistan */
+  | 'PK'
+  /** Poland */
+  | 'PL'
+  /** Saint Pierre and Miquelon */
+  | 'PM'
+  /** Pitcairn */
+  | 'PN'
+  /** Puerto Rico */
+  | 'PR'
+  /** State of Palestine */
+  | 'PS'
+  /** Portugal */
+  | 'PT'
+  /** Palau */
+  | 'PW'
+  /** Paraguay */
+  | 'PY'
+  /** Qatar */
+  | 'QA'
+  /** Reunion */
+  | 'RE'
+  /** Romania */
+  | 'RO'
+  /** Serbia */
+  | 'RS'
+  /** Russian Federation */
+  | 'RU'
+  /** Rwanda */
+  | 'RW'
+  /** Saudi Arabia */
+  | 'SA'
+  /** Solomon Islands */
+  | 'SB'
+  /** Seychelles */
+  | 'SC'
+  /** Sudan */
+  | 'SD'
+  /** Sweden */
+  | 'SE'
+  /** Singapore */
+  | 'SG'
+  /** Saint Helena */
+  | 'SH'
+  /** Slovenia */
+  | 'SI'
+  /** Svalbard and Jan Mayen */
+  | 'SJ'
+  /** Slovakia */
+  | 'SK'
+  /** Sierra Leone */
+  | 'SL'
+  /** San Marino */
+  | 'SM'
+  /** Senegal */
+  | 'SN'
+  /** Somalia */
+  | 'SO'
+  /** Suriname */
+  | 'SR'
+  /** South Sudan */
+  | 'SS'
+  /** Sao Tome and Principe */
+  | 'ST'
+  /** El Salvador */
+  | 'SV'
+  /** Sint Maarten (Dutch part) */
+  | 'SX'
+  /** Syrian Arab Republic */
+  | 'SY'
+  /** Eswatini */
+  | 'SZ'
+  /** Turks and Caicos Islands */
+  | 'TC'
+  /** Chad */
+  | 'TD'
+  /** French Southern Territories */
+  | 'TF'
+  /** Togo */
+  | 'TG'
+  /** Thailand */
+  | 'TH'
+  /** Tajikistan */
+  | 'TJ'
+  /** Tokelau */
+  | 'TK'
+  /** Timor-Leste */
+  | 'TL'
+  /** Turkmenistan */
+  | 'TM'
+  /** Tunisia */
+  | 'TN'
+  /** Tonga */
+  | 'TO'
+  /** Türkiye */
+  | 'TR'
+  /** Trinidad and Tobago */
+  | 'TT'
+  /** Tuvalu */
+  | 'TV'
+  /** Taiwan, Province of China */
+  | 'TW'
+  /** United Republic of Tanzania */
+  | 'TZ'
+  /** Ukraine */
+  | 'UA'
+  /** Uganda */
+  | 'UG'
+  /** United States Minor Outlying Islands */
+  | 'UM'
+  /** United States of America */
+  | 'US'
+  /** Uruguay */
+  | 'UY'
+  /** Uzbekistan */
+  | 'UZ'
+  /** Holy See (Vatican City State) */
+  | 'VA'
+  /** Saint Vincent and the Grenadines */
+  | 'VC'
+  /** Venezuela */
+  | 'VE'
+  /** Virgin Islands, British */
+  | 'VG'
+  /** Virgin Islands, U.S. */
+  | 'VI'
+  /** Vietnam */
+  | 'VN'
+  /** Vanuatu */
+  | 'VU'
+  /** Wallis and Futuna */
+  | 'WF'
+  /** Samoa */
+  | 'WS'
+  /** Kosovo */
+  | 'XK'
+  /** Yemen */
+  | 'YE'
+  /** Mayotte */
+  | 'YT'
+  /** South Africa */
+  | 'ZA'
+  /** Zambia */
+  | 'ZM'
+  /** Zimbabwe */
+  | 'ZW';
+
 /** Records a compliance check (Upvest COMPLIANCE: the completion time only). */
 export type CreateComplianceCheckInput = {
   /** When the compliance check was completed. */
@@ -201,6 +704,23 @@ export type CreateProofOfResidencyCheckInput = {
   /** The Upvest user the check is recorded for (a UUID). */
   userId: string | number;
 };
+
+/** Kind of identity document, the same for every provider. The provider's own value is in `providerType`. */
+export type IdentityDocumentType =
+  /** Driver's license. */
+  | 'DRIVER_LICENSE'
+  /** National identity card or other government-issued ID card (pawaPass NATIONAL_ID, Argos government_id, ID_CARD). */
+  | 'NATIONAL_ID'
+  /** Another document the provider accepts (e.g. a vehicle registration certificate); see `providerType`. */
+  | 'OTHER'
+  /** Passport. */
+  | 'PASSPORT'
+  /** Residence permit. */
+  | 'RESIDENCE_PERMIT'
+  /** Visa. */
+  | 'VISA'
+  /** Voter's card. */
+  | 'VOTER_ID';
 
 /** Outcome of ingesting one KYC process. It says whether data was copied, not whether the KYC process passed. */
 export type IngestionProcessStatus =
@@ -503,23 +1023,25 @@ export type VerificationQueryVariables = Exact<{
 }>;
 
 
-export type VerificationQuery = { verification: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, reviewReason: string | null, createdAt: string, updatedAt: string, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
+export type VerificationQuery = { verification: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, reviewReason: string | null, createdAt: string, updatedAt: string, identityDocument: { type: IdentityDocumentType | null, providerType: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
 
 export type MyVerificationsQueryVariables = Exact<{
   subjectId?: string | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type MyVerificationsQuery = { verifications: { edges: Array<{ cursor: string, node: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, url: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyVerificationsQuery = { verifications: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type StartPawaPassVerificationMutationVariables = Exact<{
   input: StartPawaPassVerificationInput;
 }>;
 
 
-export type StartPawaPassVerificationMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, expiresAt: string | null } };
+export type StartPawaPassVerificationMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string, status: VerificationStatus, providerStatus: string, url: string | null, expiresAt: string | null } };
 
 export type OnVerificationUpdatedSubscriptionVariables = Exact<{
   subjectId?: string | null | undefined;
@@ -529,7 +1051,7 @@ export type OnVerificationUpdatedSubscriptionVariables = Exact<{
 
 export type OnVerificationUpdatedSubscription = { verificationUpdated: { cursor: string, at: string, previousStatus: VerificationStatus | null, verification: { id: string, provider: Provider, status: VerificationStatus, providerStatus: string, reviewReason: string | null } } };
 
-export type ArgosVerificationFieldsFragment = { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: string | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
+export type ArgosVerificationFieldsFragment = { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
     | { kycStatus: string, nextStep: ArgosNextStep, retryCount: number | null, idType: ArgosIdType | null, issuingCountry: string | null, email: string | null, userid: string | null, cf1: string | null, cf2: string | null, cf3: string | null, missingFields: Array<string> | null, idImageUploaded: boolean | null, idBackImageUploaded: boolean | null, verificationResult: string | null, faceSimilarityScore: number | null, livenessScore: number | null, reviewer: string | null, retry: Array<{ retryCode: string, retryMsg: string }> | null, reviewOCRData: { ocrName: string | null, acceptedOcrName: boolean | null, ocrFirstName: string | null, acceptedOcrFirstName: boolean | null, ocrLastName: string | null, acceptedOcrLastName: boolean | null, ocrBirthDate: string | null, acceptedOcrBirthDate: boolean | null, ocrIssueDate: string | null, acceptedOcrIssueDate: boolean | null, ocrExpireDate: string | null, acceptedOcrExpireDate: boolean | null, ocrGender: string | null, acceptedOcrGender: boolean | null, ocrNationality: string | null, acceptedOcrNationality: boolean | null, ocrIdentityNumber: string | null, acceptedOcrIdentityNumber: boolean | null, ocrLicenseNumber: string | null, acceptedOcrLicenseNumber: boolean | null } | null, documentFields: { expireDate: boolean | null, identityNumber: boolean | null, gender: boolean | null, issueDate: boolean | null, nationality: boolean | null, name: boolean | null, birthDate: boolean | null, documentNumber: boolean | null, serialNumber: boolean | null } | null }
     | Record<PropertyKey, never>
    | null };
@@ -539,7 +1061,7 @@ export type SubmitArgosDocumentMutationVariables = Exact<{
 }>;
 
 
-export type SubmitArgosDocumentMutation = { submitArgosDocument: { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: string | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
+export type SubmitArgosDocumentMutation = { submitArgosDocument: { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
       | { kycStatus: string, nextStep: ArgosNextStep, retryCount: number | null, idType: ArgosIdType | null, issuingCountry: string | null, email: string | null, userid: string | null, cf1: string | null, cf2: string | null, cf3: string | null, missingFields: Array<string> | null, idImageUploaded: boolean | null, idBackImageUploaded: boolean | null, verificationResult: string | null, faceSimilarityScore: number | null, livenessScore: number | null, reviewer: string | null, retry: Array<{ retryCode: string, retryMsg: string }> | null, reviewOCRData: { ocrName: string | null, acceptedOcrName: boolean | null, ocrFirstName: string | null, acceptedOcrFirstName: boolean | null, ocrLastName: string | null, acceptedOcrLastName: boolean | null, ocrBirthDate: string | null, acceptedOcrBirthDate: boolean | null, ocrIssueDate: string | null, acceptedOcrIssueDate: boolean | null, ocrExpireDate: string | null, acceptedOcrExpireDate: boolean | null, ocrGender: string | null, acceptedOcrGender: boolean | null, ocrNationality: string | null, acceptedOcrNationality: boolean | null, ocrIdentityNumber: string | null, acceptedOcrIdentityNumber: boolean | null, ocrLicenseNumber: string | null, acceptedOcrLicenseNumber: boolean | null } | null, documentFields: { expireDate: boolean | null, identityNumber: boolean | null, gender: boolean | null, issueDate: boolean | null, nationality: boolean | null, name: boolean | null, birthDate: boolean | null, documentNumber: boolean | null, serialNumber: boolean | null } | null }
       | Record<PropertyKey, never>
      | null } };
@@ -549,7 +1071,7 @@ export type ConfirmArgosSubmissionMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmArgosSubmissionMutation = { confirmArgosSubmission: { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: string | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
+export type ConfirmArgosSubmissionMutation = { confirmArgosSubmission: { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
       | { kycStatus: string, nextStep: ArgosNextStep, retryCount: number | null, idType: ArgosIdType | null, issuingCountry: string | null, email: string | null, userid: string | null, cf1: string | null, cf2: string | null, cf3: string | null, missingFields: Array<string> | null, idImageUploaded: boolean | null, idBackImageUploaded: boolean | null, verificationResult: string | null, faceSimilarityScore: number | null, livenessScore: number | null, reviewer: string | null, retry: Array<{ retryCode: string, retryMsg: string }> | null, reviewOCRData: { ocrName: string | null, acceptedOcrName: boolean | null, ocrFirstName: string | null, acceptedOcrFirstName: boolean | null, ocrLastName: string | null, acceptedOcrLastName: boolean | null, ocrBirthDate: string | null, acceptedOcrBirthDate: boolean | null, ocrIssueDate: string | null, acceptedOcrIssueDate: boolean | null, ocrExpireDate: string | null, acceptedOcrExpireDate: boolean | null, ocrGender: string | null, acceptedOcrGender: boolean | null, ocrNationality: string | null, acceptedOcrNationality: boolean | null, ocrIdentityNumber: string | null, acceptedOcrIdentityNumber: boolean | null, ocrLicenseNumber: string | null, acceptedOcrLicenseNumber: boolean | null } | null, documentFields: { expireDate: boolean | null, identityNumber: boolean | null, gender: boolean | null, issueDate: boolean | null, nationality: boolean | null, name: boolean | null, birthDate: boolean | null, documentNumber: boolean | null, serialNumber: boolean | null } | null }
       | Record<PropertyKey, never>
      | null } };
@@ -559,7 +1081,7 @@ export type ArgosVerificationQueryVariables = Exact<{
 }>;
 
 
-export type ArgosVerificationQuery = { verification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: string | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
+export type ArgosVerificationQuery = { verification: { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, retriesLeft: number | null, reviewReason: string | null, expiresAt: string | null, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationality: string | null, nationalNo: string | null, expiryAt: string | null, issuedAt: string | null } | null, faceScan: { createdAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
       | { kycStatus: string, nextStep: ArgosNextStep, retryCount: number | null, idType: ArgosIdType | null, issuingCountry: string | null, email: string | null, userid: string | null, cf1: string | null, cf2: string | null, cf3: string | null, missingFields: Array<string> | null, idImageUploaded: boolean | null, idBackImageUploaded: boolean | null, verificationResult: string | null, faceSimilarityScore: number | null, livenessScore: number | null, reviewer: string | null, retry: Array<{ retryCode: string, retryMsg: string }> | null, reviewOCRData: { ocrName: string | null, acceptedOcrName: boolean | null, ocrFirstName: string | null, acceptedOcrFirstName: boolean | null, ocrLastName: string | null, acceptedOcrLastName: boolean | null, ocrBirthDate: string | null, acceptedOcrBirthDate: boolean | null, ocrIssueDate: string | null, acceptedOcrIssueDate: boolean | null, ocrExpireDate: string | null, acceptedOcrExpireDate: boolean | null, ocrGender: string | null, acceptedOcrGender: boolean | null, ocrNationality: string | null, acceptedOcrNationality: boolean | null, ocrIdentityNumber: string | null, acceptedOcrIdentityNumber: boolean | null, ocrLicenseNumber: string | null, acceptedOcrLicenseNumber: boolean | null } | null, documentFields: { expireDate: boolean | null, identityNumber: boolean | null, gender: boolean | null, issueDate: boolean | null, nationality: boolean | null, name: boolean | null, birthDate: boolean | null, documentNumber: boolean | null, serialNumber: boolean | null } | null }
       | Record<PropertyKey, never>
      | null } | null };
@@ -579,7 +1101,7 @@ export type StartPawaPassMutationVariables = Exact<{
 }>;
 
 
-export type StartPawaPassMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: string | null, metadata: unknown, expiresAt: string | null, createdAt: string, details:
+export type StartPawaPassMutation = { startPawaPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, country: CountryCode | null, metadata: unknown, expiresAt: string | null, createdAt: string, details:
       | { phoneNo: string | null, successUrl: string, errorUrl: string, supportUrl: string, createdBy: string | null, requirements: Array<{ type: PawaPassRequirementType, options: { previousVerificationId: string | null } | null }> }
       | Record<PropertyKey, never>
      | null } };
@@ -589,7 +1111,7 @@ export type GetVerificationQueryVariables = Exact<{
 }>;
 
 
-export type GetVerificationQuery = { verification: { id: string, status: VerificationStatus, providerStatus: string, reviewReason: string | null, updatedAt: string, identityDocument: { type: string | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationalNo: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
+export type GetVerificationQuery = { verification: { id: string, status: VerificationStatus, providerStatus: string, reviewReason: string | null, updatedAt: string, identityDocument: { type: IdentityDocumentType | null, country: string | null, firstName: string | null, lastName: string | null, dateOfBirth: string | null, nationalNo: string | null, expiryAt: string | null } | null, faceScan: { ageEstimation: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string, at: string }> } | null };
 
 export type ListVerificationsQueryVariables = Exact<{
   filter?: VerificationFilter | null | undefined;
@@ -598,14 +1120,14 @@ export type ListVerificationsQueryVariables = Exact<{
 }>;
 
 
-export type ListVerificationsQuery = { verifications: { edges: Array<{ cursor: string, node: { id: string, subjectId: string | null, status: VerificationStatus, providerStatus: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ListVerificationsQuery = { verifications: { edges: Array<{ cursor: string, node: { id: string, subjectId: string, status: VerificationStatus, providerStatus: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SubjectVerificationsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SubjectVerificationsQuery = { subject: { id: string, verifications: Array<{ id: string, status: VerificationStatus }> } | null };
+export type SubjectVerificationsQuery = { subject: { id: string, verifications: { totalCount: number, nodes: Array<{ id: string, status: VerificationStatus }> } } | null };
 
 export type VerificationUpdatedSubscriptionVariables = Exact<{
   id?: string | number | null | undefined;
@@ -615,14 +1137,14 @@ export type VerificationUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type VerificationUpdatedSubscription = { verificationUpdated: { cursor: string, at: string, previousStatus: VerificationStatus | null, verification: { id: string, subjectId: string | null, status: VerificationStatus, providerStatus: string } } };
+export type VerificationUpdatedSubscription = { verificationUpdated: { cursor: string, at: string, previousStatus: VerificationStatus | null, verification: { id: string, subjectId: string, status: VerificationStatus, providerStatus: string } } };
 
 export type StartVerificationMutationVariables = Exact<{
   input: StartVerificationInput;
 }>;
 
 
-export type StartVerificationMutation = { startVerification: { reused: boolean, attempts: Array<{ provider: Provider, code: string, message: string }>, verification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, externalId: string | null, status: VerificationStatus, url: string | null, country: string | null, metadata: unknown, expiresAt: string | null, details:
+export type StartVerificationMutation = { startVerification: { reused: boolean, attempts: Array<{ provider: Provider, code: string, message: string }>, verification: { id: string, provider: Provider, providerRef: string, subjectId: string, externalId: string | null, status: VerificationStatus, url: string | null, country: CountryCode | null, metadata: unknown, expiresAt: string | null, details:
         | { phoneNo: string | null, successUrl: string, errorUrl: string, supportUrl: string, requirements: Array<{ type: PawaPassRequirementType }> }
         | { formSlug: string, lang: string | null, answers: Array<{ questionKey: string, value: unknown }> }
         | Record<PropertyKey, never>
@@ -656,7 +1178,7 @@ export type SubjectIngestionsQueryVariables = Exact<{
 }>;
 
 
-export type SubjectIngestionsQuery = { subject: { id: string, ingestions: Array<{ id: string, userId: string | null, status: IngestionStatus }> } | null };
+export type SubjectIngestionsQuery = { subject: { id: string, ingestions: { totalCount: number, nodes: Array<{ id: string, userId: string | null, status: IngestionStatus }> } } | null };
 
 export type IngestionUpdatedSubscriptionVariables = Exact<{
   id?: string | number | null | undefined;
@@ -671,7 +1193,7 @@ export type StartUpPassMutationVariables = Exact<{
 }>;
 
 
-export type StartUpPassMutation = { startUpPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string | null, status: VerificationStatus, providerStatus: string, url: string | null, createdAt: string, details:
+export type StartUpPassMutation = { startUpPassVerification: { id: string, provider: Provider, providerRef: string, subjectId: string, status: VerificationStatus, providerStatus: string, url: string | null, createdAt: string, details:
       | { formSlug: string, lang: string | null, step: string | null, section: string | null, submittedAt: string | null, answers: Array<{ questionKey: string, value: unknown }> }
       | Record<PropertyKey, never>
      | null } };
@@ -688,7 +1210,7 @@ export type GetUpPassVerificationQueryVariables = Exact<{
 }>;
 
 
-export type GetUpPassVerificationQuery = { verification: { id: string, provider: Provider, providerRef: string, status: VerificationStatus, providerStatus: string, url: string | null, reviewReason: string | null, identityDocument: { type: string | null, createdAt: string | null, updatedAt: string | null } | null, faceScan: { createdAt: string | null, updatedAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
+export type GetUpPassVerificationQuery = { verification: { id: string, provider: Provider, providerRef: string, status: VerificationStatus, providerStatus: string, url: string | null, reviewReason: string | null, identityDocument: { type: IdentityDocumentType | null, createdAt: string | null, updatedAt: string | null } | null, faceScan: { createdAt: string | null, updatedAt: string | null } | null, history: Array<{ status: VerificationStatus, providerStatus: string }>, details:
       | { formSlug: string, lang: string | null, applicationId: number | null, applicationNo: string | null, submittedAt: string | null, lastEventType: string | null, ekycStatus: string | null, answers: Array<{ questionKey: string, value: unknown, createdAt: string | null, updatedAt: string | null }>, liveness: { url: string | null, attempts: Array<{ id: number, attempt: number, status: string, message: string | null, createdAt: string | null, images: Array<{ url: string, action: string }> }> } | null, faceCompare: { score: number | null, status: string | null } | null, documentCheck: { url: string | null, type: string | null, faceImageUrl: string | null, attempts: Array<{ id: number, attempt: number, url: string, type: string, status: string, message: string | null, createdAt: string | null }> } | null, bankStatement: { id: number, validationPass: boolean | null, documentCount: number, validation: unknown, createdAt: string | null } | null }
       | Record<PropertyKey, never>
      | null } | null };
@@ -813,8 +1335,8 @@ export type CheckUpdatedSubscription = { checkUpdated: { cursor: string, at: str
 export const ArgosVerificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ArgosVerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Verification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"retriesLeft"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"nationalNo"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAt"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"faceScan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"details"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ArgosDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kycStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextStep"}},{"kind":"Field","name":{"kind":"Name","value":"retryCount"}},{"kind":"Field","name":{"kind":"Name","value":"retry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryMsg"}}]}},{"kind":"Field","name":{"kind":"Name","value":"idType"}},{"kind":"Field","name":{"kind":"Name","value":"issuingCountry"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"userid"}},{"kind":"Field","name":{"kind":"Name","value":"cf1"}},{"kind":"Field","name":{"kind":"Name","value":"cf2"}},{"kind":"Field","name":{"kind":"Name","value":"cf3"}},{"kind":"Field","name":{"kind":"Name","value":"reviewOCRData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ocrName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrFirstName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrFirstName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrLastName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrLastName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrIssueDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrIssueDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrExpireDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrExpireDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrGender"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrGender"}},{"kind":"Field","name":{"kind":"Name","value":"ocrNationality"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrNationality"}},{"kind":"Field","name":{"kind":"Name","value":"ocrIdentityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrIdentityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"ocrLicenseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrLicenseNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expireDate"}},{"kind":"Field","name":{"kind":"Name","value":"identityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"issueDate"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingFields"}},{"kind":"Field","name":{"kind":"Name","value":"idImageUploaded"}},{"kind":"Field","name":{"kind":"Name","value":"idBackImageUploaded"}},{"kind":"Field","name":{"kind":"Name","value":"verificationResult"}},{"kind":"Field","name":{"kind":"Name","value":"faceSimilarityScore"}},{"kind":"Field","name":{"kind":"Name","value":"livenessScore"}},{"kind":"Field","name":{"kind":"Name","value":"reviewer"}}]}}]}}]}}]} as unknown as DocumentNode<ArgosVerificationFieldsFragment, unknown>;
 export const IngestionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IngestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ingestion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceVerificationRef"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"processes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<IngestionFieldsFragment, unknown>;
 export const CheckFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Check"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KycCheck"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataDownloadLink"}},{"kind":"Field","name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"documentExpirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"kycUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProofOfResidencyCheck"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuanceDate"}},{"kind":"Field","name":{"kind":"Name","value":"dataDownloadLink"}},{"kind":"Field","alias":{"kind":"Name","value":"porDocumentType"},"name":{"kind":"Name","value":"documentType"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressLine1"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine2"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InstrumentFitCheck"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instrumentSuitability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suitability"}}]}}]}}]}}]} as unknown as DocumentNode<CheckFieldsFragment, unknown>;
-export const VerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Verification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"faceScan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ageEstimation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<VerificationQuery, VerificationQueryVariables>;
-export const MyVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyVerificationsQuery, MyVerificationsQueryVariables>;
+export const VerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Verification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"providerType"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"faceScan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ageEstimation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<VerificationQuery, VerificationQueryVariables>;
+export const MyVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyVerificationsQuery, MyVerificationsQueryVariables>;
 export const StartPawaPassVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPawaPassVerification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartPawaPassVerificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPawaPassVerification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<StartPawaPassVerificationMutation, StartPawaPassVerificationMutationVariables>;
 export const OnVerificationUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OnVerificationUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verificationUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}}]}}]}}]}}]} as unknown as DocumentNode<OnVerificationUpdatedSubscription, OnVerificationUpdatedSubscriptionVariables>;
 export const SubmitArgosDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitArgosDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitArgosDocumentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitArgosDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ArgosVerificationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ArgosVerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Verification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"retriesLeft"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"nationalNo"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAt"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"faceScan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"details"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ArgosDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kycStatus"}},{"kind":"Field","name":{"kind":"Name","value":"nextStep"}},{"kind":"Field","name":{"kind":"Name","value":"retryCount"}},{"kind":"Field","name":{"kind":"Name","value":"retry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryMsg"}}]}},{"kind":"Field","name":{"kind":"Name","value":"idType"}},{"kind":"Field","name":{"kind":"Name","value":"issuingCountry"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"userid"}},{"kind":"Field","name":{"kind":"Name","value":"cf1"}},{"kind":"Field","name":{"kind":"Name","value":"cf2"}},{"kind":"Field","name":{"kind":"Name","value":"cf3"}},{"kind":"Field","name":{"kind":"Name","value":"reviewOCRData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ocrName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrFirstName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrFirstName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrLastName"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrLastName"}},{"kind":"Field","name":{"kind":"Name","value":"ocrBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrIssueDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrIssueDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrExpireDate"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrExpireDate"}},{"kind":"Field","name":{"kind":"Name","value":"ocrGender"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrGender"}},{"kind":"Field","name":{"kind":"Name","value":"ocrNationality"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrNationality"}},{"kind":"Field","name":{"kind":"Name","value":"ocrIdentityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrIdentityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"ocrLicenseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOcrLicenseNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expireDate"}},{"kind":"Field","name":{"kind":"Name","value":"identityNumber"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"issueDate"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingFields"}},{"kind":"Field","name":{"kind":"Name","value":"idImageUploaded"}},{"kind":"Field","name":{"kind":"Name","value":"idBackImageUploaded"}},{"kind":"Field","name":{"kind":"Name","value":"verificationResult"}},{"kind":"Field","name":{"kind":"Name","value":"faceSimilarityScore"}},{"kind":"Field","name":{"kind":"Name","value":"livenessScore"}},{"kind":"Field","name":{"kind":"Name","value":"reviewer"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitArgosDocumentMutation, SubmitArgosDocumentMutationVariables>;
@@ -824,13 +1346,13 @@ export const ArgosUpdatesDocument = {"kind":"Document","definitions":[{"kind":"O
 export const StartPawaPassDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPawaPass"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartPawaPassVerificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPawaPassVerification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PawaPassDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previousVerificationId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"phoneNo"}},{"kind":"Field","name":{"kind":"Name","value":"successUrl"}},{"kind":"Field","name":{"kind":"Name","value":"errorUrl"}},{"kind":"Field","name":{"kind":"Name","value":"supportUrl"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StartPawaPassMutation, StartPawaPassMutationVariables>;
 export const GetVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetVerification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reviewReason"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"nationalNo"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"faceScan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ageEstimation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<GetVerificationQuery, GetVerificationQueryVariables>;
 export const ListVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VerificationFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ListVerificationsQuery, ListVerificationsQueryVariables>;
-export const SubjectVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verifications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SubjectVerificationsQuery, SubjectVerificationsQueryVariables>;
+export const SubjectVerificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectVerifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verifications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<SubjectVerificationsQuery, SubjectVerificationsQueryVariables>;
 export const VerificationUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"VerificationUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verificationUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}}]}}]}}]}}]} as unknown as DocumentNode<VerificationUpdatedSubscription, VerificationUpdatedSubscriptionVariables>;
 export const StartVerificationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartVerification"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartVerificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startVerification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reused"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PawaPassDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"phoneNo"}},{"kind":"Field","name":{"kind":"Name","value":"successUrl"}},{"kind":"Field","name":{"kind":"Name","value":"errorUrl"}},{"kind":"Field","name":{"kind":"Name","value":"supportUrl"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpPassDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formSlug"}},{"kind":"Field","name":{"kind":"Name","value":"lang"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionKey"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StartVerificationMutation, StartVerificationMutationVariables>;
 export const CreateIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateIngestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createIngestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IngestionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IngestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ingestion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceVerificationRef"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"processes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreateIngestionMutation, CreateIngestionMutationVariables>;
 export const GetIngestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetIngestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IngestionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IngestionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ingestion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceVerificationRef"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"processes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GetIngestionQuery, GetIngestionQueryVariables>;
 export const GetIngestionOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetIngestionOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"kycOverview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"processes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetIngestionOverviewQuery, GetIngestionOverviewQueryVariables>;
-export const SubjectIngestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectIngestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ingestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SubjectIngestionsQuery, SubjectIngestionsQueryVariables>;
+export const SubjectIngestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectIngestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ingestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<SubjectIngestionsQuery, SubjectIngestionsQueryVariables>;
 export const IngestionUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"IngestionUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestionUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"ingestion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IngestionUpdatedSubscription, IngestionUpdatedSubscriptionVariables>;
 export const StartUpPassDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartUpPass"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartUpPassVerificationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startUpPassVerification"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpPassDetails"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formSlug"}},{"kind":"Field","name":{"kind":"Name","value":"lang"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionKey"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StartUpPassMutation, StartUpPassMutationVariables>;
 export const ResendUpPassWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendUpPassWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendUpPassWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<ResendUpPassWebhookMutation, ResendUpPassWebhookMutationVariables>;
