@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { createApp, createLogger } from '../src/server/app.js';
+import { setupTracing } from '../src/observability/tracing.js';
 import { startBaseline } from './baseline.js';
 import { startArgosSimulator } from './argos-simulator-host.js';
 
@@ -19,9 +20,11 @@ async function start(kind: string): Promise<Running> {
   if (kind === 'baseline') return startBaseline({ redisUrl: process.env.REDIS_URL || null });
   if (kind === 'argos-simulator') return startArgosSimulator(process.env.ARGOS_API_KEY ?? '');
   const config = loadConfig();
+  // as main.ts does: tracing on only when OTEL_EXPORTER_OTLP_ENDPOINT (…) is set
+  const tracing = await setupTracing(process.env);
   const app = await createApp(config, createLogger(config.logLevel));
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
-  return { url, subscribers: () => app.services.bus.subscriberCount, close: () => app.close() };
+  return { url, subscribers: () => app.services.bus.subscriberCount, close: () => app.close().then(() => tracing?.shutdown()) };
 }
 
 const running = await start(process.argv[2]);

@@ -5,6 +5,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
 import { parseRoutingPolicy, type RoutingPolicy } from './services/routing-policy.js';
+import { loadRedisSettings, type RedisSettings } from './redis/settings.js';
 
 export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
 export type ProviderKey = (typeof PROVIDER_KEYS)[number];
@@ -20,7 +21,16 @@ export interface ProviderConfig {
   webhookSecrets: string[];
   /** `<P>_TIMEOUT_MS`, deadline of every call to the provider. Default 10000. */
   timeoutMs: number;
+  /**
+   * `required` (default): webhooks must authenticate with one of `webhookSecrets`. `none`: only
+   * for providers that document no webhook auth (`UPPASS_WEBHOOK_AUTH=none`, the UpPass portal's
+   * "No Auth"); the server warns loudly at start.
+   */
+  webhookAuth: 'required' | 'none';
 }
+
+/** Providers whose webhooks may run without auth: they document none (provider-specs/uppass.md). */
+const WEBHOOK_AUTH_OPTIONAL: readonly ProviderKey[] = ['uppass'];
 
 export interface Config {
   /** `PORT`, default 4000; 0 picks a free port. */
@@ -34,6 +44,8 @@ export interface Config {
   introspection: boolean;
   /** `REDIS_URL`: unset → in-memory store and event bus. */
   redisUrl: string | null;
+  /** REDIS_URL or REDIS_CLUSTER_NODES, durability checks and REDIS_WAIT_REPLICAS (src/redis/connect.ts). */
+  redis: RedisSettings;
   /** `LOG_LEVEL` (pino level or `silent`), default `info`. */
   logLevel: string;
   /** `STATUS_MAX_AGE_MS`: a non-final status older than this is refreshed from the provider when read. Default 15000. */
@@ -189,8 +201,16 @@ function provider(env: Env, key: ProviderKey): ProviderConfig {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (live && secrets.length === 0) {
-    throw new ConfigError(`${P}_WEBHOOK_SECRETS`, `is required when ${P}_API_KEY is set (webhooks are verified)`);
+  const authRaw = (env[`${P}_WEBHOOK_AUTH`] ?? '').trim().toLowerCase();
+  if (authRaw !== '' && !WEBHOOK_AUTH_OPTIONAL.includes(key)) throw new ConfigError(`${P}_WEBHOOK_AUTH`, 'is not a setting of this provider (its webhooks are always verified)');
+  if (authRaw !== '' && authRaw !== 'basic' && authRaw !== 'none') throw new ConfigError(`${P}_WEBHOOK_AUTH`, `must be basic or none, got ${JSON.stringify(authRaw)}`);
+  const webhookAuth = authRaw === 'none' ? 'none' : 'required';
+  if (webhookAuth === 'none' && secrets.length) throw new ConfigError(`${P}_WEBHOOK_AUTH`, `is none but ${P}_WEBHOOK_SECRETS is set; unset one of them`);
+  if (live && secrets.length === 0 && webhookAuth === 'required') {
+    throw new ConfigError(
+      `${P}_WEBHOOK_SECRETS`,
+      `is required when ${P}_API_KEY is set (webhooks are verified)${WEBHOOK_AUTH_OPTIONAL.includes(key) ? `, unless ${P}_WEBHOOK_AUTH=none` : ''}`,
+    );
   }
   return {
     mode: live ? 'live' : 'sandbox',
@@ -198,6 +218,7 @@ function provider(env: Env, key: ProviderKey): ProviderConfig {
     apiKey: live ? apiKey : randomSecret(),
     webhookSecrets: secrets.length ? secrets : [randomSecret()],
     timeoutMs: int(env, `${P}_TIMEOUT_MS`, 10_000, 1, 600_000),
+    webhookAuth,
   };
 }
 
@@ -226,6 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     redisUrl,
+    redis: loadRedisSettings(env, redisUrl),
     logLevel,
     statusMaxAgeMs: int(env, 'STATUS_MAX_AGE_MS', 15_000, 0, 86_400_000),
     providerConcurrency: int(env, 'PROVIDER_CONCURRENCY', 8, 1, 1000),
@@ -345,6 +367,12 @@ export interface UpholdSettings {
   sandboxStepMs: number;
   /** `UPHOLD_SANDBOX_TOKEN_TTL_S`, lifetime of sandbox access tokens. Default 600 (the documented example). */
   sandboxTokenTtlSeconds: number;
+  /**
+   * `UPHOLD_USER_ID`: set for a single-user client (its tokens are that user's): no
+   * `X-On-Behalf-Of` header is sent and `createIngestion` accepts only this `userId`. Unset
+   * (default): an organisation-wide client, which names the user in `X-On-Behalf-Of`.
+   */
+  userId: string | null;
 }
 
 export const UPHOLD_DEFAULT_SCOPE = [
@@ -359,8 +387,13 @@ export const UPHOLD_DEFAULT_SCOPE = [
 // Standard Webhooks secrets: `whsec_` + base64 (the prefix is optional)
 const STANDARD_WEBHOOK_SECRET = /^(whsec_)?(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** The default scope of a single-user client: it does not act on behalf of other users. */
+export const UPHOLD_SINGLE_USER_DEFAULT_SCOPE = UPHOLD_DEFAULT_SCOPE.split(' ').filter((s) => s !== 'core.users:act-on-behalf-of').join(' ');
+
 export function loadUpholdSettings(env: Env): UpholdSettings {
   const live = !!env.UPHOLD_API_KEY;
+  const userId = env.UPHOLD_USER_ID?.trim() || null;
+  if (userId && !/^[\x21-\x7e]{1,256}$/.test(userId)) throw new ConfigError('UPHOLD_USER_ID', 'must be an Uphold user id (printable, no spaces, at most 256 characters)');
   const clientId = env.UPHOLD_CLIENT_ID ?? '';
   if (live && !clientId) throw new ConfigError('UPHOLD_CLIENT_ID', 'is required when UPHOLD_API_KEY (the OAuth2 client secret) is set');
   for (const s of (env.UPHOLD_WEBHOOK_SECRETS ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
@@ -368,10 +401,11 @@ export function loadUpholdSettings(env: Env): UpholdSettings {
   }
   return {
     clientId: clientId || 'kyc-graph-sandbox',
-    scope: env.UPHOLD_SCOPE?.trim() || UPHOLD_DEFAULT_SCOPE,
+    scope: env.UPHOLD_SCOPE?.trim() || (userId ? UPHOLD_SINGLE_USER_DEFAULT_SCOPE : UPHOLD_DEFAULT_SCOPE),
     veriffIntegrationName: env.UPHOLD_VERIFF_INTEGRATION?.trim() || 'default',
     sandboxStepMs: int(env, 'UPHOLD_SANDBOX_STEP_MS', 500, 0, 600_000),
     sandboxTokenTtlSeconds: int(env, 'UPHOLD_SANDBOX_TOKEN_TTL_S', 600, 1, 86_400),
+    userId,
   };
 }
 

@@ -15,7 +15,8 @@ import {
 } from './generated/graphql.js';
 import { png, sha256, uploadRequest } from './support/argos.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
+import { watchWebhook } from './support/webhooks.js';
 
 let server: TestServer;
 let sim: ArgosSimulator;
@@ -43,7 +44,7 @@ async function confirm(over: Partial<ConfirmArgosSubmissionInput> & { submission
 }
 
 beforeAll(async () => {
-  server = await startServer({ ARGOS_TIMEOUT_MS: '1000' });
+  server = await startServer();
   adapter = server.app.adapters.get('ARGOS') as ArgosAdapter;
   sim = adapter.simulator!;
 });
@@ -239,9 +240,11 @@ describe('Argos provider errors', () => {
     [{ delayMs: 1500, status: 200, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'ARGOS' }],
   ])('Argos answering %j gives %j', async (fault, expected) => {
     await setFault(fault);
-    const res = await submit();
+    // only the hanging answer needs a deadline shorter than its delay
+    const res = await withProviderDeadline(server.app, 'ARGOS', 'delayMs' in fault ? 300 : server.config.providers.argos.timeoutMs, () => submit());
     expect(firstError(res)?.extensions).toMatchObject(expected);
-    await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
+    // the simulator finishes the answer we gave up on before the next test starts
+    await until(() => sim.requests.inFlight === 0);
   });
 
   it('a duplicate of an approved applicant is PROVIDER_REJECTED with the Argos error type, and the email is not echoed', async () => {
@@ -278,15 +281,19 @@ describe('the Argos webhook endpoint', () => {
   it('a webhook without the right Basic credentials is rejected before parsing and changes nothing', async () => {
     const v = ok(await submit()).submitArgosDocument;
     const b = body(v.providerRef, 'approved', 'approved');
-    const parse = vi.spyOn(JSON, 'parse');
-    const res = await post(b, basicAuthorization('not-the-secret'));
-    const parsed = parse.mock.calls.some(([t]) => t === b);
-    parse.mockRestore();
-    expect(res.status).toBe(401);
-    expect(parsed).toBe(false);
-    expect((await post(b)).status).toBe(401);
-    expect((await post(b, 'Bearer x')).status).toBe(401);
-    expect(ok(await server.gql(ArgosVerificationDocument, { id: v.id })).verification!.status).toBe('IN_PROGRESS');
+    const hook = watchWebhook(server.app, b, v.providerRef);
+    try {
+      expect((await post(b, basicAuthorization('not-the-secret'))).status).toBe(401);
+      expect((await post(b)).status).toBe(401);
+      expect((await post(b, 'Bearer x')).status).toBe(401);
+      expect([hook.parsed, hook.recorded]).toEqual([0, 0]);
+      expect(ok(await server.gql(ArgosVerificationDocument, { id: v.id })).verification!.status).toBe('IN_PROGRESS');
+      // the watch sees an authenticated delivery: parsed and recorded once
+      expect((await post(b, basicAuthorization(secret()))).status).toBe(200);
+      expect([hook.parsed, hook.recorded]).toEqual([1, 1]);
+    } finally {
+      hook.restore();
+    }
   });
 
   it('a duplicate delivery produces one subscription event; a rejection carries its reject code', async () => {
@@ -300,8 +307,10 @@ describe('the Argos webhook endpoint', () => {
     expect(replies.map((r) => r.status)).toEqual([200, 200]);
     const e = (await sub.next()).verificationUpdated;
     expect(e).toMatchObject({ previousStatus: 'IN_PROGRESS', verification: { status: 'DECLINED', providerStatus: 'rejected', reviewReason: 'id_info_dataMismatch' } });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(sub.events).toHaveLength(1);
+    // barrier: a later change for the same subject; a second event of the duplicate would come before it
+    const later = ok(await submit({ subjectId: 'wh-dup' })).submitArgosDocument;
+    expect((await sub.next()).verificationUpdated.verification.id).toBe(later.id);
+    expect(sub.events.filter((x) => x.verificationUpdated.verification.id === v.id)).toHaveLength(1);
     sub.close();
     await client.dispose();
   });

@@ -5,7 +5,7 @@
 // event log (`kyc:{events}`) recorded since it first subscribed, in log order, and every webhook
 // notificationId became exactly one event. CHAOS_EVENTS sets the webhook count: 10,000 in CI
 // (`CI=true`, as .ci/run runs it; ~100 s on 2 cores), 2,000 by default on a developer machine.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -14,6 +14,8 @@ import WebSocket from 'ws';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { StartPawaPassDocument, VerificationUpdatedDocument, type VerificationUpdatedSubscription } from './generated/graphql.js';
 import { graphqlRequest, ok } from './support/client.js';
+import { pawaPassVerification } from './support/fixtures.js';
+import { PROCESS_TEST_TIMEOUT_MS, startProcess } from './support/process.js';
 import { hasRedis, INSTALL_HINT, type RedisServer, startRedis } from './support/redis.js';
 
 const EVENTS = Number(process.env.CHAOS_EVENTS ?? (process.env.CI ? 10_000 : 2_000));
@@ -34,29 +36,18 @@ class Instance {
   child: ChildProcess | null = null;
   url = '';
   up = false;
-  output = '';
   constructor(
     readonly name: string,
     private readonly env: Record<string, string>,
   ) {}
 
   async start() {
-    this.output = '';
-    const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    child.stdout!.on('data', (d) => (this.output += d));
-    child.stderr!.on('data', (d) => (this.output += d));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const m = /ready at (http:\/\/\S+)\/graphql/.exec(this.output);
-      if (m) {
-        this.url = m[1];
-        this.up = true;
-        return;
-      }
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`instance ${this.name} did not start: ${this.output}`);
-      await sleep(50);
-    }
+    const started = await startProcess(this.env).catch((err: Error) => {
+      throw new Error(`instance ${this.name} did not start: ${err.message}`);
+    });
+    this.child = started.child;
+    this.url = started.url;
+    this.up = true;
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL') {
@@ -81,11 +72,18 @@ interface LogEvent {
   chaos: string | null;
 }
 
-/** A graphql-ws subscriber that drops its connection at random and resumes from its last cursor. */
+/**
+ * A graphql-ws subscriber that drops its connection at random and resumes from its last cursor.
+ * It keeps every event the server delivers on its current connection, in arrival order: a
+ * duplicate (a cursor it already had) or an event out of log order is counted, never dropped.
+ */
 class ChaosSubscriber {
   readonly events: Received[] = [];
   private readonly seen = new Set<string>();
-  duplicatesRemoved = 0;
+  /** Deliveries of a cursor this subscriber already had. */
+  duplicates = 0;
+  /** Deliveries of a new cursor at or before the last one (out of log order). */
+  outOfOrder = 0;
   connections = 0;
   serverDrops = 0;
   readonly graphqlErrors: unknown[] = [];
@@ -112,14 +110,12 @@ class ChaosSubscriber {
   }
 
   private accept(gen: number, e: Received) {
-    if (gen !== this.gen) return; // a connection we already dropped
-    if (this.seen.has(e.cursor)) {
-      this.duplicatesRemoved++;
-      return;
-    }
+    if (gen !== this.gen) return; // a connection we already dropped (its resume starts from `last`)
+    if (this.seen.has(e.cursor)) this.duplicates++;
+    else if (!after(e.cursor, this.last)) this.outOfOrder++;
     this.seen.add(e.cursor);
     this.events.push(e);
-    this.last = e.cursor;
+    if (after(e.cursor, this.last)) this.last = e.cursor;
   }
 
   /** Subscribes on a random live instance; resolves when the server ends the subscription. */
@@ -217,7 +213,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
     a = new Instance('A', env);
     b = new Instance('B', env);
     await Promise.all([a.start(), b.start()]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await a?.kill('SIGTERM');
@@ -305,7 +301,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
             type: 'VERIFICATION.STATUS_CHANGE',
             object: 'VERIFICATION',
             createdAt: new Date(base + seq).toISOString(),
-            data: {
+            data: pawaPassVerification({
               id: s.ref,
               externalId: s.externalId,
               status: seq % 2 ? 'USER_DATA_COLLECTED' : 'STARTED',
@@ -315,7 +311,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
               errorUrl: 'https://e.com/e',
               supportUrl: 'https://e.com/h',
               updatedAt: new Date(base + seq).toISOString(),
-            },
+            }),
           });
           const first = Math.random() < 0.5 ? a : b;
           if (Math.random() < CONCURRENT_DUPLICATE_RATE) {
@@ -343,16 +339,36 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
       await sleep(100);
     }
     for (const s of subscribers) s.calm();
+    // barrier: one more notification for sessions 0, 5 and 14, which every subscriber's filter
+    // matches at least one of; it is the newest event of each filter, so anything extra (a
+    // duplicate or a stray event) was delivered before a subscriber got its barrier
+    const barrierIds: string[] = [];
+    await Promise.all(
+      [0, 5, 14].map(async (i) => {
+        const s = sessions[i];
+        const seq = Math.ceil((EVENTS - i) / SESSIONS);
+        const notificationId = `chaos-barrier-${i}`;
+        barrierIds.push(notificationId);
+        const body = JSON.stringify({
+          notificationId,
+          type: 'VERIFICATION.STATUS_CHANGE',
+          object: 'VERIFICATION',
+          createdAt: new Date(base + seq).toISOString(),
+          data: { id: s.ref, externalId: s.externalId, status: seq % 2 ? 'USER_DATA_COLLECTED' : 'STARTED', requirements: [{ type: 'DOCUMENT_SCAN' }], metadata: { chaos: notificationId, seq }, successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', updatedAt: new Date(base + seq).toISOString() },
+        });
+        await deliver(body, i % 2 ? b : a);
+      }),
+    );
     const log = await readLog(probe);
     const since = log.filter((e) => after(e.cursor, tail));
     const expected = (f: Filter) => since.filter((e) => (f.id == null || e.id === f.id) && (f.subjectId == null || e.subjectId === f.subjectId));
     for (const s of subscribers) {
       const want = expected(s.filter);
+      expect(barrierIds, `${s.name}: its newest event is a barrier`).toContain(want.at(-1)!.chaos);
       const lastWanted = want.at(-1)!.cursor;
       const deadline = Date.now() + 60_000;
       while (s.lastCursor !== lastWanted && Date.now() < deadline) await sleep(50);
     }
-    await sleep(500); // anything extra (a duplicate or a stray event) would arrive now
     await Promise.all(subscribers.map((s) => s.stop()));
     const tQuiet = Date.now();
 
@@ -360,15 +376,23 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
     const perNotification = new Map<string, number>();
     for (const e of since) if (e.chaos) perNotification.set(e.chaos, (perNotification.get(e.chaos) ?? 0) + 1);
     expect(notificationIds).toHaveLength(EVENTS);
-    expect(perNotification.size).toBe(EVENTS);
+    expect(perNotification.size).toBe(EVENTS + barrierIds.length);
     expect([...perNotification.values()].every((n) => n === 1)).toBe(true);
-    expect(notificationIds.every((n) => perNotification.get(n) === 1)).toBe(true);
-    expect(since).toHaveLength(EVENTS);
+    expect([...notificationIds, ...barrierIds].every((n) => perNotification.get(n) === 1)).toBe(true);
+    expect(since).toHaveLength(EVENTS + barrierIds.length);
     expect(await probe.xlen('kyc:{inbox}')).toBe(0);
 
-    // every subscriber: exactly the events of its filter since it first subscribed, in order
+    const summary =
+      `[chaos] ${EVENTS} webhooks (+${duplicatesSent} duplicate deliveries, ${retries} retries), A killed after ${ackedAtKill} acks and restarted after ${ackedAtRestart}; ` +
+      `sent in ${tSent - t0} ms, quiet after ${tQuiet - t0} ms; ` +
+      subscribers.map((s) => `${s.name}: ${s.events.length} events, ${s.connections} connections, ${s.serverDrops} dropped by a server, ${s.duplicates} duplicate and ${s.outOfOrder} out-of-order deliveries`).join('; ');
+    console.log(summary);
+
+    // every subscriber: exactly the events of its filter since it first subscribed, in order,
+    // each delivered once
     for (const s of subscribers) {
       expect(s.graphqlErrors, s.name).toEqual([]);
+      expect({ duplicates: s.duplicates, outOfOrder: s.outOfOrder }, s.name).toEqual({ duplicates: 0, outOfOrder: 0 });
       const want = expected(s.filter);
       expect(want.length, s.name).toBeGreaterThan(0);
       expect(s.events.map((e) => e.cursor), s.name).toEqual(want.map((e) => e.cursor));
@@ -380,11 +404,5 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
     expect(ackedAtKill).toBeLessThan(EVENTS);
     expect(ackedAtRestart).toBeGreaterThan(ackedAtKill);
     expect(a.up).toBe(true);
-
-    console.log(
-      `[chaos] ${EVENTS} webhooks (+${duplicatesSent} duplicate deliveries, ${retries} retries), A killed after ${ackedAtKill} acks and restarted after ${ackedAtRestart}; ` +
-        `sent in ${tSent - t0} ms, quiet after ${tQuiet - t0} ms; ` +
-        subscribers.map((s) => `${s.name}: ${s.events.length} events, ${s.connections} connections, ${s.serverDrops} dropped by a server, ${s.duplicatesRemoved} duplicates removed`).join('; '),
-    );
   }, 600_000);
 });

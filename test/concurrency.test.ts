@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, VerificationUpdatedDocument, type VerificationUpdatedSubscription } from './generated/graphql.js';
 import { graphqlRequest, ok } from './support/client.js';
+import { pawaPassVerification } from './support/fixtures.js';
 import { scrape, value } from './support/metrics.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 
@@ -103,7 +104,7 @@ async function drive(urls: string[]) {
         type: 'VERIFICATION.STATUS_CHANGE',
         object: 'VERIFICATION',
         createdAt: at,
-        data: { id: s.ref, externalId: s.externalId, status, requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', updatedAt: at },
+        data: pawaPassVerification({ id: s.ref, externalId: s.externalId, status, requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', updatedAt: at }),
       }),
     })),
   );

@@ -28,12 +28,22 @@ describe('config', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}`));
   });
 
-  it('never echoes a secret in its errors', () => {
+  it.each([
+    ['PAWAPASS_WEBHOOK_SECRETS', 'super-secret-key', { PAWAPASS_API_KEY: 'super-secret-key' }],
+    ['UPHOLD_WEBHOOK_SECRETS', 'not-whsec-super-secret', { UPHOLD_WEBHOOK_SECRETS: 'not-whsec-super-secret' }],
+    ['UPHOLD_WEBHOOK_SECRETS', 'uphold-super-secret', { UPHOLD_API_KEY: 'uphold-super-secret' }],
+  ])('refuses a bad %s without echoing the secret %s', (name, secret, env) => {
+    let error: unknown = null;
     try {
-      loadConfig({ PAWAPASS_API_KEY: 'super-secret-key' });
+      loadConfig(env);
     } catch (e) {
-      expect((e as Error).message).not.toContain('super-secret-key');
+      error = e;
     }
+    // it must throw: a configuration that loads would make this test pass vacuously
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${name}`));
+    expect((error as Error).message).not.toContain(secret);
+    expect(String((error as Error).stack)).not.toContain(secret);
   });
 
   it('goes live when a provider key and webhook secrets are set; production turns introspection off', () => {

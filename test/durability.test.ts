@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
+import { pawaPassVerification } from './support/fixtures.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -76,8 +77,19 @@ describe('a recorded webhook whose processing fails', () => {
     const server = await startServer({ INBOX_RECOVERY_AFTER_MS: '300' });
     try {
       const v = ok(await server.gql(StartPawaPassDocument, { input: input('recover') })).startPawaPassVerification;
+      // counts the recovery loop's finished passes
+      const webhooks = server.app.webhooks;
+      const recover = webhooks.recover.bind(webhooks);
+      let passes = 0;
+      webhooks.recover = async (...args) => {
+        try {
+          return await recover(...args);
+        } finally {
+          passes++;
+        }
+      };
       const client = wsClient(server.url);
-      const sub = subscribe(client, VerificationUpdatedDocument, { id: v.id });
+      const sub = subscribe(client, VerificationUpdatedDocument, { subjectId: 'recover' });
       await until(() => server.app.services.bus.subscriberCount === 1);
       const store = server.app.services.store;
       const put = store.put.bind(store);
@@ -89,8 +101,13 @@ describe('a recorded webhook whose processing fails', () => {
       expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
       const e = (await sub.next(5000)).verificationUpdated;
       expect(e.verification.status).toBe('APPROVED');
-      await new Promise((r) => setTimeout(r, 800)); // a further recovery pass must not re-deliver
-      expect(sub.events).toHaveLength(1);
+      // a further recovery pass, started after the event was delivered, must not re-deliver it
+      const seen = passes;
+      await until(() => passes >= seen + 2, 10_000);
+      // barrier: a later event of the same subject; a re-delivery would have come before it
+      const later = ok(await server.gql(StartPawaPassDocument, { input: { ...input('recover'), externalId: 'recover-barrier' } })).startPawaPassVerification;
+      expect((await sub.next()).verificationUpdated.verification.id).toBe(later.id);
+      expect(sub.events.filter((x) => x.verificationUpdated.verification.id === v.id)).toHaveLength(1);
       expect(ok(await server.gql(GetVerificationDocument, { id: v.id })).verification?.status).toBe('APPROVED');
       sub.close();
       await client.dispose();
@@ -117,7 +134,7 @@ describe.skipIf(!hasRedis)('Redis lost and back', () => {
         type: 'VERIFICATION.STATUS_CHANGE',
         object: 'VERIFICATION',
         createdAt: new Date().toISOString(),
-        data: { id: v.providerRef, externalId: 'outage', status: 'STARTED', requirements: [], updatedAt: new Date().toISOString() },
+        data: pawaPassVerification({ id: v.providerRef, externalId: 'outage', status: 'STARTED', requirements: [], updatedAt: new Date().toISOString() }),
       });
       const send = () => fetch(`${server.url}/webhooks/pawapass`, { method: 'POST', headers: { 'x-signature': sign(body, 'outage-secret') }, body });
       expect((await send()).status).toBe(503);

@@ -85,6 +85,26 @@ function busSuite(name: string, make: () => Promise<EventBus>, skip = false) {
       expect((await replayed).map((p) => p.n)).toEqual([3, 4]);
       await sub.return!();
     });
+
+    it('resuming has no duplicate at the replay/live seam: an event both in the history and live is delivered once', async () => {
+      type Seam = { seam?: number };
+      const isSeam = (e: BusEvent<Seam>) => e.payload.seam !== undefined;
+      const first = await bus.publish<Seam>('check', 't', { seam: 1 });
+      const watcher = bus.subscribe<Seam>('check', isSeam);
+      const sub = bus.subscribe<Seam>('check', isSeam, { after: first.cursor });
+      // published once `sub` is live and before it reads its history: it is in both
+      await bus.publish<Seam>('check', 't', { seam: 2 });
+      // dispatched live to every local subscriber at once, `sub` included (the Redis bus may
+      // still be dispatching seam 1, published before the watcher subscribed)
+      while ((await watcher.next()).value.payload.seam !== 2);
+      const replayed = await sub.next();
+      // barrier: a later event; a second copy of seam 2 would come before it
+      await bus.publish<Seam>('check', 't', { seam: 3 });
+      const next = await sub.next();
+      expect([replayed.value.payload, next.value.payload]).toEqual([{ seam: 2 }, { seam: 3 }]);
+      expect(next.value.cursor).not.toBe(replayed.value.cursor);
+      await Promise.all([sub.return!(), watcher.return!()]);
+    });
   });
 }
 

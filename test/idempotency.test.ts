@@ -74,7 +74,9 @@ describe('idempotency keys as leases', () => {
 
   it('the lease is renewed while a slow provider call runs: a concurrent duplicate waits for the first result', async () => {
     const store = new FlakyStore();
-    const slow = creator(store, { leaseMs: 60, callMs: 400 });
+    // a lease of 1 s renewed every 333 ms, a call three times as long: a loaded machine may delay a
+    // renewal by a few hundred ms without the lease lapsing
+    const slow = creator(store, { leaseMs: 1000, callMs: 3000 });
     const first = slow.run();
     await expect.poll(() => slow.calls()).toBe(1);
     const second = slow.run();

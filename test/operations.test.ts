@@ -10,7 +10,7 @@ import type { PawaPassAdapter } from '../src/providers/pawapass/index.js';
 import { CircuitProber } from '../src/providers/probe.js';
 import type { CircuitName } from '../src/providers/resilience.js';
 import { until } from './support/client.js';
-import { killLeftovers, startProcess } from './support/process.js';
+import { killLeftovers, PROCESS_TEST_TIMEOUT_MS, startProcess } from './support/process.js';
 import { productionEnv, startServer } from './support/server.js';
 
 afterAll(() => killLeftovers());
@@ -156,7 +156,7 @@ describe('CORS', () => {
   });
 });
 
-describe('safe defaults', () => {
+describe('safe defaults', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('NODE_ENV=production without API_KEYS refuses to start: exit 2, naming API_KEYS', async () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     await expect(startProcess({ NODE_ENV: 'production' })).rejects.toThrow(/Invalid configuration: API_KEYS/);

@@ -5,8 +5,8 @@ import { parse } from 'graphql';
 import type { PawaPassAdapter } from '../src/providers/pawapass/index.js';
 import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
 import { GetVerificationDocument, StartPawaPassDocument } from './generated/graphql.js';
-import { firstError, graphqlRequest, ok } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { firstError, graphqlRequest, ok, until } from './support/client.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
 
 let server: TestServer;
 let sim: PawaPassSimulator;
@@ -23,7 +23,7 @@ async function start() {
 }
 
 beforeAll(async () => {
-  server = await startServer({ STATUS_MAX_AGE_MS: '0', PAWAPASS_TIMEOUT_MS: '300', RETRY_BASE_MS: '10', BREAKER_THRESHOLD: '3', BREAKER_HALF_OPEN_MS: '400' });
+  server = await startServer({ STATUS_MAX_AGE_MS: '0', RETRY_BASE_MS: '10', BREAKER_THRESHOLD: '3', BREAKER_HALF_OPEN_MS: '400' });
   adapter = server.app.adapters.get('PAWAPASS') as PawaPassAdapter;
   sim = adapter.simulator!;
 });
@@ -75,8 +75,13 @@ describe('retries', () => {
   it('a hanging provider hits the deadline on each attempt', async () => {
     const v = await start();
     await fault({ delayMs: 1000, status: 200, times: 3 });
-    await expect(adapter.client.getVerification(v.providerRef)).rejects.toMatchObject({ extensions: { code: 'PROVIDER_UNAVAILABLE' } });
-    await new Promise((r) => setTimeout(r, 1100)); // let the simulator finish the delayed answers
+    const before = sim.requests.total;
+    await expect(withProviderDeadline(server.app, 'PAWAPASS', 300, () => adapter.client.getVerification(v.providerRef))).rejects.toMatchObject({
+      extensions: { code: 'PROVIDER_UNAVAILABLE' },
+      message: expect.stringMatching(/no answer within 300 ms/),
+    });
+    expect(sim.requests.total - before).toBe(3);
+    await until(() => sim.requests.inFlight === 0); // the simulator finishes the delayed answers
   });
 });
 

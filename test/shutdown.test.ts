@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { killLeftovers, startProcess } from './support/process.js';
+import { killLeftovers, PROCESS_TEST_TIMEOUT_MS, startProcess } from './support/process.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 
 let redis: (RedisServer & { port: number }) | null = null;
@@ -60,5 +60,5 @@ describe.each([
     expect(closeCode).toBeGreaterThanOrEqual(1000);
     expect(server.stdout()).toContain('"msg":"shut down"');
     if (needsRedis) expect(await quitCalls(redis!.url)).toBeGreaterThan(quitsBefore);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

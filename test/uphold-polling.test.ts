@@ -56,14 +56,24 @@ describe('the ingestion polling safety net', () => {
   });
 
   it('an ingestion whose webhooks arrive is never polled', async () => {
+    const polled = vi.spyOn(adapter, 'fetchIngestions');
     const gets = sim.requests.get;
     const w = await watch({ userId: 'chatty-1' });
     await create('approved-chatty', 'chatty-1');
     while ((await w.sub.next(5000)).ingestionUpdated.ingestion.status !== 'FINISHED');
     await w.close();
-    // past the quiet period: a FINISHED ingestion has left the poller's list
-    await new Promise((r) => setTimeout(r, 1600));
     expect(sim.requests.get - gets).toBe(0);
+    // barrier: a quiet ingestion created after it finished. The poller takes the oldest news
+    // first, so once this one was polled (past its quiet period), the chatty one, heard of
+    // earlier, would have been polled before it if it were still watched.
+    const quiet = await watch({ userId: 'quiet-2' });
+    await create('approved-quiet-2-no-webhooks', 'quiet-2');
+    while ((await quiet.sub.next(8000)).ingestionUpdated.ingestion.status !== 'FINISHED');
+    await quiet.close();
+    const users = polled.mock.calls.flatMap(([refs]) => refs.map((r) => r.userId));
+    polled.mockRestore();
+    expect(users).toContain('quiet-2');
+    expect(users).not.toContain('chatty-1');
   });
 
   it('reads at most INGESTION_POLL_MAX_PER_TICK ingestions per interval, oldest news first', async () => {

@@ -15,7 +15,7 @@ import {
   SubjectIngestionsDocument,
 } from './generated/graphql.js';
 import { firstError, graphqlRequest, ok, subscribe, type Subscription, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
 
 let server: TestServer;
 let sim: UpholdSimulator;
@@ -58,7 +58,7 @@ async function untilFinished(sub: Subscription<IngestionUpdatedSubscription>) {
 
 beforeAll(async () => {
   // the worker's default pace (about half a second a step), which subscribers must be able to follow
-  server = await startServer({ INGESTION_POLL_INTERVAL_MS: '0', UPHOLD_TIMEOUT_MS: '2000' });
+  server = await startServer({ INGESTION_POLL_INTERVAL_MS: '0' });
   adapter = server.app.adapters.get('UPHOLD') as unknown as UpholdAdapter;
   sim = adapter.simulator!;
 });
@@ -296,11 +296,15 @@ describe('provider failures', () => {
   ])('Uphold answering %j gives %j, stores nothing, and a retry with the same key succeeds', async (fault, expected) => {
     const userId = `fail-${Object.values(fault).join('-')}`;
     await setFault(fault);
-    const res = await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) });
+    // only the hanging answer needs a deadline shorter than its delay
+    const res = await withProviderDeadline(server.app, 'UPHOLD', 'delayMs' in fault ? 300 : server.config.providers.uphold.timeoutMs, () =>
+      server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) }),
+    );
     expect(firstError(res)?.extensions).toMatchObject(expected);
     expect(ok(await server.gql(SubjectIngestionsDocument, { id: userId })).subject?.ingestions.nodes).toEqual([]);
     await fetch(`${server.url}/sandbox/uphold/faults`, { method: 'DELETE' });
-    await new Promise((r) => setTimeout(r, (fault as { delayMs?: number }).delayMs ?? 0));
+    // the simulator finishes the answer the client gave up on (a delayed fault) first
+    await until(() => sim.requests.inFlight === 0);
     expect(ok(await server.gql(CreateIngestionDocument, { input: input({ userId, idempotencyKey: userId }) })).createIngestion.userId).toBe(userId);
   });
 });

@@ -12,7 +12,7 @@ import {
   UpPassUpdatedDocument,
 } from './generated/graphql.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer, withProviderDeadline } from './support/server.js';
 
 let server: TestServer;
 let sim: UpPassSimulator;
@@ -31,7 +31,7 @@ const post = (path: string, body: unknown, method = 'POST') =>
   fetch(`${server.url}/sandbox/uppass${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 beforeAll(async () => {
-  server = await startServer({ UPPASS_TIMEOUT_MS: '500' });
+  server = await startServer();
   sim = server.app.adapters.get('UPPASS')!.simulator as UpPassSimulator;
 });
 afterAll(() => server.close());
@@ -155,9 +155,9 @@ describe('UpPass errors', () => {
 
   it('a call beyond the deadline becomes PROVIDER_UNAVAILABLE', async () => {
     await fault({ delayMs: 1200, times: 1 });
-    const res = await server.gql(StartUpPassDocument, { input: input() });
+    const res = await withProviderDeadline(server.app, 'UPPASS', 300, () => server.gql(StartUpPassDocument, { input: input() }));
     expect(firstError(res)?.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'UPPASS' });
-    await new Promise((r) => setTimeout(r, 800));
+    await until(() => sim.requests.inFlight === 0); // the simulator finishes the answer we gave up on
   });
 
   it('a sandbox workspace that runs out of credit answers 461 InsufficientCredit until topped up', async () => {

@@ -9,6 +9,7 @@ import type { CheckRecord } from '../src/domain/check.js';
 import { CheckUpdatedDocument, CreateComplianceCheckDocument, UserCheckDocument } from './generated/graphql.js';
 import { ok, subscribe, until, wsClient } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
+import { inboxOf, watchWebhook } from './support/webhooks.js';
 
 let server: TestServer;
 let sim: UpvestSimulator;
@@ -56,13 +57,18 @@ describe('authenticating Upvest webhooks', () => {
     const forger = generateKeyPairSync('ec', { namedCurve: 'P-521' }).privateKey;
     const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), digest: legacyDigest(body) };
     const forged = { ...headers, ...signLegacyMessage({ method: 'POST', target: '/webhooks/upvest', headers }, ['@method', '@path', 'content-type', 'content-length', 'digest'], { key: forger, keyId: kid }) };
-    const parse = vi.spyOn(JSON, 'parse');
-    const res = await post(body, forged);
-    const parsed = parse.mock.calls.some(([text]) => text === body);
-    parse.mockRestore();
-    expect(res.status).toBe(401);
-    expect(parsed).toBe(false);
-    expect(await statusOf(c)).toBe('IN_PROGRESS');
+    await until(() => sim.idle); // the simulator's own CREATED webhook for the check is recorded before we watch
+    const hook = watchWebhook(server.app, body, c.id);
+    try {
+      expect((await post(body, forged)).status).toBe(401);
+      expect([hook.parsed, hook.recorded]).toEqual([0, 0]);
+      expect(await statusOf(c)).toBe('IN_PROGRESS');
+      // the watch sees an authenticated delivery: parsed and recorded once
+      expect((await post(body, signed(body))).status).toBe(200);
+      expect([hook.parsed, hook.recorded]).toEqual([1, 1]);
+    } finally {
+      hook.restore();
+    }
   });
 
   it('rejects a body changed after signing, a missing signature, and a stale signature', async () => {
@@ -152,24 +158,41 @@ describe('recording Upvest webhooks', () => {
 
   it('answers 503 while it cannot record, and the simulator’s retry is recorded', async () => {
     const c = await newCheck();
+    // the simulator's own CREATED webhook for the check is delivered first: otherwise it may be the
+    // delivery refused below, and the PASSED one, sent after its retry, is accepted at once (200)
+    await until(() => sim.idle);
     const { sub, done } = await listen(c.userId);
     // recording means the inbox: while it cannot append, the webhook is refused with 503
-    const inbox = (server.app.webhooks as unknown as { inbox: { append: (provider: string, events: unknown[]) => Promise<unknown> } }).inbox;
+    const inbox = inboxOf(server.app);
     const append = inbox.append.bind(inbox);
     let refused = 0;
-    // refuse only the first delivery about this check (other tests' webhooks may arrive meanwhile)
-    const put = vi.spyOn(inbox, 'append').mockImplementation(async (provider, events) => {
-      if (refused === 0 && JSON.stringify(events).includes(c.id)) {
+    const put = vi.spyOn(inbox, 'append').mockImplementation(async (...args) => {
+      if (refused === 0 && JSON.stringify(args[1]).includes(c.id)) {
         refused++;
         throw new Error('inbox down');
       }
-      return append(provider, events);
+      return append(...args);
     });
-    const res = await server.advance('upvest', c.id, 'PASSED');
-    expect(res.status).toBe(202); // first delivery refused; Upvest retries after 1 s
-    expect(((await res.json()) as { webhookDelivered: boolean }).webhookDelivered).toBe(false);
-    expect((await sub.next(5000)).checkUpdated.check).toMatchObject({ id: c.id, status: 'PASSED' });
-    put.mockRestore();
+    // what the endpoint answered each delivery about this check
+    const answers: number[] = [];
+    const receive = server.app.webhooks.receive.bind(server.app.webhooks);
+    const route = vi.spyOn(server.app.webhooks, 'receive').mockImplementation(async (a, req) => {
+      const outcome = await receive(a, req);
+      if (req.rawBody.toString('utf8').includes(c.id)) answers.push(outcome.status);
+      return outcome;
+    });
+    try {
+      const res = await server.advance('upvest', c.id, 'PASSED');
+      expect(res.status).toBe(202); // first delivery refused; Upvest retries after 1 s
+      expect(((await res.json()) as { webhookDelivered: boolean }).webhookDelivered).toBe(false);
+      expect((await sub.next(5000)).checkUpdated.check).toMatchObject({ id: c.id, status: 'PASSED' });
+      await until(() => answers.length === 2);
+      expect(answers).toEqual([503, 200]);
+      expect(refused).toBe(1);
+    } finally {
+      route.mockRestore();
+      put.mockRestore();
+    }
     await done();
   });
 

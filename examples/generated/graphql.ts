@@ -606,7 +606,7 @@ export type StartPawaPassVerificationInput = {
   createdBy?: string | null | undefined;
   /** Where pawaPass sends the end user when the verification fails (http or https). */
   errorUrl: string;
-  /** When the session expires if not completed (must be in the future). Default: 7 days in the sandbox. */
+  /** When the session expires if not completed (ISO 8601). pawaPass states no rule for it; a time already past makes the session expire at once. Default: 7 days in the sandbox. */
   expiresAt?: string | null | undefined;
   /** Your unique identifier for this user or verification, sent to pawaPass (required, non-empty). */
   externalId: string;

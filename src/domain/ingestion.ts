@@ -33,6 +33,15 @@ export interface IngestionFile {
   context: string | null;
   contentType: string | null;
   size: number | null;
+  /** The source provider's own data about the file (Uphold `providerDetails`), free-form. */
+  providerDetails?: unknown;
+}
+
+/** One source verification of an ingestion (Veriff: an IDV and a PoA session may be combined). */
+export interface IngestionSourceSession {
+  ref: string;
+  processes: KycProcess[];
+  integrationName: string | null;
 }
 
 export interface IngestionProcessResult {
@@ -49,6 +58,8 @@ export interface ProviderIngestionView {
   providerRef: string;
   source: IngestionSource;
   sourceVerificationRef: string;
+  /** Every source verification the ingestion reads (one for Sumsub; one or more Veriff sessions). */
+  sourceSessions?: IngestionSourceSession[];
   userId: string | null;
   processes: KycProcess[];
   status: IngestionStatus;
@@ -128,7 +139,7 @@ export interface AppliedIngestionView {
 }
 
 const VIEW_KEYS = [
-  'providerRef', 'source', 'sourceVerificationRef', 'userId', 'processes', 'status', 'providerStatus', 'results', 'startedAt', 'finishedAt',
+  'providerRef', 'source', 'sourceVerificationRef', 'sourceSessions', 'userId', 'processes', 'status', 'providerStatus', 'results', 'startedAt', 'finishedAt',
 ] as const;
 const sameView = (a: ProviderIngestionView, b: ProviderIngestionView) => VIEW_KEYS.every((k) => sameJson(a[k] ?? null, b[k] ?? null));
 

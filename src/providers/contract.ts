@@ -135,5 +135,7 @@ export interface ProviderAdapter {
   readonly hostedFlow?: HostedFlow;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
+  /** Settings that weaken security (e.g. webhooks without auth); logged as warnings at start. */
+  readonly startupWarnings?: readonly { setting: string; message: string }[];
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { providerUnavailable } from '../errors.js';
 import { BrokenCircuitError, type ProviderResilience, UpstreamFailure } from './resilience.js';
 import { recordUpstream, upstreamOutcome } from '../observability/metrics.js';
 import { requestIdHeaders, sandboxTenantHeaders } from '../observability/request-context.js';
+import { startProviderSpan } from '../observability/tracing.js';
 
 export interface ProviderCall {
   provider: string;
@@ -93,10 +94,12 @@ async function attempt(call: ProviderCall, headers: Record<string, string>): Pro
   let text: string;
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
+  const span = startProviderSpan(call.provider, call.method, call.url);
   try {
     res = await fetch(call.url, {
       method: call.method,
-      headers,
+      // W3C traceparent when tracing is on (one span per attempt)
+      headers: span ? { ...headers, ...span.headers } : headers,
       body: call.body as string | undefined,
       ...(call.body instanceof Readable ? { duplex: 'half' as const } : {}),
       signal: AbortSignal.timeout(call.timeoutMs),
@@ -111,12 +114,14 @@ async function attempt(call: ProviderCall, headers: Record<string, string>): Pro
       throw new LocalRequestError(call.provider, (err as Error)?.message ?? 'unknown');
     }
     recordUpstream(call.provider, null, timedOut ? 'timeout' : 'unreachable', seconds());
+    span?.fail(timedOut ? 'timeout' : 'unreachable');
     const error = timedOut
       ? providerUnavailable(call.provider, `no answer within ${call.timeoutMs} ms`)
       : providerUnavailable(call.provider, 'could not reach the provider');
     throw new UpstreamFailure(true, true, null, error);
   }
   recordUpstream(call.provider, res.status, upstreamOutcome(res.status), seconds());
+  span?.end(res.status);
   const response: ProviderResponse = {
     status: res.status,
     headers: res.headers,

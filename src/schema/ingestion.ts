@@ -2,7 +2,7 @@
 // `KycSubject.ingestions` field. The create mutation lives with the provider that ingests.
 import { HeaderSafe, NoControlChars } from './input-bounds.js';
 import { loadAll } from '../loaders/index.js';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import {
@@ -90,6 +90,15 @@ export class IngestionFile {
   @Field(() => String, { nullable: true, description: 'Which side or part, e.g. `front`, `back`.' }) context!: string | null;
   @Field(() => String, { nullable: true, description: 'MIME type, e.g. `image/jpeg`.' }) contentType!: string | null;
   @Field(() => Int, { nullable: true, description: 'Size in bytes.' }) size!: number | null;
+  @Field(() => JSONScalar, { nullable: true, description: "The source provider's own details about the file, as the platform reports them (e.g. the Veriff media id); null when none." })
+  providerDetails!: unknown;
+}
+
+@ObjectType({ description: 'One source verification an ingestion reads: the Sumsub share token, or one Veriff session (an IDV and a PoA session may be combined).' })
+export class IngestionSourceSession {
+  @Field(() => String, { description: 'The Sumsub share token or the Veriff session id.' }) ref!: string;
+  @Field(() => [KycProcess], { description: 'The processes this source verification provides.' }) processes!: KycProcessValue[];
+  @Field(() => String, { nullable: true, description: 'VERIFF: the integration the session belongs to.' }) integrationName!: string | null;
 }
 
 @ObjectType({ description: 'The outcome of ingesting one requested KYC process.' })
@@ -140,6 +149,27 @@ export class Ingestion {
 
 const NO_NULL_BYTES = /^[^\u0000]*$/;
 
+@InputType({ description: 'One source session of an ingestion (VERIFF).' })
+export class IngestionSessionInput {
+  @MinLength(1)
+  @MaxLength(4096)
+  @Matches(NO_NULL_BYTES, { message: 'must not contain null bytes' })
+  @Field(() => String, { description: 'The approved Veriff session id.' })
+  sourceVerificationRef!: string;
+
+  @ArrayMinSize(1, { message: 'must contain at least one process' })
+  @ArrayMaxSize(KYC_PROCESSES.length)
+  @ArrayUnique(undefined, { message: 'must not contain the same process twice' })
+  @Field(() => [KycProcess], { description: 'The processes this session provides.' })
+  processes!: KycProcessValue[];
+
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(256)
+  @Field(() => String, { nullable: true, description: 'The Veriff integration of this session. Default: the input\'s `integrationName`, then the server configuration.' })
+  integrationName?: string | null;
+}
+
 @InputType({
   description:
     "Creates an ingestion. Unified over the sources: kyc-graph turns it into the provider's per-source request (Sumsub share token, Veriff session).",
@@ -182,6 +212,17 @@ export class CreateIngestionInput {
   @NoControlChars()
   @Field(() => String, { nullable: true, description: 'VERIFF only: the Veriff integration name registered with the platform. Default: the server configuration.' })
   integrationName?: string | null;
+
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'must contain at least one session' })
+  @ArrayMaxSize(KYC_PROCESSES.length)
+  @ValidateNested({ each: true })
+  @Field(() => [IngestionSessionInput], {
+    nullable: true,
+    description:
+      'VERIFF only: several approved sessions in one ingestion, each with the processes it provides, e.g. an IDV session for `[PROFILE, IDENTITY]` and a PoA session for `[ADDRESS, PROOF_OF_ADDRESS]`. `sourceVerificationRef` must be one of them and `processes` their union. Without it, `sourceVerificationRef` is one session providing every process.',
+  })
+  sessions?: IngestionSessionInput[] | null;
 }
 
 @ObjectType({ description: 'A change to an ingestion, as delivered by `ingestionUpdated`.' })
@@ -208,6 +249,14 @@ export const toIngestionEvent = (e: BusEvent<IngestionChange>): IngestionEvent =
 
 @Resolver(() => Ingestion)
 export class IngestionResolver {
+  @FieldResolver(() => [IngestionSourceSession], {
+    description: 'Every source verification the ingestion reads, each with the processes it provides (one for SUMSUB; one or more VERIFF sessions).',
+  })
+  sourceSessions(@Root() ingestion: IngestionRecord): IngestionSourceSession[] {
+    // records written before sessions were kept: the one source verification, for every process
+    return ingestion.sourceSessions ?? [{ ref: ingestion.sourceVerificationRef, processes: ingestion.processes, integrationName: null }];
+  }
+
   @Authorized('ingestions:read')
   @Query(() => Ingestion, { nullable: true, description: 'One ingestion by id; null when there is none (for you).' })
   async ingestion(@Arg('id', () => ID, { description: 'The `id` returned by `createIngestion`.' }) id: string, @Ctx() ctx: RequestContext) {

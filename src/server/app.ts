@@ -10,6 +10,7 @@ import { createLogger } from '../observability/logger.js';
 import { trackBus } from '../observability/metrics.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { createAdapters } from '../providers/index.js';
+import { setAnswerLogger } from '../providers/parse.js';
 import { CircuitProber } from '../providers/probe.js';
 import { ProviderResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
@@ -54,7 +55,9 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const auth = new Authenticator(config.apiKeys);
   const sandboxGuard = new SandboxGuard({ auth, store: state.store, production: config.production, routesInProduction: config.security.sandboxRoutesInProduction });
   const pageToken = (key: string, ref: string) => (auth.open ? '' : sandboxGuard.pageToken(key, ref));
+  setAnswerLogger(log);
   const adapterList = createAdapters(config, { localUrl, publicUrl, resilience, pageToken });
+  for (const a of adapterList) for (const w of a.startupWarnings ?? []) log.warn({ provider: a.key, setting: w.setting }, w.message);
   const adapters = new Map<Provider, ProviderAdapter>(adapterList.map((a) => [a.provider, a]));
   const { services, webhooks } = createServices(config, state, adapters, log, resilience);
   // finishes webhooks an instance recorded but did not process (crash, Redis blip)

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { readBody, sendJson } from '../http/httpkit.js';
 import { graphqlMetricsPlugin } from '../observability/metrics.js';
+import { graphqlTracingPlugin, traceGraphqlRequest } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import { formatError, requestErrorPlugin, requestErrorStatus } from './error-format.js';
@@ -58,6 +59,7 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
       // wide query's CPU) to compute "no-store", which the handler below sets on every answer.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin<RequestContext>(),
+      graphqlTracingPlugin(),
       requestErrorPlugin<RequestContext>(),
       { serverWillStart: async () => ({ drainServer: drain }) },
       config.production && !config.introspection
@@ -124,7 +126,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: Grap
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({
+    const result = await traceGraphqlRequest(() => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => {
         try {
@@ -135,7 +137,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes }: Grap
           throw err;
         }
       },
-    });
+    }));
     res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, k === 'vary' && res.hasHeader('vary') ? `${res.getHeader('vary')}, ${v}` : v);
     res.statusCode = requestErrorStatus(request, result.status ?? 200, result.headers.get('content-type'));

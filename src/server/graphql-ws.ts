@@ -1,10 +1,11 @@
 // GraphQL over WebSocket on /graphql (graphql-ws, `graphql-transport-ws`): a key checked once per
 // connection, the same query limits as over HTTP, and a fresh context per operation.
 import type { IncomingMessage, Server } from 'node:http';
-import { type GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { execute, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { traceWsOperation, wsOperationContext } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
@@ -84,8 +85,10 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         limiter.ended(ctx, id);
         return production ? errors.map((e) => withoutSuggestions(e.toJSON())) : undefined;
       },
-      // a fresh context (and fresh loaders) for every subscription operation
-      context: (ctx) => context(authorizationOf(ctx.connectionParams)),
+      // a fresh context (and fresh loaders) for every subscription operation, with its request id / trace
+      context: (ctx, _id, payload) => wsOperationContext(context(authorizationOf(ctx.connectionParams)), ctx.extra.request, payload),
+      execute: (args) => traceWsOperation(args, () => execute(args)),
+      subscribe: (args) => traceWsOperation(args, () => subscribe(args)),
     },
     wss,
   );

@@ -7,6 +7,7 @@ import type { WebhookService } from '../services/webhooks.js';
 import { BodyTooLargeError, readBody, sendJson } from '../http/httpkit.js';
 import { metricsText, recordHttp } from '../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../observability/request-context.js';
+import { traceHttpRequest } from '../observability/tracing.js';
 import type { CorsPolicy } from './cors.js';
 import type { Readiness } from './health.js';
 import type { SandboxGuard } from './sandbox-guard.js';
@@ -117,7 +118,7 @@ export function serveRoutes(server: Server, routes: readonly Route[], log: Logge
       recordHttp(req.method ?? 'GET', path, res.statusCode, seconds);
       withRequestId(requestId, () => log.debug({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request'));
     });
-    withRequestId(requestId, () => dispatch(routes, req, res)).catch((err: unknown) => {
+    withRequestId(requestId, () => traceHttpRequest(req, res, () => dispatch(routes, req, res))).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: err.message });
         return;

@@ -1,5 +1,5 @@
-// Where records, events and webhooks live: Redis when `REDIS_URL` is set, else this process's memory.
-import { Redis } from 'ioredis';
+// Where records, events and webhooks live: Redis when `REDIS_URL` (or a Redis Cluster when
+// `REDIS_CLUSTER_NODES`) is set, else this process's memory.
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { EventBus } from '../events/contract.js';
@@ -11,9 +11,12 @@ import { RedisInbox } from '../inbox/redis.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
+import type { RedisClient } from '../redis/client.js';
+import { connectRedis } from '../redis/connect.js';
+import { inboxWaitingForReplicas, storeWaitingForReplicas } from '../redis/replicas.js';
 
 export interface SharedState {
-  readonly redis: Redis | null;
+  readonly redis: RedisClient | null;
   readonly store: Store;
   readonly bus: EventBus;
   readonly inbox: Inbox;
@@ -22,24 +25,19 @@ export interface SharedState {
 }
 
 export async function openSharedState(config: Config, log: Logger): Promise<SharedState> {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
-  if (redis) {
-    let lastLogged = 0;
-    redis.on('error', (err: Error) => {
-      // ioredis reconnects by itself; /readyz reports the outage. Log at most every 10 s.
-      if (Date.now() - lastLogged > 10_000) {
-        lastLogged = Date.now();
-        log.warn({ err }, 'redis connection error');
-      }
-    });
-    await redis.connect();
-  }
-  const store: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  // connected, errors logged, persistence checked (refuses production without AOF), WAIT helper
+  const connection = await connectRedis(config.redis, config.production, log);
+  const redis = connection?.redis ?? null;
+  // REDIS_WAIT_REPLICAS: stored records and inbox appends resolve once replicas hold them
+  const replicas = connection && config.redis.waitReplicas > 0 ? connection.waitReplicas : null;
+  const rawStore: Store = redis ? new RedisStore(redis) : new MemoryStore();
+  const store = replicas ? storeWaitingForReplicas(rawStore, replicas) : rawStore;
   const bus: EventBus = redis
     ? new RedisEventBus(redis, { replayWindowMs: config.replayWindowMs })
     : new MemoryEventBus({ replayWindowMs: config.replayWindowMs });
   if (bus instanceof RedisEventBus) await bus.start();
-  const inbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
+  const rawInbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
+  const inbox = replicas ? inboxWaitingForReplicas(rawInbox, replicas) : rawInbox;
   return {
     redis,
     store,
@@ -48,12 +46,7 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     async close() {
       await bus.close();
       await store.close();
-      if (redis) {
-        // QUIT waits for a reply; a Redis that is gone must not hold shutdown
-        const quit = redis.quit().catch(() => {});
-        await Promise.race([quit, new Promise((r) => setTimeout(r, 1000).unref())]);
-        redis.disconnect();
-      }
+      await connection?.close();
     },
   };
 }

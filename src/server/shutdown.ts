@@ -8,7 +8,8 @@ import type { App } from './app.js';
 /** The contract: SIGTERM exits within 10 s in every mode. */
 const HARD_DEADLINE_MS = 9_500;
 
-export function exitOnTerminationSignals(app: App, delayMs: number, log: Logger) {
+/** `afterClose`: runs once the app is closed (e.g. exporting the last spans). */
+export function exitOnTerminationSignals(app: App, delayMs: number, log: Logger, afterClose?: () => Promise<void> | undefined) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -21,6 +22,7 @@ export function exitOnTerminationSignals(app: App, delayMs: number, log: Logger)
     }, HARD_DEADLINE_MS).unref();
     new Promise((resolve) => setTimeout(resolve, delayMs))
       .then(() => app.close())
+      .then(() => afterClose?.())
       .then(
         () => {
           log.info('shut down');

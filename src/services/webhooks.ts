@@ -7,6 +7,7 @@ import type { Provider } from '../domain/verification.js';
 import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { recordWebhook } from '../observability/metrics.js';
+import { traceWebhook } from '../observability/tracing.js';
 import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 
 /**
@@ -55,6 +56,14 @@ export class WebhookService {
   }
 
   async receive(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
+    return traceWebhook('receive', adapter.key, async (span) => {
+      const outcome = await this.receiveTraced(adapter, req);
+      span?.setAttribute('http.response.status_code', outcome.status);
+      return outcome;
+    });
+  }
+
+  private async receiveTraced(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
     recordWebhook(adapter.key, 'received');
     try {
       await adapter.verifyWebhook(req);
@@ -110,6 +119,14 @@ export class WebhookService {
    * re-applies a change that the store already holds (publishing it once, by its key).
    */
   async process(entry: InboxEntry): Promise<Result> {
+    return traceWebhook('process', entry.provider, async (span) => {
+      const result = await this.processTraced(entry);
+      span?.setAttribute('kyc.webhook.result', result);
+      return result;
+    }, { 'kyc.webhook.event_id': entry.event.eventId, 'kyc.webhook.event_kind': entry.event.kind });
+  }
+
+  private async processTraced(entry: InboxEntry): Promise<Result> {
     const adapter = this.adapters.get(entry.provider);
     if (!adapter) {
       await this.inbox.remove(entry.id);

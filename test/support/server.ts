@@ -48,3 +48,21 @@ export function productionEnv(extra: Record<string, string> = {}) {
     headers: { authorization: `Bearer ${key}` },
   };
 }
+
+/**
+ * Runs `fn` with `provider`'s client deadline lowered to `ms`. Only a test of the deadline itself
+ * needs a short one; every other call keeps the configured one, so an ordinary call on a loaded
+ * machine never races a sub-second deadline.
+ */
+export async function withProviderDeadline<T>(app: App, provider: string, ms: number, fn: () => Promise<T>): Promise<T> {
+  const adapter = [...app.adapters.values()].find((a) => a.provider === provider);
+  const options = (adapter as unknown as { client?: { options?: { timeoutMs?: number } } } | undefined)?.client?.options;
+  if (!options || typeof options.timeoutMs !== 'number') throw new Error(`no client deadline to lower for ${provider}`);
+  const before = options.timeoutMs;
+  options.timeoutMs = ms;
+  try {
+    return await fn();
+  } finally {
+    options.timeoutMs = before;
+  }
+}

@@ -2,7 +2,15 @@
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
 import { ProviderResilience } from '../resilience.js';
-import type { PawaPassCreateRequest, PawaPassError, PawaPassList, PawaPassVerification } from './mapper.js';
+import { parseAnswer } from '../parse.js';
+import {
+  type PawaPassCreateRequest,
+  type PawaPassError,
+  type PawaPassList,
+  PawaPassListSchema,
+  type PawaPassVerification,
+  PawaPassVerificationSchema,
+} from './mapper.js';
 
 const PROVIDER = 'PAWAPASS';
 export const LIVE_BASE_URL = 'https://api.pawapass.com/v2';
@@ -49,17 +57,19 @@ export class PawaPassClient {
   }
 
   async createVerification(body: PawaPassCreateRequest): Promise<PawaPassVerification> {
-    return (await this.call('POST', '/verifications/', body)).json() as PawaPassVerification;
+    return parseAnswer(PROVIDER, 'create verification response', PawaPassVerificationSchema, (await this.call('POST', '/verifications/', body)).json());
   }
 
   /** null when pawaPass answers 404. */
   async getVerification(id: string): Promise<PawaPassVerification | null> {
+    let answer: unknown;
     try {
-      return (await this.call('GET', `/verifications/${encodeURIComponent(id)}`)).json() as PawaPassVerification;
+      answer = (await this.call('GET', `/verifications/${encodeURIComponent(id)}`)).json();
     } catch (err) {
       if ((err as { extensions?: { httpStatus?: number } }).extensions?.httpStatus === 404) return null;
       throw err;
     }
+    return parseAnswer(PROVIDER, 'get verification response', PawaPassVerificationSchema, answer);
   }
 
   async listVerifications(q: PawaPassListQuery = {}): Promise<PawaPassList> {
@@ -70,7 +80,7 @@ export class PawaPassClient {
     if (q.externalId) params.set('externalId', q.externalId);
     for (const s of q.statuses ?? []) params.append('statuses', s);
     const qs = params.toString();
-    return (await this.call('GET', `/verifications${qs ? `?${qs}` : ''}`)).json() as PawaPassList;
+    return parseAnswer(PROVIDER, 'list verifications response', PawaPassListSchema, (await this.call('GET', `/verifications${qs ? `?${qs}` : ''}`)).json());
   }
 }
 

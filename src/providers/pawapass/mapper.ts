@@ -1,5 +1,6 @@
 // pawaPass wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/pawapass-create-verification.txt; facts: ../shared/provider-specs/pawapass.md
+import { z } from 'zod';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -29,79 +30,94 @@ export const PAWAPASS_AGE_ESTIMATIONS = [
   'UNDER_8', 'OVER_8', 'OVER_13', 'OVER_16', 'OVER_18', 'OVER_21', 'OVER_25', 'OVER_30', 'UNKNOWN',
 ] as const;
 
-export interface PawaPassRequirement {
-  type: (typeof PAWAPASS_REQUIREMENT_TYPES)[number];
-  options?: { previousVerificationId?: string };
-}
+// Wire schemas (zod) from the seed (pawapass-create-verification.txt: request l.11-33, response
+// l.35-87, field list l.220-417) and provider-specs/pawapass.md (list, webhook envelope). Every
+// answer and webhook body is parsed with them (../parse.ts). Keys the seed marks "required" are
+// required; "Null if not yet available" fields are nullable. `country`, `identityDocument.type`,
+// `faceScan.ageEstimation` and `reviewResult.reason` are documented enums but only shown to
+// clients, so a value added by pawaPass is kept rather than failing the call; `status` drives the
+// lifecycle and must be one of the documented values.
+const nullableStr = z.string().nullable();
 
-/** Body of POST /v2/verifications/. */
-export interface PawaPassCreateRequest {
-  externalId: string;
-  requirements: PawaPassRequirement[];
-  successUrl: string;
-  errorUrl: string;
-  supportUrl: string;
-  country?: string;
-  phoneNo?: string;
-  metadata?: Record<string, unknown>;
-  expiresAt?: string;
-  createdBy?: string;
-}
+export const PawaPassRequirementSchema = z.object({
+  type: z.enum(PAWAPASS_REQUIREMENT_TYPES),
+  options: z.object({ previousVerificationId: z.string().optional() }).optional(),
+});
+export type PawaPassRequirement = z.infer<typeof PawaPassRequirementSchema>;
 
-export interface PawaPassIdentityDocument {
-  type: string | null;
-  country: string | null;
-  serialNo: string | null;
-  nationalNo: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  dateOfBirth: string | null;
-  placeOfBirth: string | null;
-  nationality: string | null;
-  expiryAt: string | null;
-  issuedAt: string | null;
-  issuingAuthority: string | null;
-  placeOfIssue: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
+/** Body of POST /v2/verifications/ (seed l.11-33, l.98-219). */
+export const PawaPassCreateRequestSchema = z.object({
+  externalId: z.string().min(1),
+  requirements: z.array(PawaPassRequirementSchema).min(1),
+  successUrl: z.string().regex(/^https?:\/\//),
+  errorUrl: z.string().regex(/^https?:\/\//),
+  supportUrl: z.string().regex(/^https?:\/\//),
+  country: z.enum(PAWAPASS_COUNTRIES).optional(),
+  phoneNo: z.string().optional(),
+  metadata: z.record(z.unknown()).optional(),
+  expiresAt: z.string().optional(),
+  createdBy: z.string().optional(),
+});
+export type PawaPassCreateRequest = z.infer<typeof PawaPassCreateRequestSchema>;
 
-/** The verification object: create/get response and webhook `data`. */
-export interface PawaPassVerification {
-  id: string;
-  externalId: string;
-  country: string | null;
-  phoneNo: string | null;
-  requirements: PawaPassRequirement[];
-  url: string;
-  status: PawaPassStatus;
-  metadata: Record<string, unknown> | null;
-  successUrl: string;
-  errorUrl: string;
-  supportUrl: string;
-  identityDocument: PawaPassIdentityDocument | null;
-  faceScan: { ageEstimation: string | null; createdAt: string | null; updatedAt: string | null } | null;
-  reviewResult: { reason: string | null } | null;
-  createdBy: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const PawaPassIdentityDocumentSchema = z.object({
+  type: nullableStr.optional(),
+  country: nullableStr.optional(),
+  serialNo: nullableStr.optional(),
+  nationalNo: nullableStr.optional(),
+  firstName: nullableStr.optional(),
+  lastName: nullableStr.optional(),
+  dateOfBirth: nullableStr.optional(),
+  placeOfBirth: nullableStr.optional(),
+  nationality: nullableStr.optional(),
+  expiryAt: nullableStr.optional(),
+  issuedAt: nullableStr.optional(),
+  issuingAuthority: nullableStr.optional(),
+  placeOfIssue: nullableStr.optional(),
+  createdAt: nullableStr.optional(),
+  updatedAt: nullableStr.optional(),
+});
+export type PawaPassIdentityDocument = z.infer<typeof PawaPassIdentityDocumentSchema>;
 
-/** GET /v2/verifications response. */
-export interface PawaPassList {
-  items: PawaPassVerification[];
-  count: number;
-}
+/** The verification object: create/get response and webhook `data` (seed l.35-87, l.220-417). */
+export const PawaPassVerificationSchema = z.object({
+  id: z.string().min(1),
+  externalId: z.string(),
+  country: nullableStr,
+  phoneNo: nullableStr,
+  requirements: z.array(PawaPassRequirementSchema),
+  url: z.string(),
+  status: z.enum(PAWAPASS_STATUSES),
+  metadata: z.unknown(),
+  successUrl: z.string(),
+  errorUrl: z.string(),
+  supportUrl: z.string(),
+  identityDocument: PawaPassIdentityDocumentSchema.nullable(),
+  faceScan: z.object({ ageEstimation: nullableStr.optional(), createdAt: nullableStr.optional(), updatedAt: nullableStr.optional() }).nullable(),
+  reviewResult: z.object({ reason: nullableStr.optional() }).nullable(),
+  createdBy: nullableStr,
+  // seed: required date-time; a session created without expiresAt may report none, so null is accepted
+  expiresAt: nullableStr.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PawaPassVerification = z.infer<typeof PawaPassVerificationSchema>;
+
+/** GET /v2/verifications response (provider-specs/pawapass.md, "Endpoints"). */
+export const PawaPassListSchema = z.object({ items: z.array(PawaPassVerificationSchema), count: z.number().int().nonnegative() });
+export type PawaPassList = z.infer<typeof PawaPassListSchema>;
+
+export const PAWAPASS_EVENT_TYPES = ['VERIFICATION.STATUS_CHANGE', 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE'] as const;
 
 /** Webhook body (provider-specs/pawapass.md, "Webhooks"). */
-export interface PawaPassNotification {
-  notificationId: string;
-  type: 'VERIFICATION.STATUS_CHANGE' | 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE';
-  object: 'VERIFICATION';
-  createdAt: string;
-  data: PawaPassVerification;
-}
+export const PawaPassNotificationSchema = z.object({
+  notificationId: z.string().min(1),
+  type: z.enum(PAWAPASS_EVENT_TYPES),
+  object: z.literal('VERIFICATION'),
+  createdAt: z.string(),
+  data: PawaPassVerificationSchema,
+});
+export type PawaPassNotification = z.infer<typeof PawaPassNotificationSchema>;
 
 /** Error body. 401/403 are documented; other codes use the same shape (our choice, see README). */
 export interface PawaPassError {
@@ -137,6 +153,8 @@ export type PawaPassDetailsShape = {
   errorUrl: string;
   supportUrl: string;
   createdBy: string | null;
+  /** pawaPass's own `createdAt` of the verification (ours is when kyc-graph recorded it). */
+  createdAt: string | null;
 };
 
 export function toView(v: PawaPassVerification): ProviderVerificationView {
@@ -168,6 +186,7 @@ export function toView(v: PawaPassVerification): ProviderVerificationView {
     errorUrl: v.errorUrl,
     supportUrl: v.supportUrl,
     createdBy: v.createdBy ?? null,
+    createdAt: v.createdAt ?? null,
   };
   return {
     providerRef: v.id,
@@ -199,14 +218,15 @@ export function hostedCreateRequest(f: HostedStartFields): { ok: true; body: Paw
   for (const field of ['successUrl', 'errorUrl', 'supportUrl'] as const) {
     if (!f[field]) return { ok: false, field, message: 'is required when the start may go to PAWAPASS (pawaPass redirects the end user there)' };
   }
-  if (!(PAWAPASS_COUNTRIES as readonly string[]).includes(f.country)) return { ok: false, field: 'country', message: `is not a country PAWAPASS serves (${PAWAPASS_COUNTRIES.join(', ')})` };
+  const country = PAWAPASS_COUNTRIES.find((c) => c === f.country);
+  if (!country) return { ok: false, field: 'country', message: `is not a country PAWAPASS serves (${PAWAPASS_COUNTRIES.join(', ')})` };
   const body: PawaPassCreateRequest = {
     externalId: f.subjectId,
     requirements: [{ type: 'DOCUMENT_SCAN' }, { type: 'FACE_SCAN' }],
     successUrl: f.successUrl!,
     errorUrl: f.errorUrl!,
     supportUrl: f.supportUrl!,
-    country: f.country,
+    country,
   };
   if (f.phoneNo) body.phoneNo = f.phoneNo;
   if (f.metadata) body.metadata = f.metadata;

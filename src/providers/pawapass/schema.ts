@@ -1,7 +1,7 @@
 // pawaPass in GraphQL: the start mutation (input mirrors the seed's request body), its enums,
 // and the PawaPassDetails member of VerificationDetails.
 import { JsonBounds, NoControlChars } from '../../schema/input-bounds.js';
-import { ArrayMinSize, IsObject, IsOptional, Matches, MaxLength, MinLength, ValidateNested, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import { ArrayMinSize, IsObject, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { DateTime, JSON as JSONScalar } from '../../schema/scalars.js';
 import { registerDetailsType } from '../../schema/details.js';
@@ -38,18 +38,14 @@ registerEnumType(PawaPassRequirementType, {
   },
 });
 
+// Only the rules the seed states (pawapass-create-verification.txt l.98-219) are checked here:
+// `string<no-null-bytes>` (externalId, phoneNo, createdBy), externalId min length 1, requirements
+// min 1 item, the URL pattern `^https?://` of a `string<uri>` (so no whitespace), the country
+// enum. The seed gives no length caps and no rule that expiresAt be in the future, so none are
+// invented: pawaPass decides (a past expiresAt is accepted and the session expires). Strings are
+// still bounded by MAX_BODY_BYTES and the query limits. subjectId and idempotencyKey are ours.
 const NO_NULL_BYTES = /^[^\u0000]*$/;
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
-
-@ValidatorConstraint({ name: 'futureDate' })
-class FutureDate implements ValidatorConstraintInterface {
-  validate(value: unknown) {
-    return value === undefined || value === null || (value instanceof Date && value.getTime() > Date.now());
-  }
-  defaultMessage() {
-    return 'must be in the future';
-  }
-}
 
 @InputType('PawaPassRequirementOptionsInput', { description: 'Options of a requirement.' })
 export class PawaPassRequirementOptionsInput {
@@ -79,7 +75,6 @@ export class StartPawaPassVerificationInput {
   subjectId!: string;
 
   @MinLength(1)
-  @MaxLength(256)
   @Matches(NO_NULL_BYTES, { message: 'must not contain null bytes' })
   @Field(() => String, { description: 'Your unique identifier for this user or verification, sent to pawaPass (required, non-empty).' })
   externalId!: string;
@@ -90,17 +85,14 @@ export class StartPawaPassVerificationInput {
   requirements!: PawaPassRequirementInput[];
 
   @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
-  @MaxLength(2048)
   @Field(() => String, { description: 'Where pawaPass sends the end user after a successful verification (http or https).' })
   successUrl!: string;
 
   @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
-  @MaxLength(2048)
   @Field(() => String, { description: 'Where pawaPass sends the end user when the verification fails (http or https).' })
   errorUrl!: string;
 
   @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
-  @MaxLength(2048)
   @Field(() => String, { description: 'Where the end user can get help during the verification (http or https).' })
   supportUrl!: string;
 
@@ -108,7 +100,6 @@ export class StartPawaPassVerificationInput {
   country?: keyof typeof PawaPassCountry | null;
 
   @IsOptional()
-  @MaxLength(32)
   @Matches(NO_NULL_BYTES, { message: 'must not contain null bytes' })
   @Field(() => String, { nullable: true, description: 'Phone number, e.g. +260971234567. When absent pawaPass takes it from `metadata.phoneNo`.' })
   phoneNo?: string | null;
@@ -119,12 +110,10 @@ export class StartPawaPassVerificationInput {
   @Field(() => JSONScalar, { nullable: true, description: 'Your key-value data, stored by pawaPass and returned in `metadata` and webhooks. Do not put secrets here.' })
   metadata?: Record<string, unknown> | null;
 
-  @Validate(FutureDate)
-  @Field(() => DateTime, { nullable: true, description: 'When the session expires if not completed (must be in the future). Default: 7 days in the sandbox.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the session expires if not completed (ISO 8601). pawaPass states no rule for it; a time already past makes the session expire at once. Default: 7 days in the sandbox.' })
   expiresAt?: Date | null;
 
   @IsOptional()
-  @MaxLength(256)
   @Matches(NO_NULL_BYTES, { message: 'must not contain null bytes' })
   @Field(() => String, { nullable: true, description: 'Email or id of the person or system creating the verification.' })
   createdBy?: string | null;
@@ -155,6 +144,7 @@ export class PawaPassDetails {
   @Field(() => String, { description: 'Redirect after failure.' }) errorUrl!: string;
   @Field(() => String, { description: 'Support link shown to the end user.' }) supportUrl!: string;
   @Field(() => String, { nullable: true, description: 'Who created the session (`createdBy`).' }) createdBy!: string | null;
+  @Field(() => DateTime, { nullable: true, description: "pawaPass's own creation time of the verification (its `createdAt`); `Verification.createdAt` is when kyc-graph recorded it." }) createdAt!: string | null;
 }
 registerDetailsType(PawaPassDetails);
 

@@ -49,6 +49,11 @@ const RANK: Record<PawaPassStatus, number> = {
   EXPIRED: 4,
 };
 const FINAL = new Set<PawaPassStatus>(['APPROVED', 'DECLINED', 'EXPIRED']);
+/** Concluded with a document: where an agent may correct it (IDENTITY_DOCUMENT_CHANGE). */
+const CORRECTABLE = new Set<PawaPassStatus>(['APPROVED', 'DECLINED']);
+const DOCUMENT_FIELDS = new Set([
+  'type', 'country', 'serialNo', 'nationalNo', 'firstName', 'lastName', 'dateOfBirth', 'placeOfBirth', 'nationality', 'expiryAt', 'issuedAt', 'issuingAuthority', 'placeOfIssue',
+]);
 
 export function canAdvance(from: PawaPassStatus, to: PawaPassStatus): boolean {
   if (FINAL.has(from)) return false;
@@ -113,9 +118,8 @@ export function validateCreate(body: unknown): FieldError[] {
   if (b.expiresAt !== undefined && b.expiresAt !== null) {
     if (typeof b.expiresAt !== 'string' || !ISO_8601.test(b.expiresAt) || Number.isNaN(Date.parse(b.expiresAt))) {
       errors.push({ field: 'expiresAt', message: 'must be an ISO 8601 date-time' });
-    } else if (Date.parse(b.expiresAt) <= Date.now()) {
-      errors.push({ field: 'expiresAt', message: 'must be in the future' });
     }
+    // the seed states no "in the future" rule; a past expiresAt makes a session that expires at once
   }
   return errors;
 }
@@ -329,7 +333,7 @@ export class PawaPassSimulator implements Simulator {
   }
 
   private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
-    const body = safeJson(rawBody) as { to?: unknown; reviewReason?: unknown } | undefined;
+    const body = safeJson(rawBody) as { to?: unknown; reviewReason?: unknown; identityDocument?: unknown } | undefined;
     const to = body?.to;
     if (typeof to !== 'string' || !(PAWAPASS_STATUSES as readonly string[]).includes(to)) {
       sendJson(res, 400, { message: `"to" must be one of ${PAWAPASS_STATUSES.join(', ')}` });
@@ -345,8 +349,19 @@ export class PawaPassSimulator implements Simulator {
       sendJson(res, 404, { message: 'No such session' });
       return;
     }
+    const correction = body?.identityDocument;
+    if (correction !== undefined && (!correction || typeof correction !== 'object' || Array.isArray(correction) || !Object.entries(correction).every(([k, v]) => DOCUMENT_FIELDS.has(k) && (typeof v === 'string' || v === null)))) {
+      sendJson(res, 400, { message: `"identityDocument" must be an object of identityDocument fields (${[...DOCUMENT_FIELDS].join(', ')}) with string or null values` });
+      return;
+    }
     const outcome = await this.queue.run(id, async () => {
       const s = this.sessions.get(id)!;
+      // an agent correcting the document of a concluded verification (provider-specs/pawapass.md:
+      // IDENTITY_DOCUMENT_CHANGE, never during the first data collection): `to` is the current status
+      if (correction !== undefined) {
+        if (s.status !== to || !CORRECTABLE.has(s.status) || !s.identityDocument) return { conflict: s.status };
+        return { delivered: await this.correctDocument(s, correction as Record<string, string | null>) };
+      }
       if (!canAdvance(s.status, to as PawaPassStatus)) return { conflict: s.status };
       return { delivered: await this.transition(s, to as PawaPassStatus, (reason as string | undefined) ?? null) };
     });
@@ -356,6 +371,14 @@ export class PawaPassSimulator implements Simulator {
     }
     const s = this.sessions.get(id)!;
     sendJson(res, outcome.delivered ? 200 : 202, { id, status: s.status, webhookDelivered: outcome.delivered });
+  }
+
+  /** An agent's correction of the document data after the verification concluded: IDENTITY_DOCUMENT_CHANGE. */
+  private async correctDocument(s: PawaPassVerification, fields: Record<string, string | null>): Promise<boolean> {
+    const now = new Date().toISOString();
+    const next: PawaPassVerification = { ...s, identityDocument: { ...s.identityDocument!, ...fields, updatedAt: now }, updatedAt: now };
+    this.sessions.set(s.id, next);
+    return this.sendWebhook({ notificationId: randomUUID(), type: 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE', object: 'VERIFICATION', createdAt: now, data: next });
   }
 
   /** Moves a session, fills what the end user would have captured, and sends the webhook. */

@@ -2,8 +2,9 @@
 // The material does not say hex or base64 (provider-specs/pawapass.md); we use lowercase hex,
 // accept either case, and accept any of the configured secrets (rotation).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { type PawaPassNotification, PAWAPASS_STATUSES, toView } from './mapper.js';
+import { type ProviderEvent, type WebhookRequest, WebhookAuthError } from '../contract.js';
+import { parseWebhookBody } from '../parse.js';
+import { PawaPassNotificationSchema, toView } from './mapper.js';
 
 export const SIGNATURE_HEADER = 'x-signature';
 
@@ -20,22 +21,10 @@ export function verify(req: WebhookRequest, secrets: readonly string[]): void {
   if (!ok) throw new WebhookAuthError('X-Signature does not match');
 }
 
-const TYPES = ['VERIFICATION.STATUS_CHANGE', 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE'];
-
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  let body: PawaPassNotification;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookFormatError('body is not JSON');
-  }
-  if (!body || typeof body !== 'object') throw new WebhookFormatError('body is not an object');
-  if (typeof body.notificationId !== 'string' || !body.notificationId) throw new WebhookFormatError('notificationId missing');
-  if (!TYPES.includes(body.type)) throw new WebhookFormatError(`unknown type ${JSON.stringify(body.type)}`);
-  const data = body.data;
-  if (!data || typeof data !== 'object' || typeof data.id !== 'string') throw new WebhookFormatError('data.id missing');
-  if (!(PAWAPASS_STATUSES as readonly string[]).includes(data.status)) {
-    throw new WebhookFormatError(`unknown status ${JSON.stringify(data.status)}`);
-  }
-  return [{ eventId: body.notificationId, kind: 'verification', view: toView(data) }];
+  const body = parseWebhookBody('PAWAPASS', PawaPassNotificationSchema, req.rawBody);
+  // both event types carry the full verification: a STATUS_CHANGE moves the status, an
+  // IDENTITY_DOCUMENT_CHANGE (an agent corrected the document after the verification concluded)
+  // keeps the status and replaces identityDocument
+  return [{ eventId: body.notificationId, kind: 'verification', view: toView(body.data) }];
 }

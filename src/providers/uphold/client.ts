@@ -4,15 +4,18 @@
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
 import { ProviderResilience } from '../resilience.js';
-import type {
-  UpholdIngestion,
-  UpholdIngestionEnvelope,
-  UpholdIngestionList,
-  UpholdKycOverview,
-  UpholdSource,
-  UpholdSumsubCreateRequest,
-  UpholdTokenResponse,
-  UpholdVeriffCreateRequest,
+import { parseAnswer } from '../parse.js';
+import {
+  type UpholdIngestion,
+  UpholdIngestionEnvelopeSchema,
+  type UpholdIngestionList,
+  UpholdIngestionListSchema,
+  type UpholdKycOverview,
+  UpholdKycOverviewSchema,
+  type UpholdSource,
+  type UpholdSumsubCreateRequest,
+  UpholdTokenResponseSchema,
+  type UpholdVeriffCreateRequest,
 } from './mapper.js';
 
 const PROVIDER = 'UPHOLD';
@@ -29,6 +32,11 @@ export interface UpholdClientOptions {
   /** Space-separated scopes requested with every token. */
   scope: string;
   timeoutMs: number;
+  /**
+   * The user of a single-user client (UPHOLD_USER_ID): its token is that user's, so no
+   * `X-On-Behalf-Of` is sent. null: an organisation-wide client names the user on every call.
+   */
+  singleUserId?: string | null;
 }
 
 export interface UpholdListQuery {
@@ -74,9 +82,8 @@ export class UpholdClient {
       timeoutMs: this.options.timeoutMs,
     });
     if (res.status < 200 || res.status >= 300) throw toError(res);
-    const body = res.json() as Partial<UpholdTokenResponse>;
-    if (typeof body.access_token !== 'string' || !body.access_token) throw providerUnavailable(PROVIDER, 'token response without access_token', res.status);
-    const ttlMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60) * 1000;
+    const body = parseAnswer(PROVIDER, 'token response', UpholdTokenResponseSchema, res.json());
+    const ttlMs = body.expires_in * 1000;
     // refresh a little early: 10 % of the lifetime, at most a minute
     this.token = { value: body.access_token, refreshAt: Date.now() + ttlMs - Math.min(60_000, ttlMs / 10) };
     this.tokensFetched++;
@@ -94,7 +101,8 @@ export class UpholdClient {
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
-          ...(userId ? { 'x-on-behalf-of': `user ${userId}` } : {}),
+          // provider-specs/uphold.md: only an organisation-wide client acts on behalf of a user
+          ...(userId && !this.options.singleUserId ? { 'x-on-behalf-of': `user ${userId}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -111,21 +119,25 @@ export class UpholdClient {
   }
 
   async createSumsubIngestion(userId: string, body: UpholdSumsubCreateRequest): Promise<UpholdIngestion> {
-    return ((await this.call('POST', '/kyc-connector/sumsub/ingestions', userId, body)).json() as UpholdIngestionEnvelope).ingestion;
+    const answer = (await this.call('POST', '/kyc-connector/sumsub/ingestions', userId, body)).json();
+    return parseAnswer(PROVIDER, 'create Sumsub ingestion response', UpholdIngestionEnvelopeSchema, answer).ingestion;
   }
 
   async createVeriffIngestion(userId: string, body: UpholdVeriffCreateRequest): Promise<UpholdIngestion> {
-    return ((await this.call('POST', '/kyc-connector/veriff/ingestions', userId, body)).json() as UpholdIngestionEnvelope).ingestion;
+    const answer = (await this.call('POST', '/kyc-connector/veriff/ingestions', userId, body)).json();
+    return parseAnswer(PROVIDER, 'create Veriff ingestion response', UpholdIngestionEnvelopeSchema, answer).ingestion;
   }
 
   /** null when Uphold answers 404. */
   async getIngestion(source: UpholdSource, userId: string | null, id: string): Promise<UpholdIngestion | null> {
+    let answer: unknown;
     try {
-      return ((await this.call('GET', `/kyc-connector/${source}/ingestions/${encodeURIComponent(id)}`, userId)).json() as UpholdIngestionEnvelope).ingestion;
+      answer = (await this.call('GET', `/kyc-connector/${source}/ingestions/${encodeURIComponent(id)}`, userId)).json();
     } catch (err) {
       if ((err as { extensions?: { httpStatus?: number } }).extensions?.httpStatus === 404) return null;
       throw err;
     }
+    return parseAnswer(PROVIDER, 'get ingestion response', UpholdIngestionEnvelopeSchema, answer).ingestion;
   }
 
   async listIngestions(source: UpholdSource, userId: string, q: UpholdListQuery = {}): Promise<UpholdIngestionList> {
@@ -133,12 +145,13 @@ export class UpholdClient {
     if (q.perPage !== undefined) params.set('perPage', String(q.perPage));
     if (q.cursor) params.set('cursor', q.cursor);
     const qs = params.toString();
-    return (await this.call('GET', `/kyc-connector/${source}/ingestions${qs ? `?${qs}` : ''}`, userId)).json() as UpholdIngestionList;
+    const answer = (await this.call('GET', `/kyc-connector/${source}/ingestions${qs ? `?${qs}` : ''}`, userId)).json();
+    return parseAnswer(PROVIDER, 'list ingestions response', UpholdIngestionListSchema, answer);
   }
 
   /** GET /core/kyc acting as the user. */
   async getKycOverview(userId: string): Promise<UpholdKycOverview> {
-    return (await this.call('GET', '/core/kyc', userId)).json() as UpholdKycOverview;
+    return parseAnswer(PROVIDER, 'KYC overview response', UpholdKycOverviewSchema, (await this.call('GET', '/core/kyc', userId)).json());
   }
 }
 

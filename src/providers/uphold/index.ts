@@ -32,6 +32,11 @@ export interface CreateIngestionRequest {
   processes: KycProcess[];
   /** Veriff only: the integration registered with Uphold. */
   integrationName?: string | null;
+  /**
+   * Veriff only: several sessions in one ingestion (an IDV and a PoA session), each with the
+   * processes it provides. Absent: `sourceVerificationRef` is one session providing every process.
+   */
+  sessions?: { sourceVerificationRef: string; processes: KycProcess[]; integrationName?: string | null }[] | null;
 }
 
 export class UpholdAdapter implements ProviderAdapter {
@@ -56,6 +61,7 @@ export class UpholdAdapter implements ProviderAdapter {
         webhookUrl: () => `${options.publicUrl()}/webhooks/uphold`,
         stepMs: settings.sandboxStepMs,
         tokenTtlSeconds: settings.sandboxTokenTtlSeconds,
+        clientUserId: settings.userId,
       });
     }
     this.client = new UpholdClient({
@@ -64,6 +70,7 @@ export class UpholdAdapter implements ProviderAdapter {
       clientSecret: config.apiKey,
       scope: settings.scope,
       timeoutMs: config.timeoutMs,
+      singleUserId: settings.userId,
       resilience: options.resilience,
     });
   }
@@ -72,10 +79,16 @@ export class UpholdAdapter implements ProviderAdapter {
   static toBody(req: CreateIngestionRequest, defaultIntegration: string) {
     const processes = req.processes.map(toUpholdProcess);
     if (req.source === 'SUMSUB') return { source: 'sumsub' as const, body: { shareToken: req.sourceVerificationRef, processes } };
-    return {
-      source: 'veriff' as const,
-      body: { processes, sessions: [{ processes, sessionId: req.sourceVerificationRef, integrationName: req.integrationName || defaultIntegration }] },
-    };
+    const integration = req.integrationName || defaultIntegration;
+    const sessions = req.sessions?.length
+      ? req.sessions.map((s) => ({ processes: s.processes.map(toUpholdProcess), sessionId: s.sourceVerificationRef, integrationName: s.integrationName || integration }))
+      : [{ processes, sessionId: req.sourceVerificationRef, integrationName: integration }];
+    return { source: 'veriff' as const, body: { processes, sessions } };
+  }
+
+  /** The one user a single-user client acts for (UPHOLD_USER_ID), or null for an organisation-wide client. */
+  get singleUserId(): string | null {
+    return this.options.settings.userId;
   }
 
   async createIngestion(req: CreateIngestionRequest): Promise<ProviderIngestionView> {

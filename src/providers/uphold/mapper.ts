@@ -1,10 +1,12 @@
 // Uphold KYC Connector wire types (the provider's own field names) and their mapping to the
 // unified Ingestion model. Seed: ../shared/seeds/uphold-kyc-connector.txt;
 // facts: ../shared/provider-specs/uphold.md
+import { z } from 'zod';
 import type {
   IngestionProcessResult,
   IngestionProcessStatus,
   IngestionSource,
+  IngestionSourceSession,
   IngestionStatus,
   KycProcess,
   ProviderIngestionView,
@@ -29,91 +31,106 @@ export type UpholdProcessStatus = (typeof UPHOLD_PROCESS_STATUSES)[number];
 /** KYC overview process statuses (GET /core/kyc). */
 export const UPHOLD_KYC_STATUSES = ['exempt', 'pending', 'processing', 'ok', 'failed'] as const;
 
+// Wire schemas (zod) from provider-specs/uphold.md ("Ingestion endpoints", "Webhooks", "Get KYC
+// Overview", "Hosts and auth") and the seed's result example (uphold-kyc-connector.txt l.50-56).
+// Every answer and webhook body is parsed with them (../parse.ts). Fields the mapping needs are
+// required; the rest may be null or absent (the spec lists fields, not their nullability).
+const nullableStr = z.string().nullable().optional();
+const processName = z.enum(UPHOLD_PROCESSES);
+
 /** POST /kyc-connector/sumsub/ingestions */
-export interface UpholdSumsubCreateRequest {
-  shareToken: string;
-  processes: UpholdProcess[];
-}
+export const UpholdSumsubCreateRequestSchema = z.object({ shareToken: z.string().min(1), processes: z.array(processName).min(1) });
+export type UpholdSumsubCreateRequest = z.infer<typeof UpholdSumsubCreateRequestSchema>;
 
-export interface UpholdVeriffSession {
-  processes: UpholdProcess[];
-  sessionId: string;
-  integrationName: string;
-}
+export const UpholdVeriffSessionSchema = z.object({ processes: z.array(processName).min(1), sessionId: z.string().min(1), integrationName: z.string().min(1) });
+export type UpholdVeriffSession = z.infer<typeof UpholdVeriffSessionSchema>;
 
-/** POST /kyc-connector/veriff/ingestions */
-export interface UpholdVeriffCreateRequest {
-  processes: UpholdProcess[];
-  sessions: UpholdVeriffSession[];
-}
+/** POST /kyc-connector/veriff/ingestions: an IDV session and a PoA session may go in one ingestion. */
+export const UpholdVeriffCreateRequestSchema = z.object({ processes: z.array(processName).min(1), sessions: z.array(UpholdVeriffSessionSchema).min(1) });
+export type UpholdVeriffCreateRequest = z.infer<typeof UpholdVeriffCreateRequestSchema>;
 
 export type UpholdCreateRequest = UpholdSumsubCreateRequest | UpholdVeriffCreateRequest;
 
-export interface UpholdFile {
-  id: string;
-  category: string | null;
-  context: string | null;
-  contentType: string | null;
-  size: number | null;
-  providerDetails?: Record<string, unknown> | null;
-}
+export const UpholdFileSchema = z.object({
+  id: z.string(),
+  category: nullableStr,
+  context: nullableStr,
+  contentType: nullableStr,
+  size: z.number().nullable().optional(),
+  providerDetails: z.record(z.unknown()).nullable().optional(),
+});
+export type UpholdFile = z.infer<typeof UpholdFileSchema>;
 
-export interface UpholdProcessResult {
-  status: UpholdProcessStatus;
-  data?: Record<string, unknown> | null;
-  files?: UpholdFile[];
-  error?: { code: string; message?: string | null } | null;
-}
+export const UpholdProcessResultSchema = z.object({
+  status: z.enum(UPHOLD_PROCESS_STATUSES),
+  data: z.record(z.unknown()).nullable().optional(),
+  files: z.array(UpholdFileSchema).nullable().optional(),
+  error: z.object({ code: z.string(), message: nullableStr }).nullable().optional(),
+});
+export type UpholdProcessResult = z.infer<typeof UpholdProcessResultSchema>;
 
 /** The ingestion object, wrapped as `{"ingestion": {…}}` in single responses and webhooks. */
-export interface UpholdIngestion {
-  id: string;
-  userId: string;
-  status: UpholdIngestionStatus;
-  processes: UpholdProcess[];
-  provider: UpholdSource;
-  parameters: { shareToken: string } | { sessions: UpholdVeriffSession[] };
-  result: Partial<Record<UpholdResultKey, UpholdProcessResult>>;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const UpholdIngestionSchema = z.object({
+  id: z.string().min(1),
+  userId: z.string(),
+  status: z.enum(UPHOLD_INGESTION_STATUSES),
+  processes: z.array(processName),
+  provider: z.enum(UPHOLD_SOURCES),
+  parameters: z.union([z.object({ shareToken: z.string() }), z.object({ sessions: z.array(UpholdVeriffSessionSchema) })]),
+  result: z
+    .object({
+      profile: UpholdProcessResultSchema.optional(),
+      address: UpholdProcessResultSchema.optional(),
+      identity: UpholdProcessResultSchema.optional(),
+      proofOfAddress: UpholdProcessResultSchema.optional(),
+    })
+    .nullable()
+    .optional(),
+  startedAt: nullableStr,
+  finishedAt: nullableStr,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UpholdIngestion = z.infer<typeof UpholdIngestionSchema>;
 
-export interface UpholdIngestionEnvelope {
-  ingestion: UpholdIngestion;
-}
+export const UpholdIngestionEnvelopeSchema = z.object({ ingestion: UpholdIngestionSchema });
+export type UpholdIngestionEnvelope = z.infer<typeof UpholdIngestionEnvelopeSchema>;
 
 /** GET /kyc-connector/{provider}/ingestions */
-export interface UpholdIngestionList {
-  ingestions: UpholdIngestion[];
-  pagination: { first: string | null; next: string | null };
-}
-
-/** Webhook body: `{id, type, createdAt, data: {ingestion}}` (provider-specs/uphold.md, "Webhooks"). */
-export interface UpholdWebhookEvent {
-  id: string;
-  type: string;
-  createdAt: string;
-  data: UpholdIngestionEnvelope;
-}
+export const UpholdIngestionListSchema = z.object({
+  ingestions: z.array(UpholdIngestionSchema),
+  pagination: z.object({ first: nullableStr, next: nullableStr }),
+});
+export type UpholdIngestionList = z.infer<typeof UpholdIngestionListSchema>;
 
 export const webhookTypes = (source: UpholdSource) =>
   [`kyc-connector.${source}.ingestion.created`, `kyc-connector.${source}.ingestion.status-changed`] as const;
+const WEBHOOK_TYPES = UPHOLD_SOURCES.flatMap((s) => webhookTypes(s)) as [string, ...string[]];
+
+/** Webhook body: `{id, type, createdAt, data: {ingestion}}` (provider-specs/uphold.md, "Webhooks"). */
+export const UpholdWebhookEventSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum(WEBHOOK_TYPES),
+  createdAt: z.string(),
+  data: UpholdIngestionEnvelopeSchema,
+});
+export type UpholdWebhookEvent = z.infer<typeof UpholdWebhookEventSchema>;
 
 /** POST /core/oauth2/token response. */
-export interface UpholdTokenResponse {
-  access_token: string;
-  expires_in: number;
-  scope: string;
-  token_type: 'Bearer';
-}
+export const UpholdTokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  scope: z.string().optional(),
+  token_type: z.string().regex(/^bearer$/i),
+});
+export type UpholdTokenResponse = z.infer<typeof UpholdTokenResponseSchema>;
 
 /** GET /core/kyc response. */
-export interface UpholdKycOverview {
-  summary: { status: string; reason: string };
-  processes: Record<string, { status: string; reason?: string }>;
-}
+export const UpholdKycOverviewSchema = z.object({
+  summary: z.object({ status: z.string(), reason: nullableStr }),
+  processes: z.record(z.object({ status: z.string(), reason: nullableStr }).passthrough()),
+});
+export type UpholdKycOverview = z.infer<typeof UpholdKycOverviewSchema>;
 
 /**
  * Error body. The material shows none for the enterprise API; we use Uphold's long-standing
@@ -155,20 +172,18 @@ const PROCESS_STATUS: Record<UpholdProcessStatus, IngestionProcessStatus> = {
 };
 
 export function isUpholdIngestion(x: unknown): x is UpholdIngestion {
-  if (!x || typeof x !== 'object') return false;
-  const i = x as Record<string, unknown>;
-  return (
-    typeof i.id === 'string' &&
-    (UPHOLD_INGESTION_STATUSES as readonly unknown[]).includes(i.status) &&
-    (UPHOLD_SOURCES as readonly unknown[]).includes(i.provider) &&
-    Array.isArray(i.processes) &&
-    i.processes.every((p) => (UPHOLD_PROCESSES as readonly unknown[]).includes(p))
-  );
+  return UpholdIngestionSchema.safeParse(x).success;
 }
 
 function sourceRef(i: UpholdIngestion): string {
   const p = i.parameters as { shareToken?: string; sessions?: UpholdVeriffSession[] } | undefined;
   return p?.shareToken ?? p?.sessions?.[0]?.sessionId ?? '';
+}
+
+function sourceSessions(i: UpholdIngestion): IngestionSourceSession[] {
+  const p = i.parameters as { shareToken?: string; sessions?: UpholdVeriffSession[] } | undefined;
+  if (p?.sessions) return p.sessions.map((s) => ({ ref: s.sessionId, processes: s.processes.map((x) => UPHOLD_TO_PROCESS[x]), integrationName: s.integrationName ?? null }));
+  return [{ ref: p?.shareToken ?? '', processes: i.processes.map((x) => UPHOLD_TO_PROCESS[x]), integrationName: null }];
 }
 
 export function toIngestionView(i: UpholdIngestion): ProviderIngestionView {
@@ -185,6 +200,7 @@ export function toIngestionView(i: UpholdIngestion): ProviderIngestionView {
         context: f.context ?? null,
         contentType: f.contentType ?? null,
         size: f.size ?? null,
+        providerDetails: f.providerDetails ?? null,
       })),
       error: r?.error ? { code: r.error.code, message: r.error.message ?? null } : null,
     };
@@ -193,6 +209,7 @@ export function toIngestionView(i: UpholdIngestion): ProviderIngestionView {
     providerRef: i.id,
     source: i.provider === 'sumsub' ? 'SUMSUB' : 'VERIFF',
     sourceVerificationRef: sourceRef(i),
+    sourceSessions: sourceSessions(i),
     userId: i.userId ?? null,
     processes: i.processes.map((p) => UPHOLD_TO_PROCESS[p]),
     status: STATUS[i.status],

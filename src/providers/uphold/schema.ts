@@ -40,6 +40,33 @@ class UpholdKycOverview {
   processes!: UpholdKycProcessOverview[];
 }
 
+/**
+ * Checks `input.sessions` (VERIFF: an IDV and a PoA session in one ingestion) and orders them
+ * with `sourceVerificationRef`'s session first, so the ingestion's source ref is the one given.
+ */
+function sessionsOf(input: CreateIngestionInput) {
+  const list = input.sessions ?? [];
+  if (input.source !== 'VERIFF') throw badUserInput('input.sessions', 'applies to VERIFF only');
+  const refs = new Set<string>();
+  list.forEach((s, i) => {
+    if (refs.has(s.sourceVerificationRef)) throw badUserInput(`input.sessions[${i}].sourceVerificationRef`, 'must not repeat a session');
+    refs.add(s.sourceVerificationRef);
+    for (const p of s.processes) {
+      if (!input.processes.includes(p)) throw badUserInput(`input.sessions[${i}].processes`, `${p} is not one of input.processes`);
+    }
+  });
+  for (const p of input.processes) {
+    if (!list.some((s) => s.processes.includes(p))) throw badUserInput('input.processes', `${p} is provided by none of input.sessions`);
+  }
+  const first = list.findIndex((s) => s.sourceVerificationRef === input.sourceVerificationRef);
+  if (first < 0) throw badUserInput('input.sourceVerificationRef', 'must be the sourceVerificationRef of one of input.sessions');
+  return [list[first], ...list.filter((_, i) => i !== first)].map((s) => ({
+    sourceVerificationRef: s.sourceVerificationRef,
+    processes: s.processes,
+    integrationName: s.integrationName ?? null,
+  }));
+}
+
 @Resolver()
 export class UpholdResolver {
   @Authorized('ingestions:write')
@@ -52,12 +79,18 @@ export class UpholdResolver {
     @Ctx() ctx: RequestContext) {
     if (input.integrationName != null && input.source !== 'VERIFF') throw badUserInput('input.integrationName', 'applies to VERIFF only');
     const adapter = ctx.services.adapters.get('UPHOLD') as UpholdAdapter;
+    // a single-user client's token is its own user's (provider-specs/uphold.md); it cannot act for another
+    if (adapter.singleUserId && input.userId !== adapter.singleUserId) {
+      throw badUserInput('input.userId', 'must be the Uphold user this server\'s single-user client belongs to (UPHOLD_USER_ID)');
+    }
+    const sessions = input.sessions ? sessionsOf(input) : null;
     const req = {
       source: input.source,
       sourceVerificationRef: input.sourceVerificationRef,
       userId: input.userId,
       processes: input.processes,
       integrationName: input.integrationName ?? null,
+      ...(sessions ? { sessions } : {}),
     };
     return ctx.services.ingestions.create({
       provider: 'UPHOLD',

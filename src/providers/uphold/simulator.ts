@@ -53,6 +53,11 @@ export interface UpholdSimulatorOptions {
   stepMs?: number;
   /** Lifetime of access tokens. Default 600 s, the documented example. */
   tokenTtlSeconds?: number;
+  /**
+   * The user a single-user client belongs to (UPHOLD_USER_ID): its tokens act as that user and
+   * need no X-On-Behalf-Of. null: an organisation-wide client, which must name the user.
+   */
+  clientUserId?: string | null;
 }
 
 interface Token {
@@ -151,8 +156,12 @@ export class UpholdSimulator implements Simulator {
       sendJson(res, 401, error('unauthorized', 'The access token is missing, invalid or expired'));
       return true;
     }
-    const userId = this.onBehalfOf(req);
-    for (const needed of [route.scope, 'core.users:act-on-behalf-of']) {
+    // provider-specs/uphold.md: an organisation-wide client acts for a user with
+    // `X-On-Behalf-Of: user {id}` and the scope core.users:act-on-behalf-of; a single-user
+    // client's token is its user's and needs no header
+    const actingFor = this.onBehalfOf(req);
+    const userId = actingFor ?? this.options.clientUserId ?? null;
+    for (const needed of actingFor ? [route.scope, 'core.users:act-on-behalf-of'] : [route.scope]) {
       if (!token.scopes.has(needed)) {
         sendJson(res, 403, error('forbidden', `The access token lacks the scope ${needed}`));
         return true;
@@ -401,7 +410,7 @@ export class UpholdSimulator implements Simulator {
     const processes = { ...(this.overviews.get(userId) ?? newUserOverview()) };
     for (const p of i.processes) {
       const key = RESULT_KEY[p];
-      if (i.result[key]?.status !== 'completed') continue;
+      if (i.result?.[key]?.status !== 'completed') continue;
       processes[key] = { status: 'ok' };
       if (key === 'identity' && sourceRef.includes(SANDBOX_MARKERS.duplicateIdentity)) processes.identity = { status: 'failed', reason: 'duplicate-identity' };
       if (key === 'identity' && sourceRef.includes(SANDBOX_MARKERS.underage)) processes.identity = { status: 'failed', reason: 'underage' };
@@ -508,6 +517,8 @@ function outcome(p: UpholdProcess, sourceRef: string, ingestionId: string): Upho
     context,
     contentType: 'image/jpeg',
     size,
+    // the source provider's own data about the file (spec: files[].providerDetails)
+    providerDetails: { mediaId: `${ingestionId.slice(0, 8)}-media-${context}`, capturedBy: 'sandbox' },
   });
   switch (p) {
     case 'profile':

@@ -5,8 +5,9 @@
 // Verification uses the `standardwebhooks` library (constant-time compare) on the raw bytes and
 // never parses; `parse` runs only after it.
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { isUpholdIngestion, toIngestionView, UPHOLD_SOURCES, type UpholdWebhookEvent, webhookTypes } from './mapper.js';
+import { type ProviderEvent, type WebhookRequest, WebhookAuthError } from '../contract.js';
+import { parseWebhookBody } from '../parse.js';
+import { toIngestionView, UpholdWebhookEventSchema } from './mapper.js';
 
 export const HEADERS = { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' } as const;
 
@@ -46,19 +47,7 @@ export function verify(req: WebhookRequest, hooks: readonly Webhook[]): void {
   throw new WebhookAuthError(reason);
 }
 
-const TYPES = new Set<string>(UPHOLD_SOURCES.flatMap((s) => webhookTypes(s)));
-
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  let body: UpholdWebhookEvent;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookFormatError('body is not JSON');
-  }
-  if (!body || typeof body !== 'object') throw new WebhookFormatError('body is not an object');
-  if (typeof body.id !== 'string' || !body.id) throw new WebhookFormatError('id missing');
-  if (!TYPES.has(body.type)) throw new WebhookFormatError(`unknown type ${JSON.stringify(body.type)}`);
-  const ingestion = body.data?.ingestion;
-  if (!isUpholdIngestion(ingestion)) throw new WebhookFormatError('data.ingestion missing or malformed');
-  return [{ eventId: body.id, kind: 'ingestion', view: toIngestionView(ingestion) }];
+  const body = parseWebhookBody('UPHOLD', UpholdWebhookEventSchema, req.rawBody);
+  return [{ eventId: body.id, kind: 'ingestion', view: toIngestionView(body.data.ingestion) }];
 }

@@ -3,7 +3,18 @@
 import { ErrorCode, KycError, providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
 import { ProviderResilience } from '../resilience.js';
-import { type UpPassAppliedFormInfo, type UpPassCreateFormRequest, type UpPassCreateFormResponse, type UpPassError, UPPASS_ERROR_TYPES, type UpPassWebhook } from './mapper.js';
+import { parseAnswer } from '../parse.js';
+import {
+  type UpPassAppliedFormInfo,
+  UpPassAppliedFormInfoSchema,
+  type UpPassCreateFormRequest,
+  type UpPassCreateFormResponse,
+  UpPassCreateFormResponseSchema,
+  type UpPassError,
+  UPPASS_ERROR_TYPES,
+  type UpPassResendResponse,
+  UpPassResendResponseSchema,
+} from './mapper.js';
 
 const PROVIDER = 'UPPASS';
 /** provider-specs/uppass.md: the integrations seen call app.uppass.io (the seed says {UPPASS_HOSTNAME}). */
@@ -18,6 +29,9 @@ export interface UpPassClientOptions {
   apiToken: string;
   timeoutMs: number;
 }
+
+/** Last path segment of the resend-webhook call: our guess, not documented by UpPass (see `resendWebhook`). */
+export const RESEND_WEBHOOK_SEGMENT = 'resend-webhook';
 
 /** Path of one applied form below `/{lang}/api/forms/{form_slug}`. */
 const formPath = (lang: string, formSlug: string) => `/${encodeURIComponent(lang)}/api/forms/${encodeURIComponent(formSlug)}`;
@@ -48,21 +62,25 @@ export class UpPassClient {
 
   /** Create Form: POST /{lang}/api/forms/{form_slug}/create/ → form_url and the new slug. */
   async createForm(lang: string, formSlug: string, body: UpPassCreateFormRequest): Promise<UpPassCreateFormResponse> {
-    const res = (await this.call('POST', `${formPath(lang, formSlug)}/create/`, body)).json() as UpPassCreateFormResponse;
-    if (!res || typeof res !== 'object' || typeof res.form_url !== 'string' || typeof res.detail?.slug !== 'string') {
-      throw providerUnavailable(PROVIDER, 'Create Form answered without form_url or detail.slug');
-    }
-    return res;
+    return parseAnswer(PROVIDER, 'Create Form response', UpPassCreateFormResponseSchema, (await this.call('POST', `${formPath(lang, formSlug)}/create/`, body)).json());
   }
 
   /** Applied-form info: GET the `info` URL of the create response (method not documented; GET). */
   async appliedFormInfo(lang: string, formSlug: string, slug: string): Promise<UpPassAppliedFormInfo> {
-    return (await this.call('GET', `${formPath(lang, formSlug)}/applied-forms/${encodeURIComponent(slug)}/info/`)).json() as UpPassAppliedFormInfo;
+    const answer = (await this.call('GET', `${formPath(lang, formSlug)}/applied-forms/${encodeURIComponent(slug)}/info/`)).json();
+    return parseAnswer(PROVIDER, 'applied-form info response', UpPassAppliedFormInfoSchema, answer);
   }
 
-  /** Resend webhook (path not published; our choice, README). Answers the short webhook body. */
-  async resendWebhook(lang: string, formSlug: string, slug: string): Promise<Pick<UpPassWebhook, 'event' | 'application'>> {
-    return (await this.call('POST', `${formPath(lang, formSlug)}/applied-forms/${encodeURIComponent(slug)}/resend-webhook/`)).json() as Pick<UpPassWebhook, 'event' | 'application'>;
+  /**
+   * Resend webhook. UNVERIFIED PATH: the seed (uppass-api.txt l.244-248) documents this call's
+   * parameters (`lang`, `form_slug`, `slug`, bearer token) and its answer (l.249-261) but not
+   * its method or path, and no public material shows them (provider-specs/uppass.md). POST
+   * `RESEND_WEBHOOK_PATH` is our guess, served by the simulator; confirm it with UpPass before
+   * relying on it live (README, UpPass).
+   */
+  async resendWebhook(lang: string, formSlug: string, slug: string): Promise<UpPassResendResponse> {
+    const answer = (await this.call('POST', `${formPath(lang, formSlug)}/applied-forms/${encodeURIComponent(slug)}/${RESEND_WEBHOOK_SEGMENT}/`)).json();
+    return parseAnswer(PROVIDER, 'resend webhook response', UpPassResendResponseSchema, answer);
   }
 }
 

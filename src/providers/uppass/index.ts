@@ -36,16 +36,25 @@ export class UpPassAdapter implements ProviderAdapter {
   readonly mode: 'sandbox' | 'live';
   readonly simulator?: UpPassSimulator;
   readonly client: UpPassClient;
-  private readonly secrets: string[];
+  /** null: UPPASS_WEBHOOK_AUTH=none (the portal's "No Auth"). */
+  private readonly secrets: string[] | null;
+  readonly startupWarnings: { setting: string; message: string }[] = [];
 
   constructor(private readonly options: UpPassAdapterOptions) {
     const { config } = options;
     this.mode = config.mode;
-    this.secrets = config.webhookSecrets;
+    this.secrets = config.webhookAuth === 'none' ? null : config.webhookSecrets;
+    if (this.secrets === null) {
+      this.startupWarnings.push({
+        setting: 'UPPASS_WEBHOOK_AUTH',
+        message:
+          'UPPASS_WEBHOOK_AUTH=none: POST /webhooks/uppass accepts UpPass webhooks WITHOUT authentication (UpPass portal "No Auth"); anyone who can reach it can forge verification results. Set the portal to Basic Auth and UPPASS_WEBHOOK_SECRETS instead.',
+      });
+    }
     if (config.mode === 'sandbox') {
       this.simulator = new UpPassSimulator({
         apiToken: config.apiKey,
-        webhookSecret: config.webhookSecrets[0],
+        webhookSecret: this.secrets ? this.secrets[0] : null,
         webhookUrl: () => `${options.publicUrl()}/webhooks/uppass`,
         publicBase: () => `${options.publicUrl()}/sandbox/uppass`,
         pageToken: options.pageToken,

@@ -1,5 +1,6 @@
 // UpPass wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/uppass-api.txt; facts: ../shared/provider-specs/uppass.md
+import { z } from 'zod';
 import type { FaceScan, IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -27,111 +28,117 @@ const MAX_ATTEMPT_EVENTS = new Set(['ekyc_front_card_reached_max_attempts', 'eky
 /** seed: "By default, UpPass will ask National ID"; `passport` switches the KYC step. */
 export const UPPASS_DOCUMENT_TYPES = ['national_id', 'passport'] as const;
 
+// Wire schemas (zod), written from the seed's examples (uppass-api.txt: Create Form response
+// l.101-109, Submission webhook l.113-243, resend response l.249-261). Every answer and webhook
+// body is parsed with them (../parse.ts); the types below are what they accept. The seed shows
+// "string"/0 placeholders only, so a field we do not rely on may also be null or absent; the
+// fields the mapping needs (slug, form, status, event.type) are required.
+const str = z.string();
+const optStr = z.string().nullable().optional();
+const optNum = z.number().nullable().optional();
+
 /** Body of POST /{lang}/api/forms/{form_slug}/create/ (seed: "answers: object"). */
-export interface UpPassCreateFormRequest {
-  answers?: Record<string, unknown>;
-}
+export const UpPassCreateFormRequestSchema = z.object({ answers: z.record(z.unknown()).optional() });
+export type UpPassCreateFormRequest = z.infer<typeof UpPassCreateFormRequestSchema>;
 
-/** Create Form response (seed). */
-export interface UpPassCreateFormResponse {
-  info: string;
-  detail: { form: string; step: string | null; section: string | null; submitted_at: string | null; slug: string };
-  form_url: string;
-}
+/** Create Form response (seed l.101-109). */
+export const UpPassCreateFormResponseSchema = z.object({
+  info: str,
+  detail: z.object({ form: str, step: optStr, section: optStr, submitted_at: optStr, slug: str.min(1) }),
+  form_url: str.min(1),
+});
+export type UpPassCreateFormResponse = z.infer<typeof UpPassCreateFormResponseSchema>;
 
-export interface UpPassApplication {
-  id: number;
-  no: string;
-  form: string;
-  slug: string;
-  status: string;
-  other_status?: { ekyc?: string | null } | null;
-  submitted_at: string | null;
-}
+export const UpPassApplicationSchema = z.object({
+  id: optNum,
+  no: optStr,
+  form: str.min(1),
+  slug: str.min(1),
+  status: str.min(1),
+  other_status: z.object({ ekyc: optStr }).nullable().optional(),
+  submitted_at: optStr,
+});
+export type UpPassApplication = z.infer<typeof UpPassApplicationSchema>;
 
-export interface UpPassEvent {
-  type: string;
-  nounce: string;
-  created_at: string;
-}
+export const UpPassEventSchema = z.object({ type: str.min(1), nounce: optStr, created_at: optStr });
+export type UpPassEvent = z.infer<typeof UpPassEventSchema>;
 
-export interface UpPassLivenessAttempt {
-  id: number;
-  images: { url: string; action: string }[];
-  status: string;
-  attempt: number;
-  message: string | null;
-  created_at: string;
-}
+const LivenessAttempt = z.object({
+  id: z.number(),
+  images: z.array(z.object({ url: str, action: str })).nullable().optional(),
+  status: str,
+  attempt: z.number(),
+  message: optStr,
+  created_at: optStr,
+});
+export type UpPassLivenessAttempt = z.infer<typeof LivenessAttempt>;
 
-export interface UpPassDocumentAttempt {
-  id: number;
-  url: string;
-  type: string;
-  status: string;
-  attempt: number;
-  message: string | null;
-  created_at: string;
-}
+const DocumentAttempt = z.object({
+  id: z.number(),
+  url: str,
+  type: str,
+  status: str,
+  attempt: z.number(),
+  message: optStr,
+  created_at: optStr,
+});
+export type UpPassDocumentAttempt = z.infer<typeof DocumentAttempt>;
 
-export interface UpPassEkyc {
-  liveness?: { url: string | null; attempts: UpPassLivenessAttempt[] } | null;
-  face_compare?: { score: number | null; status: string | null } | null;
-  identity_document?: { url: string | null; type: string | null; attempts: UpPassDocumentAttempt[]; face_image_url: string | null } | null;
-}
+export const UpPassEkycSchema = z.object({
+  liveness: z.object({ url: optStr, attempts: z.array(LivenessAttempt).nullable().optional() }).nullable().optional(),
+  face_compare: z.object({ score: optNum, status: optStr }).nullable().optional(),
+  identity_document: z
+    .object({ url: optStr, type: optStr, attempts: z.array(DocumentAttempt).nullable().optional(), face_image_url: optStr })
+    .nullable()
+    .optional(),
+});
+export type UpPassEkyc = z.infer<typeof UpPassEkycSchema>;
 
-export interface UpPassBankStatementDocument {
-  id: number;
-  bank_statement: number;
-  url: string;
-  file_name: string;
-  bank_code: string;
-  account_name: string;
-  account_number: string;
-  statement_period_from: string;
-  statement_period_to: string;
-  status: string;
-  excluded: boolean;
-  created_at: string;
-  transactions: Record<string, unknown>[];
-  [field: string]: unknown;
-}
+/** Bank statement summary: we keep id, validations and the document count (transactions stay at UpPass). */
+export const UpPassBankStatementSchema = z.object({
+  id: z.number(),
+  margin: z.unknown().optional(),
+  casa_weighted_pct: z.unknown().optional(),
+  validation: z.record(z.boolean()).nullable().optional(),
+  validation_pass: z.boolean().nullable().optional(),
+  validation_note: z.record(z.unknown()).nullable().optional(),
+  documents: z.array(z.object({ id: z.number() }).passthrough()).nullable().optional(),
+  created_at: optStr,
+  deleted_at: z.unknown().optional(),
+});
+export type UpPassBankStatement = z.infer<typeof UpPassBankStatementSchema>;
 
-export interface UpPassBankStatement {
-  id: number;
-  margin: unknown;
-  casa_weighted_pct: unknown;
-  validation: Record<string, boolean> | null;
-  validation_pass: boolean | null;
-  validation_note: Record<string, unknown> | null;
-  documents: UpPassBankStatementDocument[];
-  created_at: string;
-  deleted_at: unknown;
-}
+export const UpPassAnswerSchema = z.object({ value: z.unknown(), created_at: optStr, updated_at: optStr });
+export type UpPassAnswer = z.infer<typeof UpPassAnswerSchema>;
 
-export interface UpPassAnswer {
-  value: unknown;
-  created_at: string | null;
-  updated_at: string | null;
-}
+const Extra = z.object({ ekyc: UpPassEkycSchema.nullable().optional(), bank_statement: UpPassBankStatementSchema.nullable().optional() });
 
-/** The Submission webhook body (seed), also the basis of the resend response (event + application only). */
-export interface UpPassWebhook {
-  event: UpPassEvent;
-  extra?: { ekyc?: UpPassEkyc | null; bank_statement?: UpPassBankStatement | null } | null;
-  answers?: Record<string, UpPassAnswer> | null;
-  application: UpPassApplication;
-}
+/** The Submission webhook body (seed l.113-243). */
+export const UpPassWebhookSchema = z.object({
+  event: UpPassEventSchema,
+  extra: Extra.nullable().optional(),
+  answers: z.record(UpPassAnswerSchema).nullable().optional(),
+  application: UpPassApplicationSchema,
+});
+export type UpPassWebhook = z.infer<typeof UpPassWebhookSchema>;
+
+/** Resend webhook response: the short webhook body, event + application (seed l.249-261). */
+export const UpPassResendResponseSchema = z.object({ event: UpPassEventSchema, application: UpPassApplicationSchema });
+export type UpPassResendResponse = z.infer<typeof UpPassResendResponseSchema>;
 
 /**
  * Applied-form info (GET {info}). UpPass documents only its URL; we expect the create response's
- * fields plus the Submission webhook's `application`, `answers` and `extra` (README, UpPass choices).
+ * fields plus the Submission webhook's `application` (required: it carries the status), `answers`
+ * and `extra` (README, UpPass choices).
  */
-export interface UpPassAppliedFormInfo extends Partial<UpPassCreateFormResponse> {
-  application?: UpPassApplication;
-  answers?: Record<string, UpPassAnswer> | null;
-  extra?: UpPassWebhook['extra'];
-}
+export const UpPassAppliedFormInfoSchema = z.object({
+  info: optStr,
+  form_url: optStr,
+  application: UpPassApplicationSchema,
+  answers: z.record(UpPassAnswerSchema).nullable().optional(),
+  extra: Extra.nullable().optional(),
+});
+export type UpPassAppliedFormInfo = z.infer<typeof UpPassAppliedFormInfoSchema>;
 
 /**
  * Error body. UpPass is a Django REST Framework API (its error types are DRF's exception names):
@@ -318,7 +325,7 @@ export function toView(body: { application: UpPassApplication; event?: UpPassEve
     ? { ageEstimation: null, createdAt: isoOrNull(livenessAttempts[0].created_at), updatedAt: isoOrNull(livenessAttempts.at(-1)!.created_at) }
     : null;
 
-  const status = toUnifiedStatus(app.status, ekycStatus, eventType, app.submitted_at);
+  const status = toUnifiedStatus(app.status, ekycStatus, eventType, app.submitted_at ?? null);
   // why it was reviewed or declined: a max-attempts event, else the last failed attempt's message
   const failed = [...livenessAttempts, ...docAttempts].filter((a) => a.status !== 'pass' && a.message);
   const reviewReason =

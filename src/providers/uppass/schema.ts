@@ -186,7 +186,10 @@ export class UpPassResolver {
   }
 
   @Authorized('verifications:write')
-  @Mutation(() => Boolean, { description: 'Asks UpPass to send the webhook of an application again (e.g. after your endpoint was down). True once UpPass accepted; the update arrives on `verificationUpdated` if anything changed.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Asks UpPass to send the webhook of an application again (e.g. after your endpoint was down). True once UpPass accepted; the update arrives on `verificationUpdated` if anything changed. UNVERIFIED against live UpPass: UpPass documents this call\'s parameters and answer but not its path; kyc-graph calls `POST /{lang}/api/forms/{formSlug}/applied-forms/{slug}/resend-webhook/`, which the sandbox serves. A live UpPass that does not know the path answers 404/405 (PROVIDER_REJECTED).',
+  })
   async resendUpPassWebhook(@Arg('id', () => ID, { description: 'The id of an UpPass Verification.' }) id: string, @Ctx() ctx: RequestContext) {
     const parsed = parseVerificationId(id);
     if (!parsed) throw badUserInput('id', 'is not a Verification id');

@@ -28,8 +28,8 @@ export interface UpPassSimulatorOptions {
   /** The page token of a session: its url and page carry it, so the page works without an API key. */
   pageToken?: (ref: string) => string;
   apiToken: string;
-  /** Basic Auth password the simulated portal is configured with. */
-  webhookSecret: string;
+  /** Basic Auth password the simulated portal is configured with; null: the portal's "No Auth". */
+  webhookSecret: string | null;
   /** Where webhooks go, e.g. http://localhost:4000/webhooks/uppass */
   webhookUrl: () => string;
   /** Public base of this simulator, e.g. http://localhost:4000/sandbox/uppass (form urls, media). */
@@ -453,7 +453,10 @@ export class UpPassSimulator implements Simulator {
       this.webhooksSent++;
       const res = await fetch(this.options.webhookUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: basicAuthHeader(this.options.webhookSecret) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.options.webhookSecret !== null ? { authorization: basicAuthHeader(this.options.webhookSecret) } : {}),
+        },
         body: text,
         signal: AbortSignal.timeout(10_000),
       });

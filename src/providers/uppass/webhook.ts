@@ -1,10 +1,12 @@
 // UpPass webhooks. UpPass documents no signature; its portal (Flows → Connect) offers No Auth or
-// Basic Auth (provider-specs/uppass.md). We require Basic Auth: any username, the password one of
-// UPPASS_WEBHOOK_SECRETS (several accepted, for rotation), compared in constant time before the
-// body is parsed. `event.nounce` is only a dedup key, never proof of origin.
+// Basic Auth (provider-specs/uppass.md). By default we require Basic Auth: any username, the
+// password one of UPPASS_WEBHOOK_SECRETS (several accepted, for rotation), compared in constant
+// time before the body is parsed. UPPASS_WEBHOOK_AUTH=none accepts a portal set to "No Auth"
+// (the server warns at start). `event.nounce` is only a dedup key, never proof of origin.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { toView, type UpPassWebhook } from './mapper.js';
+import { parseWebhookBody } from '../parse.js';
+import { toView, UpPassWebhookSchema } from './mapper.js';
 
 /** The username the sandbox sends; any username is accepted, only the password authenticates. */
 export const WEBHOOK_USERNAME = 'uppass';
@@ -15,7 +17,9 @@ export function basicAuthHeader(password: string, username = WEBHOOK_USERNAME): 
 
 const digest = (s: string | Buffer) => createHash('sha256').update(s).digest();
 
-export function verify(req: WebhookRequest, secrets: readonly string[]): void {
+/** `secrets` null: the portal is set to "No Auth" (UPPASS_WEBHOOK_AUTH=none); nothing to check. */
+export function verify(req: WebhookRequest, secrets: readonly string[] | null): void {
+  if (secrets === null) return;
   const header = req.headers.authorization;
   if (typeof header !== 'string' || header === '') throw new WebhookAuthError('missing Authorization header');
   const m = /^Basic[ ]+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(header);
@@ -32,21 +36,8 @@ export function verify(req: WebhookRequest, secrets: readonly string[]): void {
 }
 
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  let body: UpPassWebhook;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookFormatError('body is not JSON');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WebhookFormatError('body is not an object');
+  const body = parseWebhookBody('UPPASS', UpPassWebhookSchema, req.rawBody);
   const { event, application } = body;
-  if (!event || typeof event !== 'object' || typeof event.type !== 'string' || !event.type) throw new WebhookFormatError('event.type missing');
-  if (!application || typeof application !== 'object') throw new WebhookFormatError('application missing');
-  if (typeof application.slug !== 'string' || !application.slug) throw new WebhookFormatError('application.slug missing');
-  if (typeof application.form !== 'string' || !application.form) throw new WebhookFormatError('application.form missing');
-  if (typeof application.status !== 'string' || !application.status) throw new WebhookFormatError('application.status missing');
-  if (body.extra != null && typeof body.extra !== 'object') throw new WebhookFormatError('extra is not an object');
-  if (body.answers != null && (typeof body.answers !== 'object' || Array.isArray(body.answers))) throw new WebhookFormatError('answers is not an object');
   // dedup key: the nounce scoped by event type and application; a body without one is keyed by its bytes
   const nounce = typeof event.nounce === 'string' && event.nounce ? event.nounce : `sha256:${digest(req.rawBody).toString('hex')}`;
   return [{ eventId: `${application.slug}:${event.type}:${nounce}`, kind: 'verification', view: toView(body) }];

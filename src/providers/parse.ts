@@ -1,0 +1,78 @@
+// Every provider answer and webhook body is parsed, not cast: a runtime schema (zod) written from
+// the provider's documented examples. An answer that does not match fails that call as
+// PROVIDER_UNAVAILABLE naming the provider and the field path; the log line carries the path
+// and zod's issue code only, never a value (values may be personal data).
+import pino from 'pino';
+import type { z } from 'zod';
+import { providerUnavailable } from '../errors.js';
+import { WebhookFormatError } from './contract.js';
+
+/** Where mismatches are logged; the app sets its logger (redaction configured) at start. */
+export interface AnswerLog {
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+let answerLog: AnswerLog | null = null;
+
+/** Sets the logger provider-answer mismatches are written to. */
+export function setAnswerLogger(log: AnswerLog): void {
+  answerLog = log;
+}
+
+function logger(): AnswerLog {
+  answerLog ??= pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  return answerLog;
+}
+
+/** `a.b[0].c` from a zod issue path. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '(root)' : out;
+}
+
+export interface AnswerMismatch {
+  /** Field path of the first mismatch, e.g. `ingestion.result.identity.status`. */
+  path: string;
+  /** Every mismatching path with zod's issue code (no values). */
+  issues: { path: string; code: string }[];
+}
+
+/** The mismatch of `value` against `schema`, or null when it matches (the parsed value then). */
+function check<T>(schema: z.ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; mismatch: AnswerMismatch } {
+  const res = schema.safeParse(value);
+  if (res.success) return { ok: true, data: res.data };
+  const issues = res.error.issues.slice(0, 10).map((i) => ({ path: formatPath(i.path), code: i.code }));
+  return { ok: false, mismatch: { path: issues[0]?.path ?? '(root)', issues } };
+}
+
+/**
+ * Parses one provider answer. `what` names the call (e.g. `Create Form response`). On mismatch:
+ * logs provider, call and paths (no values) and throws PROVIDER_UNAVAILABLE with `extensions.field`.
+ */
+export function parseAnswer<T>(provider: string, what: string, schema: z.ZodType<T>, value: unknown): T {
+  const r = check(schema, value);
+  if (r.ok) return r.data;
+  logger().warn({ provider, answer: what, path: r.mismatch.path, issues: r.mismatch.issues }, 'provider answer does not match its documented shape');
+  throw providerUnavailable(provider, `${what} does not match the documented shape at ${r.mismatch.path}`, null, {
+    field: r.mismatch.path,
+    answer: what,
+  });
+}
+
+/**
+ * Parses an authenticated webhook body (raw bytes → JSON → schema). Throws WebhookFormatError
+ * naming the path (the webhook route answers 400 and records nothing).
+ */
+export function parseWebhookBody<T>(provider: string, schema: z.ZodType<T>, rawBody: Buffer): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new WebhookFormatError('body is not JSON');
+  }
+  const r = check(schema, json);
+  if (r.ok) return r.data;
+  logger().warn({ provider, answer: 'webhook', path: r.mismatch.path, issues: r.mismatch.issues }, 'webhook body does not match its documented shape');
+  throw new WebhookFormatError(`${r.mismatch.path} does not match the documented shape (${r.mismatch.issues[0]?.code ?? 'invalid'})`);
+}
