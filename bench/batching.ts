@@ -186,12 +186,12 @@ async function seedChecks(server: TestServer, n: number, k: number) {
   const checkedAt = new Date(Date.now() - 60_000).toISOString();
   const checks = await inBatches(Array.from({ length: n }, (_, i) => i), 8, async (i) => {
     const userId = users[i % k];
-    const data = await gql<{ createComplianceCheck: { id: string } }>(
+    const data = await gql<{ createInstrumentFitCheck: { id: string } }>(
       server.url,
-      `mutation($input: CreateComplianceCheckInput!) { createComplianceCheck(input: $input) { id } }`,
-      { input: { userId, checkConfirmedAt: checkedAt } },
+      `mutation($input: CreateInstrumentFitCheckInput!) { createInstrumentFitCheck(input: $input) { id } }`,
+      { input: { userId, checkConfirmedAt: checkedAt, instrumentSuitability: { suitability: true } } },
     );
-    return { userId, id: data.createComplianceCheck.id };
+    return { userId, id: data.createInstrumentFitCheck.id };
   });
   return { users, checks };
 }

@@ -82,7 +82,7 @@ describe('submission validity (4 hours, shortened here)', () => {
     try {
       const client = wsClient(server.url);
       const v = ok(await submit({ subjectId: 'expiring' })).submitArgosDocument;
-      const low = ok(await submit({ subjectId: 'expiring' }, png(300, 200, 77))).submitArgosDocument;
+      const low = ok(await submit({ subjectId: 'expiring' }, png(120, 90, 77))).submitArgosDocument;
       expect(low.status).toBe('RETRY_REQUIRED');
       expect(Date.parse(v.expiresAt!) - Date.now()).toBeLessThanOrEqual(1500);
       const subs = server.app.services.bus.subscriberCount;

@@ -93,7 +93,11 @@ describe('the Argos simulator', () => {
     expect(await ok.json()).toMatchObject({ verificationResult: 'success', kycStatus: 'pending', retryCount: 0 });
     expect(await (await step2({})).json()).toEqual({ message: 'this submission is already processed' });
     const got = await fetch(`${server.url}/sandbox/argos/v3/submission?submission_id=${submissionId}`, { headers: { 'x-api-key': key() } });
-    expect(await got.json()).toMatchObject({ submission_id: submissionId, kyc_result: { status: 'pending' }, fullName: 'A B', date_of_birth: '1990-01-01' });
+    // the real read-back shape: a list, personal data under `data`, the result under `kyc`, Argos's dates
+    const body = (await got.json()) as { Items: { created_at: string }[] };
+    expect(body).toMatchObject({ Items: [{ submission_id: submissionId, kyc: { result: 'pending' }, data: { full_name: 'A B', date_of_birth: '1990-01-01' } }] });
+    expect(body.Items[0].created_at).toMatch(/^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$/);
+    expect(body).not.toHaveProperty('Items.0.kyc_result');
     expect(sim.requests.get).toBeGreaterThan(0);
   });
 });

@@ -115,8 +115,8 @@ describe('Argos step 1: submitting ID images', () => {
     expect((again.details as { reviewOCRData: unknown }).reviewOCRData).toEqual((v.details as { reviewOCRData: unknown }).reviewOCRData);
   });
 
-  it('an image below 640×480 is incomplete: RETRY_REQUIRED with the retry code; a retry with the submissionId reads it', async () => {
-    const v = ok(await submit({ subjectId: 'retry-1' }, png(320, 240, 1))).submitArgosDocument;
+  it('an unreadable image (too small to hold a legible ID) is incomplete: RETRY_REQUIRED with the retry code; a retry with the submissionId reads it', async () => {
+    const v = ok(await submit({ subjectId: 'retry-1' }, png(120, 90, 1))).submitArgosDocument;
     expect(v).toMatchObject({ status: 'RETRY_REQUIRED', providerStatus: 'incomplete', retriesLeft: 2, reviewReason: 'mrz_protocol_fail' });
     expect(v.details).toMatchObject({ nextStep: 'SUBMIT_DOCUMENT', retryCount: 1, retry: [{ retryCode: 'mrz_protocol_fail' }], reviewOCRData: null });
     const retried = ok(await submit({ subjectId: 'retry-1', submissionId: v.providerRef })).submitArgosDocument;
@@ -199,16 +199,16 @@ describe('Argos step 2: confirming', () => {
 
   it('a selfie that does not match asks for a new one (RETRY_REQUIRED, nextStep CONFIRM), and step 2 tries count toward the three', async () => {
     const v = ok(await submit()).submitArgosDocument;
-    const r1 = ok(await confirm({ submissionId: v.providerRef }, png(320, 240, 3))).confirmArgosSubmission;
+    const r1 = ok(await confirm({ submissionId: v.providerRef }, png(120, 90, 3))).confirmArgosSubmission;
     expect(r1).toMatchObject({ status: 'RETRY_REQUIRED', retriesLeft: 2, reviewReason: 'face_compare_underscore', details: { nextStep: 'CONFIRM' } });
-    const r2 = ok(await confirm({ submissionId: v.providerRef }, png(320, 240, 4))).confirmArgosSubmission;
+    const r2 = ok(await confirm({ submissionId: v.providerRef }, png(120, 90, 4))).confirmArgosSubmission;
     expect(r2).toMatchObject({ status: 'RETRY_REQUIRED', retriesLeft: 1 });
-    const r3 = ok(await confirm({ submissionId: v.providerRef }, png(320, 240, 5))).confirmArgosSubmission;
+    const r3 = ok(await confirm({ submissionId: v.providerRef }, png(120, 90, 5))).confirmArgosSubmission;
     expect(r3).toMatchObject({ status: 'DECLINED', providerStatus: 'rejected', retriesLeft: 0 });
   });
 
   it('a submission that still needs ID images cannot be confirmed', async () => {
-    const v = ok(await submit({}, png(200, 200, 9))).submitArgosDocument;
+    const v = ok(await submit({}, png(120, 90, 9))).submitArgosDocument;
     const before = sim.requests.step2;
     const res = await confirm({ submissionId: v.providerRef });
     expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.submissionId' });

@@ -15,6 +15,7 @@ import { graphqlRequest, ok } from './support/client.js';
 import { pawaPassVerification } from './support/fixtures.js';
 import { scrape, value } from './support/metrics.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
 const SESSIONS = 30;
 const SECRET = 'concurrency-webhook-secret';
@@ -183,4 +184,22 @@ suite(
     };
   },
   !hasRedis,
+);
+
+let cluster: RedisCluster | null = null;
+suite(
+  'Redis Cluster of 3 masters, two processes',
+  async () => {
+    cluster = await startRedisCluster();
+    const env = { REDIS_CLUSTER_NODES: cluster.nodes, PAWAPASS_WEBHOOK_SECRETS: SECRET, INBOX_RECOVERY_AFTER_MS: '300' };
+    const [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
+    return {
+      urls: [a.url, b.url],
+      stop: async () => {
+        await Promise.all([a.stop(), b.stop()]);
+        await cluster?.stop();
+      },
+    };
+  },
+  !hasRedisCluster,
 );

@@ -1,6 +1,6 @@
 // One inbox suite over memory and a real Redis: claims, recovery past a failing entry, delivery
 // counts and dead letters, unreadable entries.
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Inbox } from '../src/inbox/contract.js';
@@ -10,6 +10,7 @@ import type { ProviderAdapter, ProviderEvent } from '../src/providers/contract.j
 import { type EventHandlers, WebhookService } from '../src/services/webhooks.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
 const event = (eventId: string): ProviderEvent => ({ kind: 'verification', eventId, view: { providerRef: eventId } } as unknown as ProviderEvent);
 const adapter = { key: 'pawapass', provider: 'PAWAPASS' } as unknown as ProviderAdapter;
@@ -74,6 +75,19 @@ inboxSuite(
   !hasRedis,
 );
 
+let cluster: RedisCluster | null = null;
+const clusterClients: Cluster[] = [];
+inboxSuite(
+  'Redis Cluster (3 masters)',
+  async () => {
+    cluster ??= await startRedisCluster();
+    const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+    clusterClients.push(client);
+    return new RedisInbox(client, { stream: `kyc:{inbox-c${++n}}` });
+  },
+  !hasRedisCluster,
+);
+
 describe.skipIf(!hasRedis)('Redis inbox, unreadable entries and replicas', () => {
   it('an unreadable entry is moved to the dead letters instead of being skipped forever', async () => {
     redis ??= await startRedis();
@@ -106,6 +120,7 @@ describe.skipIf(!hasRedis)('Redis inbox, unreadable entries and replicas', () =>
 });
 
 afterAll(async () => {
-  for (const c of clients) c.disconnect();
+  for (const c of [...clients, ...clusterClients]) c.disconnect();
   await redis?.stop();
+  await cluster?.stop();
 });

@@ -1,10 +1,11 @@
 // One store suite, run against the in-memory store and the Redis store (a real redis-server).
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, Store } from '../src/store/contract.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { RedisStore } from '../src/store/redis.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
 interface Thing extends Entity {
   n: number;
@@ -169,7 +170,20 @@ storeSuite(
   },
   !hasRedis,
 );
+let cluster: RedisCluster | null = null;
+let clusterClient: Cluster | null = null;
+storeSuite(
+  'Redis Cluster (3 masters)',
+  async () => {
+    cluster = await startRedisCluster();
+    clusterClient = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+    return new RedisStore(clusterClient);
+  },
+  !hasRedisCluster,
+);
 afterAll(async () => {
   client?.disconnect();
+  clusterClient?.disconnect();
   await redis?.stop();
+  await cluster?.stop();
 });

@@ -4,7 +4,7 @@ import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import type { UpvestAdapter } from '../src/providers/upvest/index.js';
-import { CreateComplianceCheckDocument, UserChecksDocument } from './generated/graphql.js';
+import { CreateInstrumentFitCheckDocument, UserChecksDocument } from './generated/graphql.js';
 import { ok } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
 import { newApiKey } from '../src/server/auth.js';
@@ -93,13 +93,13 @@ describe('a live-mode server against an Upvest-shaped API', () => {
     expect((await fetch(`${kyc.url}/sandbox/upvest/auth/token`, { method: 'POST' })).status).toBe(404);
     const userId = randomUUID();
     const auth = { authorization: `Bearer ${apiKey.key}` };
-    const c = ok(await kyc.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: new Date().toISOString() } }, auth)).createComplianceCheck;
+    const c = ok(await kyc.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: new Date().toISOString(), instrumentSuitability: { suitability: true } } }, auth)).createInstrumentFitCheck;
     expect(ok(await kyc.gql(UserChecksDocument, { userId }, auth)).checks.map((x) => x.id)).toEqual([c.id]);
   });
 
   it('verifies an Upvest webhook with keys fetched from /auth/verify_keys', async () => {
     const sim = (upvest.app.adapters.get('UPVEST') as unknown as UpvestAdapter).simulator!;
-    const body = JSON.stringify({ id: randomUUID(), created_at: new Date().toISOString(), type: 'USER_CHECK.PASSED', object: { id: randomUUID(), user_id: randomUUID(), type: 'COMPLIANCE', status: 'PASSED' }, webhook_id: randomUUID() });
+    const body = JSON.stringify({ id: randomUUID(), created_at: new Date().toISOString(), type: 'USER_CHECK.PASSED', object: { id: randomUUID(), user_id: randomUUID(), type: 'COMPLIANCE', status: 'PASSED', check_confirmed_at: '2020-08-24T14:15:22Z' }, webhook_id: randomUUID() });
     // count this server's JWKS fetches: the sandbox server also fetches its own keys for the
     // webhooks its simulator sends it, at moments of its own
     const keys = (kyc.app.adapters.get('UPVEST') as unknown as UpvestAdapter).verifyKeys;

@@ -179,9 +179,15 @@ describe('Upvest simulator: user checks', () => {
     ['instrument_suitability.suitability', { type: 'INSTRUMENT_FIT', check_confirmed_at: monthsAgo(0), instrument_suitability: {} }],
     ['type', { type: 'OTHER', check_confirmed_at: monthsAgo(0) }],
   ])('answers 400 bad_request naming %s', async (field, body) => {
-    const res = await call('POST', `/users/${randomUUID()}/checks`, { token: t, body: JSON.stringify(body) });
+    const res = await call('POST', `/users/${randomUUID()}/checks`, { token: t, body: JSON.stringify(body), headers: { 'idempotency-key': randomUUID() } });
     expectProblem(res, 400, 'bad_request');
     expect(res.body.detail).toContain(field);
+  });
+
+  it('answers 400 for a write without an idempotency key, or with one that is not a UUID (Upvest asks for UUIDs)', async () => {
+    const body = JSON.stringify(kycBody());
+    expectProblem(await call('POST', `/users/${randomUUID()}/checks`, { token: t, body }), 400, 'missing_idempotency_key');
+    expectProblem(await call('POST', `/users/${randomUUID()}/checks`, { token: t, body, headers: { 'idempotency-key': 'tenant:createKycCheck:k1' } }), 400, 'invalid_idempotency_key');
   });
 
   it('answers 406 when the client will not accept JSON, and 400 for a user id that is not a UUID', async () => {

@@ -6,7 +6,7 @@ import type { UpvestAdapter } from '../src/providers/upvest/index.js';
 import type { UpvestSimulator } from '../src/providers/upvest/simulator.js';
 import { legacyDigest, signLegacyMessage } from '../src/providers/upvest/signature.js';
 import type { CheckRecord } from '../src/domain/check.js';
-import { CheckUpdatedDocument, CreateComplianceCheckDocument, UserCheckDocument } from './generated/graphql.js';
+import { CheckUpdatedDocument, CreateInstrumentFitCheckDocument, UserCheckDocument } from './generated/graphql.js';
 import { ok, subscribe, until, wsClient } from './support/client.js';
 import { startServer, type TestServer } from './support/server.js';
 import { inboxOf, watchWebhook } from './support/webhooks.js';
@@ -25,14 +25,14 @@ afterAll(() => server.close());
 
 const recent = () => new Date(Date.now() - 3_600_000).toISOString();
 async function newCheck(userId = randomUUID()) {
-  const c = ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent() } })).createComplianceCheck;
+  const c = ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } })).createInstrumentFitCheck;
   return { userId, id: c.id };
 }
 const event = (type: string, check: { id: string; userId: string }, status: string, id = randomUUID()) => ({
   id,
   created_at: new Date().toISOString(),
   type,
-  object: { id: check.id, user_id: check.userId, type: 'COMPLIANCE', status, check_confirmed_at: '2021-08-02T15:04:05Z' },
+  object: { id: check.id, user_id: check.userId, type: 'INSTRUMENT_FIT', status, check_confirmed_at: '2021-08-02T15:04:05Z', instrument_suitability: { suitability: true } },
   webhook_id: randomUUID(),
 });
 const post = (body: string, headers: Record<string, string>) => fetch(`${server.url}/webhooks/upvest`, { method: 'POST', headers, body });

@@ -7,7 +7,6 @@ import type { UpvestAdapter } from '../src/providers/upvest/index.js';
 import type { UpvestSimulator } from '../src/providers/upvest/simulator.js';
 import {
   CheckUpdatedDocument,
-  CreateComplianceCheckDocument,
   CreateInstrumentFitCheckDocument,
   type CreateKycCheckInput,
   CreateKycCheckDocument,
@@ -81,8 +80,8 @@ describe('creating checks', () => {
     expect(p).toMatchObject({ __typename: 'ProofOfResidencyCheck', type: 'POR', porDocumentType: 'UTILITY_BILL', confirmedAddress: { city: 'Berlin' } });
     const f = ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } })).createInstrumentFitCheck;
     expect(f).toMatchObject({ __typename: 'InstrumentFitCheck', instrumentSuitability: { suitability: true } });
-    const c = ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent() } })).createComplianceCheck;
-    expect(c).toMatchObject({ __typename: 'ComplianceCheck', type: 'COMPLIANCE', status: 'IN_PROGRESS' });
+    const c = ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } })).createInstrumentFitCheck;
+    expect(c).toMatchObject({ __typename: 'InstrumentFitCheck', type: 'INSTRUMENT_FIT', status: 'IN_PROGRESS' });
     expect(sim.requests.create - before).toBe(4);
 
     // the list Upvest holds is what `checks` returns, in the same shapes
@@ -168,7 +167,7 @@ describe('reading checks', () => {
   async function seedUser(n: number) {
     const userId = randomUUID();
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push(ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent() } })).createComplianceCheck.id);
+    for (let i = 0; i < n; i++) ids.push(ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } })).createInstrumentFitCheck.id);
     return { userId, ids };
   }
   const raw = (query: string) => graphqlRequest(`${server.url}/graphql`, parse(query) as never);
@@ -193,7 +192,7 @@ describe('reading checks', () => {
   it('a single check(userId, id) is one list call; an unknown id is null', async () => {
     const u = await seedUser(1);
     const lists = sim.requests.list;
-    expect(ok(await server.gql(UserCheckDocument, { userId: u.userId, id: u.ids[0] })).check).toMatchObject({ id: u.ids[0], type: 'COMPLIANCE' });
+    expect(ok(await server.gql(UserCheckDocument, { userId: u.userId, id: u.ids[0] })).check).toMatchObject({ id: u.ids[0], type: 'INSTRUMENT_FIT' });
     expect(ok(await server.gql(UserCheckDocument, { userId: u.userId, id: randomUUID() })).check).toBeNull();
     expect(sim.requests.list - lists).toBe(2); // one per request: loaders are never shared
   });
@@ -239,8 +238,8 @@ describe('check status changes reach subscribers', () => {
     const subs = server.app.services.bus.subscriberCount;
     const sub = subscribe(client, CheckUpdatedDocument, { userId: mine });
     await until(() => server.app.services.bus.subscriberCount === subs + 1);
-    ok(await server.gql(CreateComplianceCheckDocument, { input: { userId: randomUUID(), checkConfirmedAt: recent() } }));
-    const c = ok(await server.gql(CreateComplianceCheckDocument, { input: { userId: mine, checkConfirmedAt: recent() } })).createComplianceCheck;
+    ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId: randomUUID(), checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } }));
+    const c = ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId: mine, checkConfirmedAt: recent(), instrumentSuitability: { suitability: true } } })).createInstrumentFitCheck;
     expect((await sub.next()).checkUpdated.check.id).toBe(c.id);
     expect(sub.events).toHaveLength(1);
     sub.close();
@@ -314,19 +313,20 @@ describe('Upvest failures and tokens through GraphQL', () => {
   const setFault = (fault: object) => fetch(`${server.url}/sandbox/upvest/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
 
   it.each([
-    [{ status: 503, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 503 }],
-    [{ status: 504, times: 1 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 504 }],
-    [{ status: 429, times: 1, retryAfter: 4 }, { code: 'RATE_LIMITED', provider: 'UPVEST', retryAfter: 4 }],
+    // the create POST carries an idempotency key, so 503/504 are retried (3 attempts), a Retry-After up to 10 s honoured
+    [{ status: 503, times: 3 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 503 }],
+    [{ status: 504, times: 3 }, { code: 'PROVIDER_UNAVAILABLE', provider: 'UPVEST', httpStatus: 504 }],
+    [{ status: 429, times: 1, retryAfter: 60 }, { code: 'RATE_LIMITED', provider: 'UPVEST', retryAfter: 60 }],
     [{ status: 403, times: 1 }, { code: 'PROVIDER_REJECTED', provider: 'UPVEST', httpStatus: 403, providerErrorType: 'forbidden' }],
     [{ status: 404, times: 1 }, { code: 'PROVIDER_REJECTED', provider: 'UPVEST', httpStatus: 404, providerErrorType: 'not_found' }],
   ])('Upvest answering %j gives %j with its request id, and records nothing', async (fault, expected) => {
     const userId = randomUUID();
     await setFault(fault);
-    const res = await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId } });
+    const res = await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId, instrumentSuitability: { suitability: true } } });
     expect(firstError(res)?.extensions).toMatchObject({ ...expected, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(ok(await server.gql(UserChecksDocument, { userId })).checks).toEqual([]);
     // the idempotency key was released: the retry succeeds
-    ok(await server.gql(CreateComplianceCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId } }));
+    ok(await server.gql(CreateInstrumentFitCheckDocument, { input: { userId, checkConfirmedAt: recent(), idempotencyKey: userId, instrumentSuitability: { suitability: true } } }));
   });
 
   it('an expired token is replaced once, and the new one is reused', async () => {

@@ -12,7 +12,11 @@ export interface ProviderCall {
   provider: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
-  headers?: Record<string, string>;
+  /**
+   * Headers of each attempt; a function is called again for every attempt (a retry then carries
+   * a fresh request signature rather than one that may have expired meanwhile).
+   */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** A Readable is streamed (sent once: it cannot be replayed by a retry). */
   body?: string | Buffer | FormData | Readable;
   /** Deadline of each attempt. */
@@ -73,11 +77,15 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResponse
   const retryable = (call.method === 'GET' || call.idempotent === true) && !(call.body instanceof Readable);
   // the caller's request id travels to the provider (ignored where it has no use for it); a
   // sandbox simulator in this process also learns the calling tenant (its faults are per tenant)
-  const headers = { ...requestIdHeaders(), ...sandboxTenantHeaders(call.url), ...call.headers };
+  const base = { ...requestIdHeaders(), ...sandboxTenantHeaders(call.url) };
+  // headers given as a function are made again for every attempt (a fresh request signature)
+  const headersFor = () => ({ ...base, ...(typeof call.headers === 'function' ? call.headers() : call.headers) });
+  const first = headersFor();
   // refused before the breaker sees it: a request that never left is not an upstream failure
-  checkSendable(call, headers);
+  checkSendable(call, first);
+  let attempts = 0;
   try {
-    return await call.resilience.run(call.provider, retryable, () => attempt(call, headers));
+    return await call.resilience.run(call.provider, retryable, () => attempt(call, attempts++ === 0 ? first : headersFor()));
   } catch (err) {
     if (err instanceof BrokenCircuitError) {
       throw providerUnavailable(call.provider, 'circuit open after repeated failures; failing fast until it recovers');

@@ -6,7 +6,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callProvider } from '../../src/providers/http.js';
 import { ProviderResilience } from '../../src/providers/resilience.js';
-import { CreateComplianceCheckDocument, CreateIngestionDocument, StartPawaPassDocument } from '../generated/graphql.js';
+import { CreateIngestionDocument, CreateInstrumentFitCheckDocument, StartPawaPassDocument } from '../generated/graphql.js';
 import { firstError, graphqlRequest, ok } from '../support/client.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -52,8 +52,8 @@ describe('inputs that go into a provider header (finding 1)', () => {
   it('a NUL or control character in an Upvest idempotencyKey is BAD_USER_INPUT, never counted against Upvest', async () => {
     for (const key of ['k\u0000', 'k\r\nx-injected: 1', 'clé-ü']) {
       for (let i = 0; i < 3; i++) {
-        const res = await server.gql(CreateComplianceCheckDocument, {
-          input: { userId: randomUUID(), idempotencyKey: key, checkConfirmedAt: new Date(Date.now() - 86_400_000).toISOString() },
+        const res = await server.gql(CreateInstrumentFitCheckDocument, {
+          input: { userId: randomUUID(), idempotencyKey: key, checkConfirmedAt: new Date(Date.now() - 86_400_000).toISOString(), instrumentSuitability: { suitability: true } },
         });
         expect(firstError(res)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
       }

@@ -1,12 +1,13 @@
 // Finding 4 of the security review: resuming from a cursor read and parsed the whole event log
 // (every tenant's events). A resume now reads only its own route's (or tenant's) index: the
 // subscriber's filter is asked only about events that can match, over memory and Redis alike.
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BusEvent, EventBus } from '../../src/events/contract.js';
 import { MemoryEventBus } from '../../src/events/memory.js';
 import { RedisEventBus } from '../../src/events/redis.js';
 import { hasRedis, type RedisServer, startRedis } from '../support/redis.js';
+import { hasRedisCluster, type RedisCluster, startRedisCluster } from '../support/redis-cluster.js';
 
 const OTHERS = 3000;
 
@@ -66,7 +67,23 @@ suite(
   !hasRedis,
 );
 
+let cluster: RedisCluster | null = null;
+const clusterClients: Cluster[] = [];
+suite(
+  'Redis Cluster (3 masters)',
+  async () => {
+    cluster = await startRedisCluster();
+    const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+    clusterClients.push(client);
+    const bus = new RedisEventBus(client);
+    await bus.start();
+    return bus;
+  },
+  !hasRedisCluster,
+);
+
 afterAll(async () => {
-  for (const c of clients) c.disconnect();
+  for (const c of [...clients, ...clusterClients]) c.disconnect();
   await redis?.stop();
+  await cluster?.stop();
 });

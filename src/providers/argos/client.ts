@@ -4,8 +4,19 @@ import { PassThrough, type Readable } from 'node:stream';
 import FormDataStream from 'form-data';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { parseAnswer } from '../parse.js';
 import { ProviderResilience } from '../resilience.js';
-import type { ArgosError, ArgosStep1Fields, ArgosStep1Response, ArgosStep2Fields, ArgosStep2Response, ArgosSubmission } from './mapper.js';
+import {
+  argosErrorSchema,
+  argosGetSubmissionSchema,
+  type ArgosStep1Fields,
+  type ArgosStep1Response,
+  argosStep1ResponseSchema,
+  type ArgosStep2Fields,
+  type ArgosStep2Response,
+  argosStep2ResponseSchema,
+  type ArgosSubmissionItem,
+} from './mapper.js';
 
 const PROVIDER = 'ARGOS';
 export const LIVE_BASE_URL = 'https://rest-api.argosidentity.com/v3';
@@ -21,16 +32,18 @@ export interface ArgosClientOptions {
 
 /** One image to send: its size is known (checked before), its bytes are read from disk when sent. */
 export interface ArgosFilePart {
-  field: 'idImage' | 'idBackImage' | 'faceImage';
+  field: 'idImage' | 'idBackImage' | 'faceImage' | 'addressImage';
   filename: string;
   contentType: 'image/jpeg' | 'image/png';
   size: number;
   open(): Readable;
 }
 
-// provider-specs/argos.md, "Error messages": the messages are Argos's error types. The duplicate
-// message starts with the applicant's email, so it is matched, never echoed.
-const KNOWN_ERRORS: [RegExp, string, string | null][] = [
+// provider-specs/argos.md, "Error messages": the 16 distinct messages of step 1 and step 2 (with
+// the address flow's two) are Argos's error types; the message is matched, the type reported,
+// and `field` names our input when one input is at fault. The duplicate message starts with the
+// applicant's email, so it is matched, never echoed. Order matters: longer prefixes first.
+export const ARGOS_ERRORS: readonly [RegExp, string, string | null][] = [
   [/already approved/i, 'already approved', 'input.email'],
   [/^failed to parse the input data/i, 'failed to parse the input data', null],
   [/^invalid id image/i, 'invalid id image', 'input.idImage'],
@@ -43,6 +56,8 @@ const KNOWN_ERRORS: [RegExp, string, string | null][] = [
   [/^failed to find the project/i, 'failed to find the project', null],
   [/^invalid api key/i, 'invalid api key', null],
   [/^invalid face image/i, 'invalid face image', 'input.faceImage'],
+  [/^invalid or missing an address image/i, 'invalid or missing an address image', 'input.addressImage'],
+  [/^missing address data parameters/i, 'missing address data parameters', 'input.address'],
   [/^invalid submission id/i, 'invalid submission id', 'input.submissionId'],
   [/^this submission is already processed/i, 'this submission is already processed', 'input.submissionId'],
 ];
@@ -82,18 +97,24 @@ export class ArgosClient {
 
   /** POST /submission/step1 (form-data): the ID images and the applicant's fields. */
   async submitStep1(fields: ArgosStep1Fields, files: ArgosFilePart[]): Promise<ArgosStep1Response> {
-    return (await this.send('POST', '/submission/step1', { fields, files })).json() as ArgosStep1Response;
+    return parseAnswer(PROVIDER, 'POST /submission/step1', argosStep1ResponseSchema, (await this.send('POST', '/submission/step1', { fields, files })).json());
   }
 
-  /** POST /submission/step2 (form-data): the selfie and the confirmed fields. */
-  async submitStep2(fields: ArgosStep2Fields, face: ArgosFilePart): Promise<ArgosStep2Response> {
-    return (await this.send('POST', '/submission/step2', { fields, files: [face] })).json() as ArgosStep2Response;
+  /** POST /submission/step2 (form-data): the selfie (and, with address collection on, the address image) and the confirmed fields. */
+  async submitStep2(fields: ArgosStep2Fields, face: ArgosFilePart, address?: ArgosFilePart): Promise<ArgosStep2Response> {
+    const files = address ? [face, address] : [face];
+    return parseAnswer(PROVIDER, 'POST /submission/step2', argosStep2ResponseSchema, (await this.send('POST', '/submission/step2', { fields, files })).json());
   }
 
-  /** GET /submission?submission_id= ; null when Argos does not know it. */
-  async getSubmission(id: string): Promise<ArgosSubmission | null> {
+  /**
+   * GET /submission?submission_id= : the answer is `{"Items": [item]}` even for one id; null
+   * when Argos does not know it (no item, or 404).
+   */
+  async getSubmission(id: string): Promise<ArgosSubmissionItem | null> {
     try {
-      return (await this.send('GET', `/submission?submission_id=${encodeURIComponent(id)}`)).json() as ArgosSubmission;
+      const res = await this.send('GET', `/submission?submission_id=${encodeURIComponent(id)}`);
+      const { Items } = parseAnswer(PROVIDER, 'GET /submission', argosGetSubmissionSchema, res.json());
+      return Items.find((i) => i.submission_id === id) ?? null;
     } catch (err) {
       const status = (err as { extensions?: { httpStatus?: number } }).extensions?.httpStatus;
       if (status === 404) return null;
@@ -105,14 +126,15 @@ export class ArgosClient {
 function toError(res: ProviderResponse) {
   if (res.status === 429) return rateLimited(PROVIDER, retryAfterSeconds(res.headers.get('retry-after')));
   if (res.status >= 500) return providerUnavailable(PROVIDER, `answered ${res.status}`, res.status);
-  let body: Partial<ArgosError> = {};
+  let message = '';
   try {
-    body = JSON.parse(res.text) as ArgosError;
+    // an error body that is not {"message": …} still fails by its status
+    const parsed = argosErrorSchema.safeParse(JSON.parse(res.text));
+    if (parsed.success) message = parsed.data.message;
   } catch {
     // non-JSON error body: keep the status only
   }
-  const message = typeof body.message === 'string' ? body.message : '';
-  const known = KNOWN_ERRORS.find(([re]) => re.test(message));
+  const known = ARGOS_ERRORS.find(([re]) => re.test(message));
   if (!known) return providerRejected(PROVIDER, res.status, null, `HTTP ${res.status}`);
   const [, type, field] = known;
   return providerRejected(PROVIDER, res.status, type, type, field ? { field } : {});

@@ -5,7 +5,7 @@ import type { ProviderVerificationView } from '../../domain/verification.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { mapConcurrent } from '../http.js';
 import { ArgosClient, type ArgosFilePart, LIVE_BASE_URL } from './client.js';
-import { ARGOS_SUBMISSION_TTL_MS, type ArgosStep1Fields, type ArgosStep2Fields, fromStep1, fromStep2, fromSubmission, mergeArgosView } from './mapper.js';
+import { ARGOS_SUBMISSION_TTL_MS, type ArgosStep1Fields, type ArgosStep2Fields, fromStep1, fromStep2, fromSubmissionItem, mergeArgosView } from './mapper.js';
 import { ArgosSimulator } from './simulator.js';
 import { parse, verify } from './webhook.js';
 
@@ -60,15 +60,15 @@ export class ArgosAdapter implements ProviderAdapter {
   }
 
   /** Step 2, applied to what step 1 told us. */
-  async confirm(fields: ArgosStep2Fields, face: ArgosFilePart, current: ProviderVerificationView): Promise<ProviderVerificationView> {
-    return fromStep2(await this.client.submitStep2(fields, face), fields, current);
+  async confirm(fields: ArgosStep2Fields, face: ArgosFilePart, current: ProviderVerificationView, address?: ArgosFilePart): Promise<ProviderVerificationView> {
+    return fromStep2(await this.client.submitStep2(fields, face, address), fields, current);
   }
 
   async fetchVerifications(refs: readonly string[]): Promise<(ProviderVerificationView | Error)[]> {
     return mapConcurrent(refs, this.options.concurrency, async (ref) => {
       try {
         const s = await this.client.getSubmission(ref);
-        return s ? fromSubmission(s, this.submissionTtlMs) : new Error(`Argos has no submission ${ref}`);
+        return s ? fromSubmissionItem(s, this.submissionTtlMs) : new Error(`Argos has no submission ${ref}`);
       } catch (err) {
         return err as Error;
       }

@@ -108,7 +108,7 @@ export class SubmitArgosDocumentInput {
   @Field(() => String, { description: 'Country that issued the ID: ISO 3166-1 alpha-3 as Argos expects (KOR); alpha-2 (KR) is accepted and converted.' })
   issuingCountry!: string;
 
-  @Field(() => Upload, { description: 'Front of the ID: JPEG or PNG (decided by the bytes), at most 2 MB; 640×480 or larger with a little padding around the ID.' })
+  @Field(() => Upload, { description: 'Front of the ID: JPEG or PNG (decided by the bytes), at most 2 MB; 640×480 recommended (not required), with a little padding around the ID.' })
   idImage!: UploadValue;
 
   @Field(() => Upload, { nullable: true, description: 'Back of the ID, for ID types Argos collects the back of: JPEG or PNG, at most 2 MB.' })
@@ -190,6 +190,36 @@ export class ConfirmArgosSubmissionInput {
   @IsOptional() @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   @Field(() => String, { nullable: true, description: 'Expiry date of the ID, YYYY-MM-DD.' })
   dateOfExpiry?: string | null;
+
+  @IsOptional() @ValidateNested()
+  @Field(() => ArgosAddressInput, { nullable: true, description: "The address, when the Argos project collects addresses (else Argos answers `missing address data parameters`)." })
+  address?: ArgosAddressInput | null;
+
+  @Field(() => Upload, { nullable: true, description: 'Proof-of-address image, when the Argos project asks for one: JPEG or PNG, at most 2 MB. Sent as addressImage (the field name Argos uses in its GET `image` block; the step 2 field name is not in the material).' })
+  addressImage?: UploadValue | null;
+}
+
+@InputType('ArgosAddressInput', { description: "Argos step 2 with the project's collect-address option on: one of `globalCode`, `compoundCode`, `formattedAddress` (from Argos's Post/Address_code API) is required; the rest optional." })
+export class ArgosAddressInput {
+  @apply(optionalText(256))
+  @Field(() => String, { nullable: true, description: 'Sent as globalCode.' })
+  globalCode?: string | null;
+
+  @apply(optionalText(256))
+  @Field(() => String, { nullable: true, description: 'Sent as compoundCode.' })
+  compoundCode?: string | null;
+
+  @apply(optionalText(1024))
+  @Field(() => String, { nullable: true, description: 'Sent as formatted_address.' })
+  formattedAddress?: string | null;
+
+  @apply(optionalText(1024))
+  @Field(() => String, { nullable: true, description: 'Sent as address_input (what the user typed).' })
+  addressInput?: string | null;
+
+  @apply(optionalText(1024))
+  @Field(() => String, { nullable: true, description: 'Sent as address_detail (flat, floor…).' })
+  addressDetail?: string | null;
 }
 
 @ObjectType({ description: 'Why Argos asks for another try.' })
@@ -237,6 +267,22 @@ class ArgosDocumentFields {
   @Field(() => Boolean, { nullable: true, description: 'The ID has a document number.' }) documentNumber!: boolean | null;
 }
 
+@ObjectType({ description: 'One try of an Argos submission (GET `kyc.attempts`).' })
+class ArgosAttempt {
+  @Field(() => Int, { description: 'Which try (1, 2, 3).' }) attemptCnt!: number;
+  @Field(() => [String], { description: 'Retry codes of this try; empty when it passed.' }) retryCode!: string[];
+  @Field(() => [String], { description: "Argos's explanations, in the order of the codes." }) retryMsg!: string[];
+  @Field(() => Float, { nullable: true, description: 'Liveness score of the selfie of this try, 0–100.' }) livenessScore!: number | null;
+}
+
+@ObjectType({ description: "Links to a submission's images on Argos's server (GET `image`)." })
+class ArgosImages {
+  @Field(() => String, { nullable: true, description: 'Front of the ID.' }) idImage!: string | null;
+  @Field(() => String, { nullable: true, description: 'Back of the ID.' }) idBackImage!: string | null;
+  @Field(() => String, { nullable: true, description: 'The selfie.' }) selfieImage!: string | null;
+  @Field(() => String, { nullable: true, description: 'The proof-of-address image.' }) addressImage!: string | null;
+}
+
 @ObjectType({ description: 'Argos-specific fields of a verification: OCR data, retries and scores.' })
 export class ArgosDetails {
   @Field(() => String, { description: "Argos's raw kycStatus: incomplete, pending, approved or rejected." }) kycStatus!: string;
@@ -259,6 +305,13 @@ export class ArgosDetails {
   @Field(() => Float, { nullable: true, description: 'Step 2: similarity of the selfie and the ID photo, 0–100.' }) faceSimilarityScore!: number | null;
   @Field(() => Float, { nullable: true, description: 'Step 2: liveness score of the selfie, 0–100.' }) livenessScore!: number | null;
   @Field(() => String, { nullable: true, description: 'Who reviewed the submission at Argos.' }) reviewer!: string | null;
+  @Field(() => [String], { nullable: true, description: 'Reject codes (e.g. too_many_retry, id_info_dataMismatch), from a status refresh or a rejected webhook.' }) rejectCodes!: string[] | null;
+  @Field(() => [String], { nullable: true, description: "The reviewer's comments, from a status refresh." }) comments!: string[] | null;
+  @Field(() => [ArgosAttempt], { nullable: true, description: 'Every try with its retry codes, from a status refresh.' }) attempts!: unknown[] | null;
+  @Field(() => ArgosImages, { nullable: true, description: "Links to the images on Argos's server, from a status refresh." }) images!: unknown;
+  @Field(() => String, { nullable: true, description: "Argos's argos_score, as given." }) argosScore!: string | null;
+  @Field(() => String, { nullable: true, description: "Argos's recognition_score, as given." }) recognitionScore!: string | null;
+  @Field(() => String, { nullable: true, description: 'When Argos created the submission (ISO 8601, from its YYYY-MM-DD-HH-MM-SS-ZZZ).' }) submittedAt!: string | null;
 }
 registerDetailsType(ArgosDetails);
 
@@ -311,6 +364,11 @@ export function toStep2Fields(input: ConfirmArgosSubmissionInput): ArgosStep2Fie
     serial_number: present(input.serialNumber),
     date_of_issue: present(input.dateOfIssue),
     date_of_expiry: present(input.dateOfExpiry),
+    globalCode: present(input.address?.globalCode),
+    compoundCode: present(input.address?.compoundCode),
+    formatted_address: present(input.address?.formattedAddress),
+    address_input: present(input.address?.addressInput),
+    address_detail: present(input.address?.addressDetail),
   };
 }
 
@@ -378,7 +436,8 @@ export class ArgosResolver {
       throw badUserInput('input.submissionId', `cannot be confirmed: the submission is ${record.status}${details?.nextStep === 'SUBMIT_DOCUMENT' ? ' and needs new ID images first' : ''}`);
     }
     const face = await checkImageUpload(input.faceImage, 'input.faceImage');
-    const view = await adapter.confirm(toStep2Fields(input), part('faceImage', face), viewOf(record));
+    const addressImage = input.addressImage ? part('addressImage', await checkImageUpload(input.addressImage, 'input.addressImage')) : undefined;
+    const view = await adapter.confirm(toStep2Fields(input), part('faceImage', face), viewOf(record), addressImage);
     return (await ctx.services.verifications.applyProviderView('ARGOS', view)) ?? record;
   }
 }

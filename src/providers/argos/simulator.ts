@@ -4,9 +4,12 @@
 // page and advance route, and the Basic-authenticated webhooks. Served under /sandbox/argos.
 //
 // Deterministic OCR: the data "read" from an ID is derived from the SHA-256 of the front image's
-// bytes (`simulateOcr`), so a test can predict it. A front image below 640×480 is not readable:
-// step 1 answers `incomplete` with retry code `mrz_protocol_fail`. A face image below 640×480
-// does not match: step 2 answers `incomplete` with `face_compare_underscore`.
+// bytes (`simulateOcr`), so a test can predict it. 640×480 is only Argos's recommendation: a
+// smaller image is read. An image too small to hold a legible ID (shorter side below
+// UNREADABLE_BELOW_PX) is not: step 1 answers `incomplete` with retry code `mrz_protocol_fail`; a
+// selfie that small shows no comparable face: step 2 answers `incomplete` with
+// `face_compare_underscore`. GET answers `{"Items": [item]}` in Argos's shape (dates
+// `YYYY-MM-DD-HH-MM-SS-ZZZ`); webhooks `created`, `retry`, `submit`, `approved`, `rejected`.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
@@ -28,9 +31,10 @@ import {
   type ArgosStep1Response,
   type ArgosStep2Fields,
   type ArgosStep2Response,
-  type ArgosSubmission,
+  type ArgosSubmissionItem,
   type ArgosWebhook,
   type ArgosWebhookTrigger,
+  toArgosDate,
 } from './mapper.js';
 import { basicAuthorization } from './webhook.js';
 
@@ -47,9 +51,15 @@ export interface ArgosSimulatorOptions {
 
 /** seed: "limit: 2mb" per image. */
 export const ARGOS_MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-/** seed: "The recommended standard for 'idImage' and 'idBackImage' is 640 x 480 pixels." */
-export const MIN_WIDTH = 640;
-export const MIN_HEIGHT = 480;
+/**
+ * seed: "The recommended standard for 'idImage' and 'idBackImage' is 640 x 480 pixels": a
+ * recommendation, not a rule. The sandbox reads any image whose shorter side is at least this.
+ */
+export const UNREADABLE_BELOW_PX = 160;
+const unreadable = (head: Buffer) => {
+  const { width, height } = imageSize(head);
+  return Math.min(width, height) < UNREADABLE_BELOW_PX;
+};
 
 interface Submission {
   id: string;
@@ -75,6 +85,10 @@ interface Submission {
   resultAt: string | null;
   reviewer: string | null;
   comment: string | null;
+  /** Every try (step 1 and step 2), as GET `kyc.attempts` lists them. */
+  attempts: { attemptCnt: number; retryCode: string[]; retryMsg: string[]; livenessScore?: number }[];
+  images: { idImage?: string; idBackImage?: string; selfieImage?: string; addressImage?: string };
+  address: Record<string, string> | null;
 }
 
 interface Fault {
@@ -133,6 +147,13 @@ function simulateOcrFromDigest(h: Buffer, issuingCountry: string): {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Step 2 with address collection on needs one of these (provider-specs/argos.md). */
+const ADDRESS_CODES = ['globalCode', 'compoundCode', 'formatted_address'] as const;
+/** The reviewer's comment shown beside a reject code in GET `kyc.comment`. */
+const REJECT_COMMENTS: Record<string, string> = {
+  too_many_retry: 'Too many failed attempts.',
+  id_info_dataMismatch: 'The submitted data does not match the ID.',
+};
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALPHA3 = /^[A-Z]{3}$/;
 const RANK: Record<ArgosKycStatus, number> = { incomplete: 0, pending: 1, approved: 2, rejected: 2 };
@@ -179,6 +200,13 @@ export class ArgosSimulator implements Simulator {
   /** Text fields of the last step 1 / step 2 request. */
   lastFields: Record<string, string> = {};
   webhooksSent = 0;
+  /** Webhook triggers sent, in order (tests read it). */
+  readonly triggersSent: ArgosWebhookTrigger[] = [];
+  /**
+   * The project's collect-address option: step 2 then needs one of globalCode, compoundCode,
+   * formatted_address and an address image (provider-specs/argos.md, "Step 2"). Default off.
+   */
+  collectAddress = false;
 
   constructor(private readonly options: ArgosSimulatorOptions) {}
 
@@ -214,7 +242,9 @@ export class ArgosSimulator implements Simulator {
   private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
     if (method === 'POST' && p === '/v3/submission/step1') {
       this.requests.step1++;
-      sendJson(res, 200, await this.step1(await readForm(req, this.maxBodyBytes)));
+      const { body, after } = await this.step1(await readForm(req, this.maxBodyBytes));
+      sendJson(res, 200, body);
+      after?.();
       return true;
     }
     if (method === 'POST' && p === '/v3/submission/step2') {
@@ -226,9 +256,11 @@ export class ArgosSimulator implements Simulator {
     }
     if (method === 'GET' && p === '/v3/submission') {
       this.requests.get++;
-      const s = this.submissions.get(url.searchParams.get('submission_id') ?? '');
-      if (!s) throw new HttpError(404, 'invalid submission id');
-      sendJson(res, 200, this.view(s));
+      const id = url.searchParams.get('submission_id');
+      if (!id) throw new HttpError(400, 'missing required parameters');
+      // a list even for one id (provider-specs/argos.md); an unknown id lists nothing
+      const s = this.submissions.get(id);
+      sendJson(res, 200, { Items: s ? [this.view(s)] : [] });
       return true;
     }
     return false;
@@ -238,7 +270,7 @@ export class ArgosSimulator implements Simulator {
     return Date.parse(s.createdAt) + this.options.submissionTtlMs() <= Date.now();
   }
 
-  private async step1(form: Form): Promise<ArgosStep1Response> {
+  private async step1(form: Form): Promise<{ body: ArgosStep1Response; after?: () => void }> {
     this.lastFields = textFields(form);
     const text = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
     const email = text('email');
@@ -302,14 +334,20 @@ export class ArgosSimulator implements Simulator {
         resultAt: null,
         reviewer: null,
         comment: null,
+        attempts: [],
+        images: {},
+        address: null,
       };
       this.submissions.set(s.id, s);
     }
+    const created = !retryOf;
     this.lastFiles = { idImage: describe(front), ...(backFile ? { idBackImage: describe(backFile) } : {}) };
-    const { width, height } = imageSize(front.head);
-    if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+    s.images.idImage = `${this.options.publicBase()}/images/${s.id}/idImage.${front.type === 'image/png' ? 'png' : 'jpg'}`;
+    if (backFile) s.images.idBackImage = `${this.options.publicBase()}/images/${s.id}/idBackImage.${backFile.type === 'image/png' ? 'png' : 'jpg'}`;
+    if (unreadable(front.head)) {
       s.retryCount++;
-      s.retry = [{ retryCode: 'mrz_protocol_fail', retryMsg: `The ID could not be read; send an image of at least ${MIN_WIDTH}x${MIN_HEIGHT} with a little padding around the ID.` }];
+      s.retry = [{ retryCode: 'mrz_protocol_fail', retryMsg: 'The ID could not be read; send a sharper image with a little padding around the ID.' }];
+      s.attempts.push({ attemptCnt: s.attempts.length + 1, retryCode: ['mrz_protocol_fail'], retryMsg: [s.retry[0].retryMsg] });
       s.ocr = null;
       s.documentFields = null;
       s.missingFields = [];
@@ -318,13 +356,17 @@ export class ArgosSimulator implements Simulator {
         s.comment = 'too_many_retry';
         s.resultAt = now;
       }
+      const triggers: ArgosWebhookTrigger[] = [...(created ? ['created' as const] : []), s.kycStatus === 'rejected' ? 'rejected' : 'retry'];
       return {
-        submissionId: s.id,
-        file_upload: 'true',
-        ...(backFile ? { file_back_upload: 'true' as const } : {}),
-        retry: s.retry,
-        kycStatus: s.kycStatus,
-        retryCount: s.retryCount,
+        after: () => this.notify(s, triggers),
+        body: {
+          submissionId: s.id,
+          file_upload: 'true',
+          ...(backFile ? { file_back_upload: 'true' as const } : {}),
+          retry: s.retry,
+          kycStatus: s.kycStatus,
+          retryCount: s.retryCount,
+        },
       };
     }
     const ocr = simulateOcrFromDigest(front.sha256, issuingCountry);
@@ -332,16 +374,20 @@ export class ArgosSimulator implements Simulator {
     s.documentFields = ocr.document_fields;
     s.missingFields = ocr.missing_fields;
     s.retry = [];
+    s.attempts.push({ attemptCnt: s.attempts.length + 1, retryCode: [], retryMsg: [] });
     return {
-      submissionId: s.id,
-      reviewOCRData: s.ocr,
-      document_fields: s.documentFields,
-      missing_fields: s.missingFields,
-      idImage: `${s.id}/idImage.${front.type === 'image/png' ? 'png' : 'jpg'}`,
-      ...(backFile ? { idBackImage: `${s.id}/idBackImage.${backFile.type === 'image/png' ? 'png' : 'jpg'}`, file_back_upload: 'true' as const } : {}),
-      file_upload: 'true',
-      kycStatus: s.kycStatus,
-      retryCount: s.retryCount,
+      after: created ? () => this.notify(s, ['created']) : undefined,
+      body: {
+        submissionId: s.id,
+        reviewOCRData: s.ocr,
+        document_fields: s.documentFields,
+        missing_fields: s.missingFields,
+        idImage: `${s.id}/idImage.${front.type === 'image/png' ? 'png' : 'jpg'}`,
+        ...(backFile ? { idBackImage: `${s.id}/idBackImage.${backFile.type === 'image/png' ? 'png' : 'jpg'}`, file_back_upload: 'true' as const } : {}),
+        file_upload: 'true',
+        kycStatus: s.kycStatus,
+        retryCount: s.retryCount,
+      },
     };
   }
 
@@ -363,18 +409,28 @@ export class ArgosSimulator implements Simulator {
     if ((gender !== undefined && gender !== 'male' && gender !== 'female') || (nationality !== undefined && !ALPHA3.test(nationality))) {
       throw new HttpError(400, 'failed to parse the input data');
     }
-    this.lastFiles = { faceImage: describe(face) };
+    // the collect-address option: one of the address codes, and a readable address image
+    const addressImage = form.get('addressImage');
+    if (this.collectAddress) {
+      if (!ADDRESS_CODES.some((k) => text(k))) throw new HttpError(400, 'missing address data parameters');
+      if (!(addressImage instanceof UploadedFile)) throw new HttpError(400, 'invalid or missing an address image');
+      checkImage(addressImage, 'invalid or missing an address image');
+    }
+    this.lastFiles = { faceImage: describe(face), ...(addressImage instanceof UploadedFile ? { addressImage: describe(addressImage) } : {}) };
+    s.images.selfieImage = `${this.options.publicBase()}/images/${s.id}/selfieImage.${face.type === 'image/png' ? 'png' : 'jpg'}`;
+    if (addressImage instanceof UploadedFile) s.images.addressImage = `${this.options.publicBase()}/images/${s.id}/addressImage.${addressImage.type === 'image/png' ? 'png' : 'jpg'}`;
+    if (this.collectAddress) s.address = Object.fromEntries([...ADDRESS_CODES, 'address_input', 'address_detail'].flatMap((k) => (text(k) ? [[k, text(k)!]] : [])));
     const now = new Date().toISOString();
     s.step2Tried = true;
     s.updatedAt = now;
     s.step2 = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    const { width, height } = imageSize(face.head);
     const h = face.sha256;
     s.livenessScore = 90 + (h[0] % 10);
-    if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+    if (unreadable(face.head)) {
       s.retryCount++;
       s.faceSimilarityScore = h[1] % 40;
       s.retry = [{ retryCode: 'face_compare_underscore', retryMsg: 'The face does not match the ID photo.' }];
+      s.attempts.push({ attemptCnt: s.attempts.length + 1, retryCode: ['face_compare_underscore'], retryMsg: [s.retry[0].retryMsg], livenessScore: s.livenessScore });
       if (s.retryCount >= ARGOS_MAX_TRIES) {
         s.kycStatus = 'rejected';
         s.comment = 'too_many_retry';
@@ -383,32 +439,82 @@ export class ArgosSimulator implements Simulator {
       }
       return {
         body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, ...(s.retry.length ? { retry: s.retry } : {}), kycStatus: s.kycStatus, retryCount: s.retryCount },
-        after: s.kycStatus === 'rejected' ? () => void this.queue.run(s.id, () => this.sendWebhook(s, 'rejected')) : undefined,
+        after: () => this.notify(s, [s.kycStatus === 'rejected' ? 'rejected' : 'retry']),
       };
     }
     s.faceSimilarityScore = 80 + (h[1] % 20);
     s.retry = [];
+    s.attempts.push({ attemptCnt: s.attempts.length + 1, retryCode: [], retryMsg: [], livenessScore: s.livenessScore });
     s.kycStatus = 'pending';
     s.pendingAt = now;
     return {
       body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, kycStatus: s.kycStatus, retryCount: s.retryCount },
       // Argos reports the move to pending with the `submit` webhook
-      after: () => void this.queue.run(s.id, () => this.sendWebhook(s, 'submit')),
+      after: () => this.notify(s, ['submit']),
     };
   }
 
-  /** GET body (and, with webhook_trigger and without the OCR block, the webhook body). */
-  private view(s: Submission): ArgosSubmission {
+  /** Sends these webhooks in order, after the answer (per-submission queue keeps the order). */
+  private notify(s: Submission, triggers: ArgosWebhookTrigger[]) {
+    for (const t of triggers) void this.queue.run(s.id, () => this.sendWebhook(s, t));
+  }
+
+  /** One item of GET /submission (provider-specs/argos.md, "Reading a submission back"). */
+  private view(s: Submission): ArgosSubmissionItem {
     const st = s.step2 ?? {};
-    const ocr = s.ocr ?? {};
+    const [first, ...rest] = (st.name ?? '').split(/\s+/);
+    const date = (iso: string | null) => (iso ? toArgosDate(new Date(iso)) : null);
     return {
+      submission_id: s.id,
+      email: s.email,
+      ...(s.userid ? { userid: s.userid } : {}),
+      data: {
+        ...(s.step2
+          ? {
+              full_name: st.name,
+              first_name: first,
+              ...(rest.length ? { last_name: rest.join(' ') } : {}),
+              date_of_birth: st.date_of_birth,
+              ...(st.gender ? { gender: st.gender } : {}),
+              ...(st.nationality ? { nationality: st.nationality } : {}),
+              ...(st.date_of_issue ? { idcard_issueDate: st.date_of_issue } : {}),
+              ...(st.date_of_expiry ? { idcard_expireDate: st.date_of_expiry } : {}),
+              ...(st.identity_number ? { identity_number: st.identity_number } : {}),
+              ...(st.document_number ? { document_number: st.document_number } : {}),
+            }
+          : {}),
+        idType: s.idType,
+        idcard_issuingCountry: s.issuingCountry,
+        ...Object.fromEntries(Object.entries(s.cf).filter(([, v]) => v !== undefined)),
+        ...(s.address?.formatted_address ? { address_street: s.address.formatted_address } : {}),
+      },
+      created_at: date(s.createdAt),
+      updated_at: date(s.updatedAt),
+      ...(s.pendingAt ? { pending_at: date(s.pendingAt) } : {}),
+      ...(s.resultAt ? { kyc_result_at: date(s.resultAt) } : {}),
+      ...(s.reviewer ? { reviewer: s.reviewer } : {}),
+      image: { ...s.images },
+      kyc: {
+        result: s.kycStatus,
+        ...(s.kycStatus === 'rejected' && s.comment ? { comment: [REJECT_COMMENTS[s.comment] ?? s.comment], commentCode: [s.comment] } : {}),
+        attempts: s.attempts.map((a) => ({ ...a })),
+      },
+    };
+  }
+
+  /** A webhook body (provider-specs/argos.md, "Webhooks"): personal fields only when submitted. */
+  private webhookBody(s: Submission, trigger: ArgosWebhookTrigger): ArgosWebhook {
+    const st = s.step2 ?? {};
+    const date = (iso: string | null) => (iso ? toArgosDate(new Date(iso)) : null);
+    return {
+      webhook_trigger: trigger,
       submission_id: s.id,
       kyc_result: {
         status: s.kycStatus,
-        created_at: s.createdAt,
-        updated_at: s.updatedAt,
-        kyc_result_at: s.resultAt,
-        pending_at: s.pendingAt,
+        created_at: date(s.createdAt),
+        updated_at: date(s.updatedAt),
+        kyc_result_at: date(s.resultAt),
+        pending_at: date(s.pendingAt),
         reviewer: s.reviewer,
         ...(s.kycStatus === 'rejected' ? { comment: s.comment } : {}),
       },
@@ -430,20 +536,8 @@ export class ArgosSimulator implements Simulator {
             ...(st.document_number ? { documentNumber: st.document_number } : {}),
           }
         : {}),
-      retryCount: s.retryCount,
-      retry: s.retry,
-      ...(s.ocr ? { reviewOCRData: ocr, document_fields: s.documentFields ?? undefined, missing_fields: s.missingFields } : {}),
-      ...(s.faceSimilarityScore !== undefined ? { faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore } : {}),
-    };
-  }
-
-  private webhookBody(s: Submission, trigger: ArgosWebhookTrigger): ArgosWebhook {
-    const { retryCount, retry, reviewOCRData: _o, document_fields: _d, missing_fields: _m, faceSimilarityScore: _f, livenessScore: _l, ...rest } = this.view(s);
-    return {
-      webhook_trigger: trigger,
-      ...rest,
       // `created` and `retry` carry retryCode and attempts (provider-specs/argos.md)
-      ...(trigger === 'created' || trigger === 'retry' ? { retryCode: retry?.[0]?.retryCode, attempts: retryCount } : {}),
+      ...(trigger === 'created' || trigger === 'retry' ? { ...(s.retry[0] ? { retryCode: s.retry[0].retryCode } : {}), attempts: s.retryCount } : {}),
     };
   }
 
@@ -452,6 +546,7 @@ export class ArgosSimulator implements Simulator {
     let ok = false;
     try {
       this.webhooksSent++;
+      if (attempt === 1) this.triggersSent.push(trigger);
       const res = await fetch(this.options.webhookUrl(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: basicAuthorization(this.options.webhookSecret) },

@@ -5,7 +5,8 @@
 // the dedup key is derived from submission, trigger, attempts and kyc_result.updated_at.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { ARGOS_KYC_STATUSES, ARGOS_WEBHOOK_TRIGGERS, type ArgosWebhook, fromSubmission } from './mapper.js';
+import { parseWebhookBody } from '../parse.js';
+import { argosWebhookSchema, fromWebhook } from './mapper.js';
 
 export const WEBHOOK_USER = 'argos';
 
@@ -32,25 +33,22 @@ export function verify(req: WebhookRequest, secrets: readonly string[]): void {
 const STATE_TRIGGERS = new Set(['created', 'retry', 'approved', 'rejected', 'submit', 'updated']);
 
 export function parse(req: WebhookRequest, ttlMs: number): ProviderEvent[] {
-  let body: ArgosWebhook;
+  let raw: unknown;
   try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
+    raw = JSON.parse(req.rawBody.toString('utf8'));
   } catch {
     throw new WebhookFormatError('body is not JSON');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WebhookFormatError('body is not an object');
-  if ('data' in body && Object.keys(body).length === 1) throw new WebhookFormatError('encrypted webhooks are not supported; turn payload encryption off');
-  if (!(ARGOS_WEBHOOK_TRIGGERS as readonly string[]).includes(body.webhook_trigger)) {
-    throw new WebhookFormatError(`unknown webhook_trigger ${JSON.stringify(body.webhook_trigger)}`);
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'data' in raw && Object.keys(raw).length === 1) {
+    throw new WebhookFormatError('encrypted webhooks are not supported; turn payload encryption off');
   }
-  if (typeof body.submission_id !== 'string' || !body.submission_id) throw new WebhookFormatError('submission_id missing');
+  const body = parseWebhookBody('ARGOS', argosWebhookSchema, req.rawBody);
   if (!STATE_TRIGGERS.has(body.webhook_trigger)) return [];
   const kyc = body.kyc_result;
-  if (!kyc || typeof kyc !== 'object' || !(ARGOS_KYC_STATUSES as readonly string[]).includes(kyc.status)) {
-    throw new WebhookFormatError('kyc_result.status missing or unknown');
-  }
+  if (!kyc) throw new WebhookFormatError('kyc_result does not match the documented shape (required for this trigger)');
+  const attempts = Array.isArray(body.attempts) ? body.attempts.length : (body.attempts ?? null);
   const eventId = createHash('sha256')
-    .update(JSON.stringify([body.submission_id, body.webhook_trigger, kyc.status, body.attempts ?? null, kyc.updated_at ?? null]))
+    .update(JSON.stringify([body.submission_id, body.webhook_trigger, kyc.status, attempts, kyc.updated_at ?? null]))
     .digest('hex');
-  return [{ eventId, kind: 'verification', view: fromSubmission(body, ttlMs) }];
+  return [{ eventId, kind: 'verification', view: fromWebhook(body, ttlMs) }];
 }

@@ -1,19 +1,50 @@
 // Upvest REST client: OAuth2 client credentials (token cached per scope until shortly before it
 // expires, fetched again once on a 401), the common headers, an HTTP message signature on every
 // request, and problem bodies → our error codes with Upvest's request id kept.
-import { type KeyObject, randomUUID } from 'node:crypto';
+import { createHash, type KeyObject, randomUUID } from 'node:crypto';
 import { providerRejected, providerUnavailable, rateLimited } from '../../errors.js';
 import { callProvider, type ProviderResponse, retryAfterSeconds } from '../http.js';
+import { parseAnswer } from '../parse.js';
 import { ProviderResilience } from '../resilience.js';
-import type { UpvestCheck, UpvestCheckCreate, UpvestCheckList, UpvestCreated, UpvestJwks, UpvestProblem, UpvestToken } from './mapper.js';
+import {
+  type UpvestCheck,
+  type UpvestCheckCreate,
+  upvestCheckListSchema,
+  upvestCheckSchema,
+  type UpvestCreated,
+  upvestCreatedSchema,
+  type UpvestJwks,
+  upvestJwksSchema,
+  upvestProblemSchema,
+  upvestTokenSchema,
+} from './mapper.js';
 import { contentDigest, signMessage } from './signature.js';
+import type { UpvestProblem } from './mapper.js';
 
 const PROVIDER = 'UPVEST';
+const KNOWN_TYPES: ReadonlySet<string> = new Set(['KYC', 'POR', 'INSTRUMENT_FIT', 'COMPLIANCE']);
 export const API_VERSION = '1';
 export const SCOPE_READ = 'checks:read';
 export const SCOPE_ADMIN = 'checks:admin';
 /** A token is renewed this long before it expires (at most half its lifetime). */
 export const TOKEN_RENEW_MARGIN_MS = 30_000;
+
+/** Namespace of kyc-graph's name-based idempotency keys (a fixed random UUID; never change it). */
+export const IDEMPOTENCY_NAMESPACE = '6f1c2a7e-3b5d-4e8f-9a0b-c1d2e3f4a5b6';
+
+/**
+ * The idempotency-key Upvest gets for a client's own key: a name-based UUID (RFC 4122 version 5,
+ * SHA-1) of tenant, operation and key, so the same request always sends the same UUID and two
+ * tenants or operations never share one. Upvest asks for a UUID (provider-specs/upvest.md).
+ */
+export function idempotencyUuid(tenant: string, operation: string, key: string): string {
+  const ns = Buffer.from(IDEMPOTENCY_NAMESPACE.replace(/-/g, ''), 'hex');
+  const h = createHash('sha1').update(ns).update(JSON.stringify([tenant, operation, key]), 'utf8').digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
 
 export interface UpvestClientOptions {
   /** The app's retry policy and circuit breakers (createApp's); default: this client's own. */
@@ -60,8 +91,11 @@ export class UpvestClient {
       all['content-length'] = String(Buffer.byteLength(body));
       all['content-digest'] = contentDigest(body);
     }
-    Object.assign(all, signMessage({ method, target, headers: all }, { key: this.options.signingKey, keyId: this.options.signingKeyId }));
-    return callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + target, headers: all, body, timeoutMs: this.options.timeoutMs });
+    // signed afresh for every attempt: a retry seconds later must not carry an expired (5 s) signature
+    const signed = () => ({ ...all, ...signMessage({ method, target, headers: all }, { key: this.options.signingKey, keyId: this.options.signingKeyId }) });
+    // a POST with Upvest's idempotency-key creates nothing twice, so it may be retried like a GET
+    const idempotent = method === 'POST' && typeof all['idempotency-key'] === 'string';
+    return callProvider({ provider: PROVIDER, resilience: this.resilience, method, url: this.options.baseUrl() + target, headers: signed, body, timeoutMs: this.options.timeoutMs, idempotent });
   }
 
   /** A bearer token for `scope`, from the cache while it is fresh. Concurrent callers share one fetch. */
@@ -93,9 +127,8 @@ export class UpvestClient {
     }).toString();
     const res = await this.send('POST', '/auth/token', { 'content-type': 'application/x-www-form-urlencoded' }, form);
     if (res.status < 200 || res.status >= 300) throw toError(res);
-    const t = res.json() as Partial<UpvestToken>;
-    if (typeof t.access_token !== 'string' || !t.access_token) throw providerUnavailable(PROVIDER, 'token answer has no access_token', res.status);
-    const ttlMs = (typeof t.expires_in === 'number' && t.expires_in > 0 ? t.expires_in : 300) * 1000;
+    const t = parseAnswer(PROVIDER, 'POST /auth/token', upvestTokenSchema, res.json());
+    const ttlMs = (t.expires_in ?? 300) * 1000;
     return { value: t.access_token, renewAt: Date.now() + ttlMs - Math.min(TOKEN_RENEW_MARGIN_MS, ttlMs / 2) };
   }
 
@@ -124,41 +157,41 @@ export class UpvestClient {
     throw toError(res);
   }
 
+  /** A user's checks; an entry of a type the seed does not list is left out (Upvest may add types). */
   async listChecks(userId: string): Promise<UpvestCheck[]> {
     const res = await this.request('GET', `/users/${encodeURIComponent(userId)}/checks`, { scope: SCOPE_READ });
-    const list = res!.json() as Partial<UpvestCheckList>;
-    if (!Array.isArray(list.data)) throw providerUnavailable(PROVIDER, 'list answer has no data array', res!.status);
-    return list.data;
+    const list = parseAnswer(PROVIDER, 'GET /users/{user_id}/checks', upvestCheckListSchema, res!.json());
+    return list.data.flatMap((entry, i) =>
+      KNOWN_TYPES.has(entry.type) ? [parseAnswer(PROVIDER, `GET /users/{user_id}/checks data.${i}`, upvestCheckSchema, entry)] : [],
+    );
   }
 
   /** null when Upvest answers 404. */
   async getCheck(userId: string, checkId: string): Promise<UpvestCheck | null> {
     const res = await this.request('GET', `/users/${encodeURIComponent(userId)}/checks/${encodeURIComponent(checkId)}`, { scope: SCOPE_READ, nullOn404: true });
-    return res ? (res.json() as UpvestCheck) : null;
+    return res ? parseAnswer(PROVIDER, 'GET /users/{user_id}/checks/{check_id}', upvestCheckSchema, res.json()) : null;
   }
 
   /** Creates a check; Upvest answers only its id. The idempotency key makes a retry safe. */
   async createCheck(userId: string, body: UpvestCheckCreate, idempotencyKey: string = randomUUID()): Promise<UpvestCreated> {
     const res = await this.request('POST', `/users/${encodeURIComponent(userId)}/checks`, { scope: SCOPE_ADMIN, body, idempotencyKey });
-    const created = res!.json() as Partial<UpvestCreated>;
-    if (typeof created.id !== 'string') throw providerUnavailable(PROVIDER, 'create answer has no id', res!.status);
-    return { id: created.id };
+    return parseAnswer(PROVIDER, 'POST /users/{user_id}/checks', upvestCreatedSchema, res!.json());
   }
 
   /** The keys Upvest signs webhooks with (JWKS). */
   async verifyKeys(): Promise<UpvestJwks> {
     const res = await this.request('GET', '/auth/verify_keys', { scope: SCOPE_READ });
-    const jwks = res!.json() as Partial<UpvestJwks>;
-    if (!Array.isArray(jwks.keys)) throw providerUnavailable(PROVIDER, 'verify_keys answer has no keys', res!.status);
-    return { keys: jwks.keys };
+    return parseAnswer(PROVIDER, 'GET /auth/verify_keys', upvestJwksSchema, res!.json());
   }
 }
 
 /** Problem body → our codes; Upvest's request id is kept as `requestId`, its `type` as providerErrorType. */
 function toError(res: ProviderResponse) {
-  let body: Partial<UpvestProblem> = {};
+  let body: UpvestProblem = {};
   try {
-    body = JSON.parse(res.text) as UpvestProblem;
+    // an error body that is not a problem document still fails by its status
+    const parsed = upvestProblemSchema.safeParse(JSON.parse(res.text));
+    if (parsed.success) body = parsed.data;
   } catch {
     // non-JSON error body: keep the status only
   }

@@ -60,14 +60,8 @@ export class UpvestAdapter implements ProviderAdapter {
     this.verifyKeys = new UpvestVerifyKeys(() => this.client.verifyKeys(), upvest.verifyKeysMinRefetchMs);
     const client = this.client;
     this.checks = {
-      // a check of a type we do not know yet is left out rather than failing the whole list
-      listChecks: async (userId) => (await client.listChecks(userId)).flatMap((c) => {
-        try {
-          return [toCheck(c)];
-        } catch {
-          return [];
-        }
-      }),
+      // a check of a type we do not know yet is left out by the client rather than failing the whole list
+      listChecks: async (userId) => (await client.listChecks(userId)).map(toCheck),
       getCheck: async (userId, id) => {
         const c = await client.getCheck(userId, id);
         return c ? toCheck(c) : null;

@@ -1,38 +1,69 @@
 // Upvest wire types (the seed's own snake_case field names) and their mapping to the unified
 // Check model. Seed: ../shared/seeds/upvest-user-checks-api.txt; facts: ../shared/provider-specs/upvest.md
-import type { Check, CheckStatus, CheckType, ConfirmedAddress, KycDocumentType, KycMethod, PorDocumentType } from '../../domain/check.js';
-import { CHECK_STATUSES, CHECK_TYPES, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
+import { z } from 'zod';
+import type { Check, ConfirmedAddress, KycDocumentType, KycMethod, PorDocumentType } from '../../domain/check.js';
+import { CHECK_STATUSES, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
 
 /** A value outside the enum we know (Upvest added one) reads as null rather than failing the whole answer. */
 const known = <T extends string>(values: readonly T[], v: string | undefined): T | null => (v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : null);
 
-export interface UpvestAddress {
-  address_line1: string;
-  address_line2?: string;
-  postcode: string;
-  city: string;
-  state?: string;
-  country: string;
-}
+// Runtime schemas of every Upvest answer and webhook body, written from the seed's examples
+// (test/fixtures/providers/upvest/). Required fields are the seed's "required" ones; enum values
+// stay strings here so a value Upvest adds later reads as null (`known`) instead of failing.
+const uuidLike = z.string().min(1);
+const dateTime = z.string().datetime({ offset: true });
+
+export const upvestAddressSchema = z.object({
+  address_line1: z.string(),
+  address_line2: z.string().optional(),
+  postcode: z.string(),
+  city: z.string(),
+  state: z.string().optional(),
+  country: z.string(),
+});
+export type UpvestAddress = z.infer<typeof upvestAddressSchema>;
+
+const checkStatus = z.enum(CHECK_STATUSES);
+const checkBase = { id: uuidLike, user_id: uuidLike, check_confirmed_at: dateTime };
+
+export const upvestKycCheckSchema = z.object({
+  ...checkBase,
+  type: z.literal('KYC'),
+  status: checkStatus,
+  data_download_link: z.string(),
+  document_type: z.string(),
+  document_expiration_date: z.string(),
+  nationality: z.string(),
+  provider: z.string(),
+  method: z.string(),
+  confirmed_address: upvestAddressSchema.optional(),
+  kyc_update: z.boolean().optional(),
+});
+export const upvestPorCheckSchema = z.object({
+  ...checkBase,
+  type: z.literal('POR'),
+  status: checkStatus,
+  issuance_date: z.string(),
+  data_download_link: z.string(),
+  document_type: z.string(),
+  confirmed_address: upvestAddressSchema,
+});
+export const upvestInstrumentFitCheckSchema = z.object({
+  ...checkBase,
+  type: z.literal('INSTRUMENT_FIT'),
+  status: checkStatus,
+  instrument_suitability: z.object({ suitability: z.boolean() }),
+});
+/** seed: the COMPLIANCE object's status is not required. */
+export const upvestComplianceCheckSchema = z.object({ ...checkBase, type: z.literal('COMPLIANCE'), status: checkStatus.optional() });
 
 /** A user check as Upvest returns it (list, get, webhook `object`). */
-export interface UpvestCheck {
-  id: string;
-  user_id: string;
-  type: CheckType;
-  status?: CheckStatus;
-  check_confirmed_at?: string;
-  data_download_link?: string;
-  document_type?: string;
-  document_expiration_date?: string;
-  nationality?: string;
-  provider?: string;
-  method?: string;
-  confirmed_address?: UpvestAddress;
-  kyc_update?: boolean;
-  issuance_date?: string;
-  instrument_suitability?: { suitability: boolean };
-}
+export const upvestCheckSchema = z.discriminatedUnion('type', [upvestKycCheckSchema, upvestPorCheckSchema, upvestInstrumentFitCheckSchema, upvestComplianceCheckSchema]);
+export type UpvestCheck = z.infer<typeof upvestCheckSchema>;
+
+/** Answer of GET /users/{user_id}/checks; each entry is parsed on its own (an unknown type is left out). */
+export const upvestCheckListSchema = z.object({ data: z.array(z.object({ type: z.string() }).passthrough()) });
+export type UpvestCheckList = { data: UpvestCheck[] };
 
 export interface UpvestKycCreate {
   type: 'KYC';
@@ -62,59 +93,52 @@ export interface UpvestInstrumentFitCreate {
   instrument_suitability: { suitability: boolean };
 }
 
-/** Not among the seed's create requests; accepted with the fields the COMPLIANCE object has (README). */
-export interface UpvestComplianceCreate {
-  type: 'COMPLIANCE';
-  check_confirmed_at: string;
-}
-
-/** Body of POST /users/{user_id}/checks. */
-export type UpvestCheckCreate = UpvestKycCreate | UpvestPorCreate | UpvestInstrumentFitCreate | UpvestComplianceCreate;
+/**
+ * Body of POST /users/{user_id}/checks: the seed's "User Check - Create - Request" is One Of KYC,
+ * POR, INSTRUMENT_FIT. COMPLIANCE checks are read-only: Upvest creates them itself.
+ */
+export type UpvestCheckCreate = UpvestKycCreate | UpvestPorCreate | UpvestInstrumentFitCreate;
 
 /** Answer of POST /users/{user_id}/checks ("The request has been successfully accepted."). */
-export interface UpvestCreated {
-  id: string;
-}
-
-/** Answer of GET /users/{user_id}/checks. */
-export interface UpvestCheckList {
-  data: UpvestCheck[];
-}
+export const upvestCreatedSchema = z.object({ id: uuidLike });
+export type UpvestCreated = z.infer<typeof upvestCreatedSchema>;
 
 export const UPVEST_EVENT_TYPES = ['USER_CHECK.CREATED', 'USER_CHECK.PASSED', 'USER_CHECK.FAILED'] as const;
 export type UpvestEventType = (typeof UPVEST_EVENT_TYPES)[number];
 
 /** One webhook event (seed "User checks events"). */
-export interface UpvestEvent {
-  id: string;
-  created_at: string;
-  type: UpvestEventType;
-  object: UpvestCheck;
-  webhook_id: string;
-}
+export const upvestEventSchema = z.object({
+  id: uuidLike,
+  created_at: dateTime,
+  type: z.enum(UPVEST_EVENT_TYPES),
+  object: upvestCheckSchema,
+  webhook_id: uuidLike,
+});
+export type UpvestEvent = z.infer<typeof upvestEventSchema>;
 
-/** Problem body (application/problem+json) of every error answer. */
-export interface UpvestProblem {
-  type: string;
-  status: number;
-  title?: string;
-  detail?: string;
-  instance?: string;
-  request_id?: string;
-}
+/** Problem body (application/problem+json) of every error answer; read leniently (it only explains an error). */
+export const upvestProblemSchema = z.object({
+  type: z.string().optional(),
+  status: z.number().optional(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  request_id: z.string().optional(),
+});
+export type UpvestProblem = z.infer<typeof upvestProblemSchema>;
 
-/** POST /auth/token answer (OAuth2 client credentials). */
-export interface UpvestToken {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  scope?: string;
-}
+/** POST /auth/token answer (OAuth2 client credentials; the docs' example reads access_token). */
+export const upvestTokenSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.number().positive().optional(),
+  scope: z.string().optional(),
+});
+export type UpvestToken = z.infer<typeof upvestTokenSchema>;
 
-/** GET /auth/verify_keys answer: the keys Upvest signs webhooks with. */
-export interface UpvestJwks {
-  keys: Record<string, unknown>[];
-}
+/** GET /auth/verify_keys answer: the keys Upvest signs webhooks with (JWKS). */
+export const upvestJwksSchema = z.object({ keys: z.array(z.object({ kid: z.string(), kty: z.string() }).passthrough()) });
+export type UpvestJwks = { keys: Record<string, unknown>[] };
 
 const address = (a: UpvestAddress | undefined): ConfirmedAddress | null =>
   a
@@ -137,12 +161,10 @@ export const toUpvestAddress = (a: ConfirmedAddress): UpvestAddress => ({
   country: a.country,
 });
 
-/** Upvest check → unified Check. Throws for a type or status outside the seed's enums. */
+/** Upvest check (parsed by `upvestCheckSchema`) → unified Check. */
 export function toCheck(c: UpvestCheck): Check {
-  if (!(CHECK_TYPES as readonly string[]).includes(c.type)) throw new Error(`unknown Upvest check type ${JSON.stringify(c.type)}`);
   // COMPLIANCE's status is optional in the seed; a check without one is still being processed
   const status = c.status ?? 'IN_PROGRESS';
-  if (!(CHECK_STATUSES as readonly string[]).includes(status)) throw new Error(`unknown Upvest check status ${JSON.stringify(status)}`);
   const base = { id: c.id, userId: c.user_id, status, confirmedAt: c.check_confirmed_at ?? null };
   switch (c.type) {
     case 'KYC':
@@ -168,7 +190,7 @@ export function toCheck(c: UpvestCheck): Check {
         confirmedAddress: address(c.confirmed_address),
       };
     case 'INSTRUMENT_FIT':
-      return { ...base, type: 'INSTRUMENT_FIT', instrumentSuitability: c.instrument_suitability ? { suitability: c.instrument_suitability.suitability } : null };
+      return { ...base, type: 'INSTRUMENT_FIT', instrumentSuitability: { suitability: c.instrument_suitability.suitability } };
     case 'COMPLIANCE':
       return { ...base, type: 'COMPLIANCE' };
   }
@@ -176,7 +198,7 @@ export function toCheck(c: UpvestCheck): Check {
 
 /** The check Upvest holds right after accepting a create request (it answers only the id). */
 export function createdCheck(id: string, userId: string, body: UpvestCheckCreate): Check {
-  return toCheck({ ...(body as Omit<UpvestCheck, 'id' | 'user_id'>), id, user_id: userId, status: 'IN_PROGRESS' } as UpvestCheck);
+  return toCheck({ ...body, id, user_id: userId, status: 'IN_PROGRESS' } as UpvestCheck);
 }
 
 /** What an approved Verification (any provider) gives a KYC check, or why it cannot. */

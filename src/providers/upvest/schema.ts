@@ -6,9 +6,10 @@ import { IsOptional, Matches, MaxLength, MinLength, Validate, ValidateNested, ty
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import type { ConfirmedAddress } from '../../domain/check.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { ComplianceCheck, InstrumentFitCheck, KycCheck, KycDocumentType, KycMethod, ProofOfResidencyCheck, ProofOfResidencyDocumentType, USER_ID } from '../../schema/check.js';
+import { InstrumentFitCheck, KycCheck, KycDocumentType, KycMethod, ProofOfResidencyCheck, ProofOfResidencyDocumentType, USER_ID } from '../../schema/check.js';
 import { DateTime } from '../../schema/scalars.js';
 import type { RequestContext } from '../../server/context.js';
+import { idempotencyUuid } from './client.js';
 import type { UpvestAdapter } from './index.js';
 import { kycFromVerification, toUpvestAddress, type UpvestCheckCreate, upvestDateTime } from './mapper.js';
 
@@ -223,13 +224,6 @@ export class CreateInstrumentFitCheckInput extends CheckInputBase {
   instrumentSuitability!: InstrumentSuitabilityInput;
 }
 
-@InputType({ description: 'Records a compliance check (Upvest COMPLIANCE: the completion time only).' })
-export class CreateComplianceCheckInput extends CheckInputBase {
-  @Validate(CompletedAt, [0])
-  @Field(() => DateTime, { description: 'When the compliance check was completed.' })
-  checkConfirmedAt!: Date;
-}
-
 @ArgsType()
 class RecordVerificationAsKycCheckArgs {
   @MinLength(1)
@@ -275,7 +269,7 @@ const address = (a: ConfirmedAddressInput): ConfirmedAddress => ({
 
 /** The Upvest request body for a validated input (kyc-graph's own fields removed). */
 export function toCreateRequest(
-  input: CreateKycCheckInput | CreateProofOfResidencyCheckInput | CreateInstrumentFitCheckInput | CreateComplianceCheckInput,
+  input: CreateKycCheckInput | CreateProofOfResidencyCheckInput | CreateInstrumentFitCheckInput,
   type: UpvestCheckCreate['type'],
 ): UpvestCheckCreate {
   const at = upvestDateTime(input.checkConfirmedAt);
@@ -308,8 +302,6 @@ export function toCreateRequest(
     }
     case 'INSTRUMENT_FIT':
       return { type, check_confirmed_at: at, instrument_suitability: { suitability: (input as CreateInstrumentFitCheckInput).instrumentSuitability.suitability } };
-    case 'COMPLIANCE':
-      return { type, check_confirmed_at: at };
   }
 }
 
@@ -323,8 +315,9 @@ export class UpvestResolver {
       tenant: ctx.tenant,
       idempotencyKey: idempotencyKey ?? null,
       input: { userId, body },
-      // our key is scoped per tenant and operation; Upvest's per client, so derive one from it
-      create: () => adapter.createCheck(userId, body, idempotencyKey ? `${ctx.tenant}:${operation}:${idempotencyKey}` : undefined),
+      // our key is scoped per tenant and operation; Upvest's per client and must be a UUID: a
+      // name-based UUID of the three, so every retry of this request sends the same one
+      create: () => adapter.createCheck(userId, body, idempotencyKey ? idempotencyUuid(ctx.tenant, operation, idempotencyKey) : undefined),
     });
   }
 
@@ -344,12 +337,6 @@ export class UpvestResolver {
   @Mutation(() => InstrumentFitCheck, { description: 'Records the outcome of the suitability questionnaire for an Upvest user.' })
   createInstrumentFitCheck(@Arg('input', () => CreateInstrumentFitCheckInput, { description: 'The check to record.' }) input: CreateInstrumentFitCheckInput, @Ctx() ctx: RequestContext) {
     return this.create(ctx, 'createInstrumentFitCheck', input.userId, input.idempotencyKey, toCreateRequest(input, 'INSTRUMENT_FIT'));
-  }
-
-  @Authorized('checks:write')
-  @Mutation(() => ComplianceCheck, { description: 'Records a compliance check for an Upvest user.' })
-  createComplianceCheck(@Arg('input', () => CreateComplianceCheckInput, { description: 'The check to record.' }) input: CreateComplianceCheckInput, @Ctx() ctx: RequestContext) {
-    return this.create(ctx, 'createComplianceCheck', input.userId, input.idempotencyKey, toCreateRequest(input, 'COMPLIANCE'));
   }
 
   @Authorized('checks:write')

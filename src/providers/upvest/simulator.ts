@@ -138,10 +138,9 @@ export function validateCheckCreate(body: unknown, now = new Date()): FieldError
       if (!s || typeof s !== 'object' || typeof s.suitability !== 'boolean') err('instrument_suitability.suitability', 'is required and must be a boolean');
       break;
     }
-    case 'COMPLIANCE':
-      break;
     default:
-      err('type', 'must be one of KYC, POR, INSTRUMENT_FIT, COMPLIANCE');
+      // seed: the create request is One Of KYC, POR, INSTRUMENT_FIT; Upvest creates COMPLIANCE checks itself
+      err('type', 'must be one of KYC, POR, INSTRUMENT_FIT');
   }
   return errors;
 }
@@ -183,7 +182,7 @@ export class UpvestSimulator implements Simulator {
   private readonly faults = new TenantFaults<Fault>();
   private closed = false;
   /** Requests received per route; tests read them to count upstream calls. */
-  readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0, inFlight: 0, maxInFlight: 0 };
+  readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0, inFlight: 0, maxInFlight: 0, complianceCreated: 0 };
   /** Webhook deliveries attempted and the number of events in each. */
   readonly deliveries: number[] = [];
 
@@ -231,7 +230,7 @@ export class UpvestSimulator implements Simulator {
     if (!isToken && !isKeys && !isUsers) return false;
 
     const requestId = randomUUID();
-    const problem = (status: number, detail: string, headers: Record<string, string> = {}) => this.problem(res, status, detail, p, requestId, headers);
+    const problem = (status: number, detail: string, headers: Record<string, string> = {}, type?: string) => this.problem(res, status, detail, p, requestId, headers, type);
     const headers = flatten(req.headers);
 
     // every request is signed, the token request included (without authorization)
@@ -297,7 +296,7 @@ export class UpvestSimulator implements Simulator {
     headers: Record<string, string>,
     token: Token,
     requestId: string,
-    problem: (status: number, detail: string, headers?: Record<string, string>) => void,
+    problem: (status: number, detail: string, headers?: Record<string, string>, type?: string) => void,
   ): Promise<boolean> {
     let m: RegExpExecArray | null;
     const list = /^\/users\/([^/]+)\/checks\/?$/.exec(p);
@@ -328,6 +327,16 @@ export class UpvestSimulator implements Simulator {
       else this.send(res, 200, check, requestId);
       return true;
     }
+    // Upvest: writes need an idempotency-key, a UUID (provider-specs/upvest.md, "Idempotency keys")
+    const idem = headers['idempotency-key'];
+    if (!idem) {
+      problem(400, 'The idempotency-key header is required on writes', {}, 'missing_idempotency_key');
+      return true;
+    }
+    if (!UUID.test(idem)) {
+      problem(400, 'The idempotency-key header must be a UUID', {}, 'invalid_idempotency_key');
+      return true;
+    }
     let body: unknown;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
@@ -341,8 +350,8 @@ export class UpvestSimulator implements Simulator {
       problem(400, errors.map((e) => `${e.field} ${e.message}`).join('; '));
       return true;
     }
-    const idemKey = headers['idempotency-key'] ? `${userId}:${headers['idempotency-key']}` : null;
-    const existing = idemKey ? this.idempotency.get(idemKey) : undefined;
+    const idemKey = `${userId}:${idem.toLowerCase()}`;
+    const existing = this.idempotency.get(idemKey);
     if (existing) {
       this.send(res, 202, { id: existing }, requestId);
       return true;
@@ -350,7 +359,7 @@ export class UpvestSimulator implements Simulator {
     const id = randomUUID();
     const check = { ...(body as Record<string, unknown>), id, user_id: userId, status: 'IN_PROGRESS' } as UpvestCheck;
     this.checks.set(id, check);
-    if (idemKey) this.idempotency.set(idemKey, id);
+    this.idempotency.set(idemKey, id);
     this.send(res, 202, { id }, requestId);
     void this.raise('USER_CHECK.CREATED', check);
     return true;
@@ -389,8 +398,8 @@ export class UpvestSimulator implements Simulator {
     for (const [n, until] of this.nonces) if (until <= now) this.nonces.delete(n);
   }
 
-  private problem(res: ServerResponse, status: number, detail: string, instance: string, requestId: string, headers: Record<string, string> = {}) {
-    const body: UpvestProblem = { type: SEED_TYPES[status] ?? 'about:blank', status, title: TITLES[status] ?? 'Error', detail, instance, request_id: requestId };
+  private problem(res: ServerResponse, status: number, detail: string, instance: string, requestId: string, headers: Record<string, string> = {}, type?: string) {
+    const body: UpvestProblem = { type: type ?? SEED_TYPES[status] ?? 'about:blank', status, title: TITLES[status] ?? 'Error', detail, instance, request_id: requestId };
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text), 'upvest-request-id': requestId, ...headers });
     res.end(text);
@@ -443,10 +452,25 @@ export class UpvestSimulator implements Simulator {
       sendJson(res, 409, { message: `Cannot move a ${from} check to ${to}`, status: from });
       return;
     }
-    const next = { ...check, status: to as CheckStatus };
+    const next = { ...check, status: to as CheckStatus } as UpvestCheck;
     this.checks.set(id, next);
-    const delivered = await this.raise(to === 'PASSED' ? 'USER_CHECK.PASSED' : 'USER_CHECK.FAILED', next);
+    const raised = this.raise(to === 'PASSED' ? 'USER_CHECK.PASSED' : 'USER_CHECK.FAILED', next);
+    // Upvest creates COMPLIANCE checks itself (they cannot be created through the API): the
+    // sandbox screens the user once their KYC check passes, and the screening passes
+    if (next.type === 'KYC' && to === 'PASSED') this.addComplianceCheck(next.user_id);
+    const delivered = await raised;
     sendJson(res, delivered ? 200 : 202, { id, status: to, webhookDelivered: delivered });
+  }
+
+  /** A COMPLIANCE check for the user: created (USER_CHECK.CREATED), then passed (USER_CHECK.PASSED). */
+  private addComplianceCheck(userId: string) {
+    const created: UpvestCheck = { id: randomUUID(), user_id: userId, type: 'COMPLIANCE', check_confirmed_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), status: 'IN_PROGRESS' };
+    this.checks.set(created.id, created);
+    void this.raise('USER_CHECK.CREATED', created);
+    const passed: UpvestCheck = { ...created, status: 'PASSED' };
+    this.checks.set(created.id, passed);
+    void this.raise('USER_CHECK.PASSED', passed);
+    this.requests.complianceCreated++;
   }
 
   /** Queues an event; resolves once its delivery was first attempted (true on a 200). */

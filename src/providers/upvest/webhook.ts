@@ -4,7 +4,9 @@
 // body is parsed: one event, a bare array, or {"payload": [...]} (bundled deliveries).
 import type { KeyObject } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { toCheck, UPVEST_EVENT_TYPES, type UpvestEvent, type UpvestJwks } from './mapper.js';
+import { parseWebhookBody } from '../parse.js';
+import { z } from 'zod';
+import { toCheck, type UpvestJwks, upvestEventSchema } from './mapper.js';
 import { publicKeyFromJwk, SignatureError, verifyMessage } from './signature.js';
 
 /** The verification keys, cached by kid; refetched at most once per `minRefetchMs` for an unknown kid. */
@@ -59,38 +61,24 @@ export async function verify(req: WebhookRequest, path: string, keys: UpvestVeri
   }
 }
 
-function events(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (body && typeof body === 'object' && Array.isArray((body as { payload?: unknown }).payload)) return (body as { payload: unknown[] }).payload;
-  return [body];
-}
-
+/** Parses an authenticated body (one event, a bare array or {"payload": [...]}) with the seed's event schema. */
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  let body: unknown;
+  let raw: unknown;
   try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
+    raw = JSON.parse(req.rawBody.toString('utf8'));
   } catch {
     throw new WebhookFormatError('body is not JSON');
   }
-  const list = events(body);
-  if (list.length === 0) throw new WebhookFormatError('no events');
-  return list
-    .map((raw, i) => {
-      const e = raw as UpvestEvent;
-      if (!e || typeof e !== 'object') throw new WebhookFormatError(`event ${i} is not an object`);
-      if (typeof e.id !== 'string' || !e.id) throw new WebhookFormatError(`event ${i} has no id`);
-      if (!(UPVEST_EVENT_TYPES as readonly string[]).includes(e.type)) throw new WebhookFormatError(`event ${i} has unknown type ${JSON.stringify(e.type)}`);
-      const o = e.object;
-      if (!o || typeof o !== 'object' || typeof o.id !== 'string' || typeof o.user_id !== 'string') throw new WebhookFormatError(`event ${i} object has no id or user_id`);
-      let check;
-      try {
-        check = toCheck(o);
-      } catch (err) {
-        throw new WebhookFormatError(`event ${i}: ${(err as Error).message}`);
-      }
-      return { createdAt: typeof e.created_at === 'string' ? e.created_at : '', event: { eventId: e.id, kind: 'check' as const, check } };
-    })
-    // bundles are ordered by created_at; keep that order even if a sender did not
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    .map((x) => x.event);
+  // the shape picks the schema, so a mismatch names the event field rather than "no union member"
+  const list = Array.isArray(raw)
+    ? parseWebhookBody('UPVEST', z.array(upvestEventSchema).min(1), req.rawBody)
+    : raw && typeof raw === 'object' && 'payload' in raw
+      ? parseWebhookBody('UPVEST', z.object({ payload: z.array(upvestEventSchema).min(1) }), req.rawBody).payload
+      : [parseWebhookBody('UPVEST', upvestEventSchema, req.rawBody)];
+  return (
+    [...list]
+      // bundles are ordered by created_at; keep that order even if a sender did not
+      .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0))
+      .map((e) => ({ eventId: e.id, kind: 'check' as const, check: toCheck(e.object) }))
+  );
 }
