@@ -58,6 +58,12 @@ export interface Config {
   inboxMaxDeliveries: number;
   /** `REPLAY_WINDOW_MS`: how long subscription events stay resumable with `after`. Default 24 h. */
   replayWindowMs: number;
+  /**
+   * `RETENTION_DAYS` (default 0: off): records whose last change is older are erased by a
+   * background sweep every `RETENTION_SWEEP_INTERVAL_MS` (default 60000), reading at most
+   * `RETENTION_SWEEP_MAX_RECORDS` (default 100) records per tick.
+   */
+  retention: { days: number; intervalMs: number; maxPerTick: number };
   /** `MAX_BODY_BYTES` of JSON bodies (GraphQL, webhooks). Default 1 MiB. */
   maxBodyBytes: number;
   providers: Record<ProviderKey, ProviderConfig>;
@@ -254,6 +260,11 @@ export function loadConfig(env: Env = process.env): Config {
     inboxRecoveryAfterMs: int(env, 'INBOX_RECOVERY_AFTER_MS', 5000, 100, 3_600_000),
     inboxMaxDeliveries: int(env, 'INBOX_MAX_DELIVERIES', 10, 1, 1000),
     replayWindowMs: int(env, 'REPLAY_WINDOW_MS', 24 * 3600 * 1000, 60_000, 30 * 24 * 3600 * 1000),
+    retention: {
+      days: int(env, 'RETENTION_DAYS', 0, 0, 36_500),
+      intervalMs: int(env, 'RETENTION_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
+      maxPerTick: int(env, 'RETENTION_SWEEP_MAX_RECORDS', 100, 1, 10_000),
+    },
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     providers,
     queryLimits: {

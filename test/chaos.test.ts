@@ -354,7 +354,7 @@ describe.skipIf(!hasRedis)('chaos: webhooks, a killed instance and resuming subs
           type: 'VERIFICATION.STATUS_CHANGE',
           object: 'VERIFICATION',
           createdAt: new Date(base + seq).toISOString(),
-          data: { id: s.ref, externalId: s.externalId, status: seq % 2 ? 'USER_DATA_COLLECTED' : 'STARTED', requirements: [{ type: 'DOCUMENT_SCAN' }], metadata: { chaos: notificationId, seq }, successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', updatedAt: new Date(base + seq).toISOString() },
+          data: pawaPassVerification({ id: s.ref, externalId: s.externalId, status: seq % 2 ? 'USER_DATA_COLLECTED' : 'STARTED', requirements: [{ type: 'DOCUMENT_SCAN' }], metadata: { chaos: notificationId, seq }, successUrl: 'https://e.com/s', errorUrl: 'https://e.com/e', supportUrl: 'https://e.com/h', updatedAt: new Date(base + seq).toISOString() }),
         });
         await deliver(body, i % 2 ? b : a);
       }),

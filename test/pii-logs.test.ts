@@ -15,6 +15,7 @@ import {
   ConfirmArgosSubmissionDocument,
   CreateIngestionDocument,
   CreateKycCheckDocument,
+  EraseSubjectDocument,
   GetIngestionDocument,
   GetUpPassVerificationDocument,
   GetVerificationDocument,
@@ -117,7 +118,7 @@ describe('the logger', () => {
 
 describe('full flows at LOG_LEVEL=trace', () => {
   const logs = capture();
-  const key = newApiKey('pii-tenant', ['verifications:read', 'verifications:write', 'checks:read', 'checks:write', 'ingestions:read', 'ingestions:write', 'sandbox:admin']);
+  const key = newApiKey('pii-tenant', ['verifications:read', 'verifications:write', 'checks:read', 'checks:write', 'ingestions:read', 'ingestions:write', 'sandbox:admin', 'subjects:erase', 'audit:read']);
   const auth = { authorization: `Bearer ${key.key}` };
   let server: TestServer;
   /** Every value that must not be logged, by what it is. */
@@ -126,6 +127,8 @@ describe('full flows at LOG_LEVEL=trace', () => {
     pawaPassPhone: '+260977123456',
     pawaPassMetadataEmail: 'tisa.meta@pii-test.example',
     pawaPassMetadataNote: 'pii-note-7f3a',
+    // an erasure reason may quote the person (it is never stored or logged)
+    erasureReason: 'request by erasure.requester@pii-test.example',
     // the pawaPass simulator's filled document
     pawaPassFirstName: 'Tisa',
     pawaPassLastName: 'Banda',
@@ -284,6 +287,14 @@ describe('full flows at LOG_LEVEL=trace', () => {
     await eventually(async () => ok(await server.gql(GetIngestionDocument, { id: i.id }, auth)).ingestion?.status === 'FINISHED', 10_000);
     const read = ok(await server.gql(GetIngestionDocument, { id: i.id }, auth)).ingestion!;
     expect(JSON.stringify(read.results)).toContain(pii.upholdDocumentNumber);
+  });
+
+  it('erasing the subjects of every flow at LOG_LEVEL=trace', async () => {
+    for (const id of ['pii-pawapass', 'pii-fault', 'pii-uppass', 'pii-argos', 'pii-uphold']) {
+      ok(await server.gql(EraseSubjectDocument, { id, reason: pii.erasureReason }, auth));
+    }
+    expect(ok(await server.gql(EraseSubjectDocument, { id: 'pii-pawapass', reason: pii.erasureReason }, auth)).eraseSubject.verifications).toBe(0);
+    expect(logs.lines.join('\n')).toContain('"msg":"subject erased"');
   });
 
   it('no log line holds any of the names, dates of birth, document numbers, e-mails, phones, links, image hashes, keys or tokens', async () => {

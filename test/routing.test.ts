@@ -8,7 +8,7 @@ import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
 import type { UpPassSimulator } from '../src/providers/uppass/simulator.js';
 import { createApp, createLogger } from '../src/server/app.js';
 import { newApiKey } from '../src/server/auth.js';
-import { type StartVerificationInput, StartVerificationDocument } from './generated/graphql.js';
+import { EraseSubjectDocument, type StartVerificationInput, StartVerificationDocument } from './generated/graphql.js';
 import { firstError, ok } from './support/client.js';
 import { scrape, value } from './support/metrics.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -200,6 +200,23 @@ describe('idempotency across a failover', () => {
     }
     expect(first.attempts).toEqual([{ provider: 'PAWAPASS', code: 'PROVIDER_UNAVAILABLE', message: expect.stringContaining('503') }]);
     expect([pawa.requests.create, up.requests.create]).toEqual([pawaCreates, upCreates + 1]);
+  });
+
+  it('the attempts stay with the result after the session changes status; erasing the subject forgets the key', async () => {
+    const sub = subject();
+    const input = { subjectId: sub, country: 'ZM', ...URLS, idempotencyKey: 'routed-retry-4' };
+    await fault('pawapass', { status: 503, times: 1 });
+    const first = await started(input);
+    expect(first.attempts).toHaveLength(1);
+    expect((await server.advance('uppass', first.verification.providerRef, 'accepted')).status).toBe(200);
+    await untilStatus(server, first.verification.id, 'APPROVED');
+    const again = await started(input);
+    expect(again).toMatchObject({ reused: false, attempts: first.attempts, verification: { id: first.verification.id, status: 'APPROVED' } });
+    // erased: the key no longer returns the erased session; a retry opens a new one (pawaPass is up now)
+    expect(ok(await server.gql(EraseSubjectDocument, { id: sub, reason: 'test' })).eraseSubject.verifications).toBe(1);
+    const fresh = await started(input);
+    expect(fresh.verification.id).not.toBe(first.verification.id);
+    expect(fresh).toMatchObject({ reused: false, attempts: [], verification: { provider: 'PAWAPASS' } });
   });
 
   it('the same key with another input is refused, naming the key', async () => {

@@ -83,6 +83,18 @@ export interface VerificationRecord extends ProviderVerificationView {
   version?: number;
   /** The event that produced the stored change, so a re-processed webhook can publish it again (deduplicated by key). */
   lastEvent?: StoredEventRef | null;
+  /** The scoped idempotency key that created it, if any (erasure forgets its stored result). */
+  idempotencyKey?: string | null;
+  /** A routed start (startVerification): the providers that were unavailable before this one, in order. */
+  routedAttempts?: RoutedAttempt[];
+}
+
+/** One unavailable provider a routed start moved on from. */
+export interface RoutedAttempt {
+  provider: Provider;
+  /** `PROVIDER_UNAVAILABLE` (called) or `CIRCUIT_OPEN` (not called). */
+  code: string;
+  message: string;
 }
 
 /** Which event a stored change came from. */
@@ -156,7 +168,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
   }
   const { id, provider, tenant, subjectId, history, createdAt } = current;
   const currentView: ProviderVerificationView = { ...current };
-  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent'] as const) {
+  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent', 'idempotencyKey', 'routedAttempts'] as const) {
     delete (currentView as unknown as Record<string, unknown>)[k];
   }
   const changed = !sameView(currentView, view);
@@ -173,6 +185,8 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
       syncedAt: at,
       ...(current.version !== undefined ? { version: current.version } : {}),
       ...(current.lastEvent !== undefined ? { lastEvent: current.lastEvent } : {}),
+      ...(current.idempotencyKey ? { idempotencyKey: current.idempotencyKey } : {}),
+      ...(current.routedAttempts?.length ? { routedAttempts: current.routedAttempts } : {}),
     },
     changed,
     previousStatus,

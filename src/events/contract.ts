@@ -62,6 +62,14 @@ export function replayIndexKeys(topic: Topic, tenant: string, routes: readonly s
   return [...(routes ?? []).map((r) => `${topic}:${r}`), `${topic}:${tenant}|*`];
 }
 
+export interface EraseTarget {
+  topic: Topic;
+  route: string;
+}
+
+/** Topic of the control entry an erasure appends (Redis), so every replica purges its queues. */
+export const ERASE_TOPIC = '_erase';
+
 /** Thrown by subscribe when `after` is malformed or older than the replay window. */
 export class CursorError extends Error {}
 
@@ -73,6 +81,12 @@ export interface EventBus {
    * resources at once) when `return()` is called.
    */
   subscribe<T>(topic: Topic, match: (event: BusEvent<T>) => boolean, options?: SubscribeOptions): AsyncIterableIterator<BusEvent<T>>;
+  /**
+   * Erasure: removes from the log (and its replay indexes) every event of the tenant indexed
+   * under one of `targets` (a topic and a routing key), and drops such events still queued for
+   * local subscribers on every replica. Resolves how many events were removed from the log.
+   */
+  erase(tenant: string, targets: readonly EraseTarget[]): Promise<number>;
   /** Throws CursorError when `after` is malformed or older than the replay window. */
   validateCursor(after: string): Promise<void>;
   /** Live subscriptions in this process. */

@@ -36,6 +36,11 @@ class Subscription<T> implements AsyncIterableIterator<BusEvent<T>> {
     }
   }
 
+  /** Drops queued (not yet delivered) events for which `doomed` is true. */
+  drop(doomed: (e: BusEvent<T>) => boolean) {
+    for (let i = this.queue.length - 1; i >= 0; i--) if (doomed(this.queue[i])) this.queue.splice(i, 1);
+  }
+
   fail(error: Error) {
     if (this.done) return;
     this.error = error;
@@ -126,6 +131,16 @@ export class Fanout {
       const set = t.byRoute.get(route);
       if (set) for (const sub of set) sub.push(event);
     }
+  }
+
+  /**
+   * Erasure: drops every queued event of the tenant that carries one of `routes` (each
+   * `topic:route`), so no subscriber of this process is handed it after the erasure.
+   */
+  purge(tenant: string, targets: readonly { topic: Topic; route: string }[]) {
+    const wanted = new Set(targets.map((t) => `${t.topic}:${t.route}`));
+    const doomed = (e: BusEvent) => e.tenant === tenant && (e.routes ?? []).some((r) => wanted.has(`${e.topic}:${r}`));
+    for (const t of this.topics.values()) for (const sub of [...t.all, ...[...t.byRoute.values()].flatMap((s) => [...s])]) sub.drop(doomed);
   }
 
   /** Ends every subscription (shutdown). */

@@ -1,6 +1,6 @@
 // In-memory event bus: one process, events numbered in publish order, kept in a bounded log
 // (by age and count) so subscribers can resume from a cursor.
-import { type BusEvent, CursorError, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, replayIndexKey, replayIndexKeys, type SubscribeOptions, type Topic } from './contract.js';
+import { type BusEvent, CursorError, type EraseTarget, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, replayIndexKey, replayIndexKeys, type SubscribeOptions, type Topic } from './contract.js';
 import { Fanout, replayThenLive } from './fanout.js';
 
 export interface MemoryEventBusOptions {
@@ -96,6 +96,33 @@ export class MemoryEventBus implements EventBus {
       return out;
     };
     return replayThenLive(history, live, (a, b) => seqOf(a) - seqOf(b), options.after);
+  }
+
+  async erase(tenant: string, targets: readonly EraseTarget[]): Promise<number> {
+    const doomed = new Set<BusEvent>();
+    for (const t of targets) {
+      for (const e of this.index.get(`${t.topic}:${t.route}`) ?? []) if (e.tenant === tenant) doomed.add(e);
+    }
+    this.fanout.purge(tenant, targets);
+    if (doomed.size === 0) return 0;
+    let removed = 0;
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      if (doomed.has(this.log[i])) {
+        this.log.splice(i, 1);
+        removed++;
+      }
+    }
+    for (const e of doomed) {
+      for (const k of replayIndexKeys(e.topic, e.tenant, e.routes)) {
+        const list = this.index.get(k);
+        if (!list) continue;
+        // in place: a subscription about to replay holds this very array
+        for (let i = list.length - 1; i >= 0; i--) if (doomed.has(list[i])) list.splice(i, 1);
+        if (list.length === 0) this.index.delete(k);
+      }
+    }
+    for (const [k, e] of this.keys) if (doomed.has(e)) this.keys.delete(k);
+    return removed;
   }
 
   async validateCursor(after: string): Promise<void> {

@@ -7,6 +7,8 @@ import type { RedisClient } from '../redis/client.js';
 import {
   type BusEvent,
   CursorError,
+  ERASE_TOPIC,
+  type EraseTarget,
   DEFAULT_REPLAY_WINDOW_MS,
   type EventBus,
   type PublishOptions,
@@ -59,6 +61,27 @@ local last = ''
 if #ids > 0 then last = ids[#ids][1] end
 return {#ids, out, last}`;
 
+// Erasure of the events one replay index names. KEYS[1] the stream, KEYS[2] the route's index,
+// KEYS[3] the tenant's index of the same topic (entries carry the event's own id). Deletes up to
+// ARGV[1] events of the route index from the stream and both indexes; DEL the route index once
+// empty. Returns {events deleted from the stream, 1 when more remain}. Bounded work per call.
+const ERASE = `
+local ids = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', ARGV[1])
+local n = 0
+for _, entry in ipairs(ids) do
+  n = n + redis.call('XDEL', KEYS[1], entry[1])
+  redis.call('XDEL', KEYS[3], entry[1])
+  redis.call('XDEL', KEYS[2], entry[1])
+end
+if #ids < tonumber(ARGV[1]) then
+  redis.call('DEL', KEYS[2])
+  return {n, 0}
+end
+return {n, 1}`;
+
+/** Events one erase call removes at most (keeps each script short). */
+const ERASE_BATCH = 500;
+
 const CURSOR = /^(\d+)-(\d+)$/;
 function parseCursor(c: string): [bigint, bigint] {
   const m = CURSOR.exec(c);
@@ -74,6 +97,7 @@ export function compareCursors(a: string, b: string): number {
 type Entry = [id: string, fields: string[]];
 interface Scripts {
   kycPublishOnce(numKeys: number, ...args: (string | number)[]): Promise<[number, string]>;
+  kycEraseEvents(stream: string, index: string, tenantIndex: string, count: number): Promise<[number, number]>;
   kycReplay(stream: string, index: string, from: string, count: number): Promise<[number, Entry[], string]>;
 }
 
@@ -93,6 +117,7 @@ export class RedisEventBus implements EventBus {
     // EVALSHA after the first call (ioredis loads the script on NOSCRIPT); the publish script
     // takes its number of keys as first argument
     if (!('kycPublishOnce' in redis)) redis.defineCommand('kycPublishOnce', { lua: PUBLISH_ONCE });
+    if (!('kycEraseEvents' in redis)) redis.defineCommand('kycEraseEvents', { numberOfKeys: 3, lua: ERASE });
     if (!('kycReplay' in redis)) redis.defineCommand('kycReplay', { numberOfKeys: 2, lua: REPLAY });
     this.stream = options.stream ?? 'kyc:{events}';
     this.windowMs = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
@@ -140,6 +165,10 @@ export class RedisEventBus implements EventBus {
         for (const [, entries] of res) {
           for (const [id, fields] of entries) {
             lastId = id;
+            if (fields[3] === ERASE_TOPIC) {
+              this.purge(fields);
+              continue;
+            }
             if (!this.wanted(fields)) continue;
             const event = this.decode(id, fields);
             if (event) this.fanout.dispatch(event);
@@ -193,6 +222,33 @@ export class RedisEventBus implements EventBus {
       }
     };
     return replayThenLive(history, live, compareCursors, after);
+  }
+
+  async erase(tenant: string, targets: readonly EraseTarget[]): Promise<number> {
+    const scripts = this.redis as unknown as Scripts;
+    let removed = 0;
+    // every route index at once (one pipelined round trip), then again those with more left
+    let pending = targets.map(({ topic, route }) => [this.indexKey(`${topic}:${route}`), this.indexKey(replayIndexKey(topic, { tenant })!)] as const);
+    while (pending.length) {
+      const results = await Promise.all(pending.map(([index, tenantIndex]) => scripts.kycEraseEvents(this.stream, index, tenantIndex, ERASE_BATCH)));
+      for (const [n] of results) removed += n;
+      pending = pending.filter((_, i) => results[i][1] === 1);
+    }
+    // a control entry (no data, only the tenant and the routing keys): every replica's reader
+    // drops queued events of these routes, so no subscriber is handed one after this point
+    const body = JSON.stringify({ tenant, targets });
+    await this.redis.xadd(this.stream, 'MINID', '~', `${Date.now() - this.windowMs}-0`, '*', 'e', body, 't', ERASE_TOPIC, 'r', '');
+    this.fanout.purge(tenant, targets);
+    return removed;
+  }
+
+  private purge(fields: string[]) {
+    try {
+      const { tenant, targets } = JSON.parse(fields[1]) as { tenant: string; targets: EraseTarget[] };
+      this.fanout.purge(tenant, targets);
+    } catch {
+      // malformed control entry: nothing to purge
+    }
   }
 
   async validateCursor(after: string): Promise<void> {

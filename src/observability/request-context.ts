@@ -13,6 +13,8 @@ interface RequestScope {
   requestId: string;
   /** The authenticated tenant, once known (set by the GraphQL context). */
   tenant?: string;
+  /** Who acts (audit trail): `<tenant>:<key id>`, `sandbox`, `provider:<name>`, `system:…`. */
+  actor?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -45,10 +47,24 @@ export function requestLogFields(): { requestId?: string } {
   return id ? { requestId: id } : {};
 }
 
-/** Records the authenticated tenant of the current request (no-op outside a request). */
-export function setCurrentTenant(tenant: string) {
+/** Records the authenticated tenant (and actor) of the current request (no-op outside a request). */
+export function setCurrentTenant(tenant: string, actor?: string) {
   const scope = storage.getStore();
-  if (scope) scope.tenant = tenant;
+  if (scope) {
+    scope.tenant = tenant;
+    if (actor) scope.actor = actor;
+  }
+}
+
+/** Runs `fn` on behalf of `actor` (a webhook's provider, a background job), for the audit trail. */
+export function runAsActor<T>(actor: string, fn: () => T): T {
+  const scope = storage.getStore();
+  return storage.run({ requestId: scope?.requestId ?? randomUUID(), ...(scope?.tenant ? { tenant: scope.tenant } : {}), actor }, fn);
+}
+
+/** The actor of the current request or job, when known. */
+export function currentActor(): string | undefined {
+  return storage.getStore()?.actor;
 }
 
 /** Header naming the calling tenant on calls to an in-process sandbox simulator. */

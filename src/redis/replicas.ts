@@ -25,7 +25,7 @@ function after<T extends object>(target: T, methods: readonly (keyof T)[], wait:
 }
 
 export function storeWaitingForReplicas(store: Store, wait: Wait): Store {
-  return after(store, ['put', 'completeIdempotent'], wait);
+  return after(store, ['put', 'completeIdempotent', 'erase'], wait);
 }
 
 export function inboxWaitingForReplicas(inbox: Inbox, wait: Wait): Inbox {

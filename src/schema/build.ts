@@ -14,6 +14,7 @@ import { validateInput } from './validation.js';
 import { describeRootTypes } from './root-descriptions.js';
 import { IdentityDocumentResolver, VerificationConnectionResolver, VerificationResolver } from './verification.js';
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
+import { ErasureResolver } from './erasure.js';
 import { IngestionConnectionResolver, IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
 import { RoutingResolver } from './routing.js';
 
@@ -30,7 +31,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, RoutingResolver],
+    resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, ErasureResolver, RoutingResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',

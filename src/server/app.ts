@@ -67,7 +67,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const context = (authorization: string | undefined): RequestContext => {
     const principal = auth.authenticate(authorization);
     // provider calls made for this request name its tenant to an in-process simulator (faults)
-    setCurrentTenant(principal.tenant);
+    setCurrentTenant(principal.tenant, principal.actor);
     return { principal, tenant: principal.tenant, services, loaders: createLoaders(services, principal.tenant, config.providerConcurrency) };
   };
   const schema = await buildKycSchema();
@@ -107,6 +107,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         server.listen(config.port, config.host, () => {
           port = (server.address() as AddressInfo).port;
           services.ingestions.start();
+          services.retention.start();
           prober.start();
           resolve(`http://localhost:${port}`);
         });
@@ -118,6 +119,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
         prober.stop();
         clearInterval(recovery);
         services.ingestions.stop();
+        services.retention.stop();
         await apollo.stop(); // drains HTTP (drain plugin) and closes WebSockets (ws.dispose)
         untrackBus();
         await Promise.allSettled(adapterList.map((a) => a.close()));

@@ -13,6 +13,9 @@ export const SCOPES = [
   'checks:write',
   'ingestions:read',
   'ingestions:write',
+  // erase a subject's data (eraseSubject) and read the audit trail (auditLog)
+  'subjects:erase',
+  'audit:read',
   // sandbox only: inject faults into a simulator (for the caller's own requests)
   'sandbox:admin',
 ] as const;
@@ -28,10 +31,12 @@ export interface ApiKeyEntry {
 export interface Principal {
   tenant: string;
   scopes: ReadonlySet<Scope>;
+  /** Who acts, for the audit trail: `<tenant>:<first 8 hex of the key's sha256>` (never the key), or `sandbox`. */
+  actor: string;
 }
 
 export const SANDBOX_TENANT = 'sandbox';
-export const SANDBOX_PRINCIPAL: Principal = { tenant: SANDBOX_TENANT, scopes: new Set(SCOPES) };
+export const SANDBOX_PRINCIPAL: Principal = { tenant: SANDBOX_TENANT, scopes: new Set(SCOPES), actor: SANDBOX_TENANT };
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -66,7 +71,7 @@ export class Authenticator {
 
   /** `entries` null: open sandbox (no keys configured, every provider in sandbox). */
   constructor(entries: ApiKeyEntry[] | null) {
-    this.byHash = entries ? new Map(entries.map((e) => [e.sha256, { tenant: e.tenant, scopes: new Set(e.scopes) }])) : null;
+    this.byHash = entries ? new Map(entries.map((e) => [e.sha256, { tenant: e.tenant, scopes: new Set(e.scopes), actor: `${e.tenant}:${e.sha256.slice(0, 8)}` }])) : null;
   }
 
   get open() {

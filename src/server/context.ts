@@ -10,6 +10,9 @@ import type { RoutingService } from '../services/routing.js';
 import type { CheckService } from '../services/checks.js';
 import type { IngestionService } from '../services/ingestions.js';
 import type { Store } from '../store/contract.js';
+import type { AuditLog } from '../audit/contract.js';
+import type { ErasureService } from '../services/erasure.js';
+import type { RetentionSweeper } from '../services/retention.js';
 import type { Principal } from './auth.js';
 
 export interface Services {
@@ -22,6 +25,9 @@ export interface Services {
   ingestions: IngestionService;
   log: Logger;
   checks: CheckService;
+  erasure: ErasureService;
+  audit: AuditLog;
+  retention: RetentionSweeper;
   /** This app's retry policy and circuit breakers (not shared with another app in the process). */
   resilience: ProviderResilience;
 }

@@ -1,7 +1,15 @@
 // The services over the shared state and the provider adapters, and the webhook pipeline.
 import type { Logger } from 'pino';
 import { type Config, ConfigError } from '../config.js';
-import type { Provider } from '../domain/verification.js';
+import { type Provider, verificationId } from '../domain/verification.js';
+import { ingestionId } from '../domain/ingestion.js';
+import { runAsActor } from '../observability/request-context.js';
+import { SANDBOX_TENANT } from './auth.js';
+import { auditedBus } from '../services/audit-trail.js';
+import { ErasureService } from '../services/erasure.js';
+import { NotRecordedYet } from '../services/records.js';
+import { RetentionSweeper } from '../services/retention.js';
+import type { EntityKind } from '../store/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
@@ -19,7 +27,9 @@ export function createServices(
   log: Logger,
   resilience: ProviderResilience,
 ): { services: Services; webhooks: WebhookService } {
-  const { store, bus, inbox } = state;
+  const { store, inbox, audit } = state;
+  // every stored creation and change is published once: the audit trail is written there
+  const bus = auditedBus(state.bus, audit, log);
   const byKey = new Map([...adapters.values()].map((a) => [a.key as string, a]));
   const verifications = new VerificationService(store, bus, adapters, config, log);
   const checks = new CheckService(store, bus, adapters, log);
@@ -30,6 +40,9 @@ export function createServices(
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
   );
+  const erasure = new ErasureService(store, bus, audit, log);
+  const tenants = config.apiKeys ? [...new Set(config.apiKeys.map((k) => k.tenant))] : [SANDBOX_TENANT];
+  const retention = new RetentionSweeper(store, erasure, audit, tenants, config.retention, log);
   let routing: RoutingService;
   try {
     routing = new RoutingService(store, verifications, adapters, resilience, config.routing.policy, log);
@@ -37,15 +50,28 @@ export function createServices(
     if (err instanceof RoutingPolicyError) throw new ConfigError('ROUTING_POLICY', err.message);
     throw err;
   }
-  const services: Services = { store, bus, adapters, verifications, routing, checks, ingestions, log, resilience };
+  const services: Services = { store, bus, adapters, verifications, routing, checks, ingestions, log, resilience, erasure, audit, retention };
+  // a webhook is processed on behalf of its provider (audit actor); one about an erased record
+  // (its tombstone is kept) is acknowledged and dropped, never waited for or re-created
+  const asProvider = <T>(provider: Provider, fn: () => Promise<T>) => runAsActor(`provider:${provider.toLowerCase()}`, fn);
+  const unlessErased = async (kind: EntityKind, id: string, apply: () => Promise<boolean>) => {
+    try {
+      return await apply();
+    } catch (err) {
+      if (err instanceof NotRecordedYet && (await store.isErased(kind, id))) return false;
+      throw err;
+    }
+  };
   const webhooks = new WebhookService(
     store,
     inbox,
     byKey,
     {
-      verification: (provider, e, eventKey) => verifications.applyWebhookView(provider, e.view, eventKey),
-      check: async (_provider, e, eventKey) => (await checks.applyProviderCheck(e.check, eventKey)) !== null,
-      ingestion: (provider, e, eventKey) => ingestions.applyWebhookView(provider, e.view, eventKey),
+      verification: (provider, e, eventKey) =>
+        asProvider(provider, () => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey))),
+      check: (provider, e, eventKey) => asProvider(provider, async () => (await checks.applyProviderCheck(e.check, eventKey)) !== null),
+      ingestion: (provider, e, eventKey) =>
+        asProvider(provider, () => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey))),
     },
     log,
     config.inboxRecoveryAfterMs,

@@ -2,6 +2,9 @@
 // `REDIS_CLUSTER_NODES`) is set, else this process's memory.
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { AuditLog } from '../audit/contract.js';
+import { MemoryAuditLog } from '../audit/memory.js';
+import { RedisAuditLog } from '../audit/redis.js';
 import type { EventBus } from '../events/contract.js';
 import { MemoryEventBus } from '../events/memory.js';
 import { RedisEventBus } from '../events/redis.js';
@@ -20,6 +23,7 @@ export interface SharedState {
   readonly store: Store;
   readonly bus: EventBus;
   readonly inbox: Inbox;
+  readonly audit: AuditLog;
   /** Closes bus, store and the Redis connection (after the server stopped using them). */
   close(): Promise<void>;
 }
@@ -38,11 +42,13 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
   if (bus instanceof RedisEventBus) await bus.start();
   const rawInbox: Inbox = redis ? new RedisInbox(redis) : new MemoryInbox();
   const inbox = replicas ? inboxWaitingForReplicas(rawInbox, replicas) : rawInbox;
+  const audit: AuditLog = redis ? new RedisAuditLog(redis) : new MemoryAuditLog();
   return {
     redis,
     store,
     bus,
     inbox,
+    audit,
     async close() {
       await bus.close();
       await store.close();

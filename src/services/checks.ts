@@ -10,6 +10,7 @@ import { type BusEvent, CursorError, type EventBus } from '../events/contract.js
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
+import { idempotencyKeyOf } from './verifications.js';
 import { compareAndSet } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
@@ -61,7 +62,7 @@ export class CheckService {
 
   /** Stores a created check once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateCheckRequest, check: Check): Promise<CheckRecord> {
-    const fresh = newCheckRecord(check, req.tenant, new Date());
+    const fresh = { ...newCheckRecord(check, req.tenant, new Date()), ...idempotencyKeyOf(req) };
     let record: CheckRecord = { ...fresh, version: 1 };
     if (!(await this.store.put('check', fresh, 0))) record = (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? record;
     await this.publish(record, `created:${record.id}`);
@@ -86,7 +87,7 @@ export class CheckService {
   }
 
   private async publish(record: CheckRecord, key?: string) {
-    await this.bus.publish<CheckChange>('check', record.tenant, { check: record }, { key, routes: routesOf(routeKey(record.tenant, 'user', record.userId)) });
+    await this.bus.publish<CheckChange>('check', record.tenant, { check: record }, { key, routes: routesOf(routeKey(record.tenant, 'user', record.userId), routeKey(record.tenant, 'id', record.id)) });
   }
 
   async subscribe(tenant: string, filter: { userId?: string | null }, after?: string | null) {

@@ -22,6 +22,7 @@ import type { ProviderAdapter } from '../providers/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import { CREATING_TTL_MS, type Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
+import { idempotencyKeyOf } from './verifications.js';
 import { compareAndSet, NotRecordedYet } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
@@ -89,7 +90,7 @@ export class IngestionService {
 
   /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateIngestionCall, view: ProviderIngestionView): Promise<IngestionRecord> {
-    const fresh = newIngestionRecord(req.provider, req.tenant, view, new Date());
+    const fresh = { ...newIngestionRecord(req.provider, req.tenant, view, new Date()), ...idempotencyKeyOf(req) };
     let record: IngestionRecord = { ...fresh, version: 1 };
     if (!(await this.store.put('ingestion', fresh, 0))) {
       record = (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? record;

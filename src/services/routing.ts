@@ -5,7 +5,7 @@
 // APPROVED verification instead of paying for a new one. One idempotency key covers the whole
 // routed start: a retry returns the first result and never opens a session at a second provider.
 import type { Logger } from 'pino';
-import { type Provider, type ProviderVerificationView, type VerificationRecord, parseVerificationId } from '../domain/verification.js';
+import type { Provider, ProviderVerificationView, RoutedAttempt, VerificationRecord } from '../domain/verification.js';
 import { badUserInput, ErrorCode, isKycError, KycError } from '../errors.js';
 import type { HostedFlow, HostedStartFields, ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
@@ -17,12 +17,7 @@ import type { VerificationService } from './verifications.js';
 import { randomUUID } from 'node:crypto';
 
 /** One failed try: the provider was unavailable (or its circuit open) and the next was tried. */
-export interface ProviderAttempt {
-  provider: Provider;
-  /** `PROVIDER_UNAVAILABLE` (called: 5xx, timeout, unreachable) or `CIRCUIT_OPEN` (not called). */
-  code: string;
-  message: string;
-}
+export type ProviderAttempt = RoutedAttempt;
 
 export interface RoutedStartRequest {
   tenant: string;
@@ -37,7 +32,7 @@ export interface RoutedStartRequest {
 }
 
 export interface RoutedStart {
-  /** Idempotency result id: the verification id, whether it was reused, and the attempts. */
+  /** The verification's id (the idempotency result). */
   id: string;
   verification: VerificationRecord;
   reused: boolean;
@@ -49,6 +44,8 @@ type Outcome = { reused: VerificationRecord } | { provider: Provider; view: Prov
 /** How many stored verifications of a subject a reuse looks through at most (newest first). */
 const REUSE_SCAN_LIMIT = 1000;
 const DAY_MS = 86_400_000;
+/** Scopes the idempotency key. */
+const OPERATION = 'startVerification';
 
 /** Circuit states in which a provider is not called at all (half-open: a probe decides, the call fails fast). */
 const SKIPPED_CIRCUITS = new Set(['open', 'isolated']);
@@ -99,14 +96,15 @@ export class RoutingService {
     const marker = randomUUID();
     // a webhook may overtake a provider's answer: replicas hold it back while this is set
     await Promise.all(route.map((p) => this.store.beginCreating(p.toLowerCase(), marker, CREATING_TTL_MS)));
+    const key = req.idempotencyKey ? `${req.tenant}:${OPERATION}:${req.idempotencyKey}` : null;
     try {
       return await runIdempotent<Outcome, RoutedStart>({
         store: this.store,
-        key: req.idempotencyKey ? `${req.tenant}:startVerification:${req.idempotencyKey}` : null,
+        key,
         input: req.input,
         provider: route.join(', '),
         waitMs: this.idempotencyWaitMs,
-        load: (id) => this.load(req.tenant, id),
+        load: (id) => this.load(req.tenant, key, id),
         call: async () => {
           if (req.reuseApprovedWithinDays != null) {
             const reused = await this.findReusable(req.tenant, fields.subjectId, req.reuseApprovedWithinDays);
@@ -115,9 +113,13 @@ export class RoutingService {
           return this.tryInOrder(prepared);
         },
         record: async (outcome) => {
-          if ('reused' in outcome) return this.result(outcome.reused, true, []);
-          const record = await this.verifications.recordStarted(outcome.provider, req.tenant, fields.subjectId, outcome.view);
-          return this.result(record, false, outcome.attempts);
+          if ('reused' in outcome) return { id: outcome.reused.id, verification: outcome.reused, reused: true, attempts: [] };
+          const record = await this.verifications.recordRouted(
+            { provider: outcome.provider, operation: OPERATION, tenant: req.tenant, subjectId: fields.subjectId, idempotencyKey: req.idempotencyKey },
+            outcome.view,
+            outcome.attempts,
+          );
+          return { id: record.id, verification: record, reused: false, attempts: outcome.attempts };
         },
       });
     } finally {
@@ -187,25 +189,16 @@ export class RoutingService {
     return null;
   }
 
-  private result(record: VerificationRecord, reused: boolean, attempts: ProviderAttempt[]): RoutedStart {
-    const id = `${reused ? 'r' : 'n'}:${Buffer.from(JSON.stringify({ v: record.id, a: attempts })).toString('base64url')}`;
-    return { id, verification: record, reused, attempts };
-  }
-
-  /** A stored result of this routed start; null when its verification is gone (erased). */
-  private async load(tenant: string, id: string): Promise<RoutedStart | null> {
-    const m = /^([rn]):(.+)$/.exec(id);
-    if (!m) return null;
-    let parsed: { v: string; a: ProviderAttempt[] };
-    try {
-      parsed = JSON.parse(Buffer.from(m[2], 'base64url').toString('utf8'));
-    } catch {
-      return null;
-    }
-    if (!parseVerificationId(parsed.v)) return null;
-    const [record] = await this.store.getMany<VerificationRecord>('verification', [parsed.v]);
+  /**
+   * The stored result of this routed start (its verification id); null when the verification is
+   * gone (erased). The verification records the key that created it and the attempts before it;
+   * a verification this key did not create was reused.
+   */
+  private async load(tenant: string, key: string | null, id: string): Promise<RoutedStart | null> {
+    const [record] = await this.store.getMany<VerificationRecord>('verification', [id]);
     if (!record || record.tenant !== tenant) return null;
-    return { id, verification: record, reused: m[1] === 'r', attempts: parsed.a };
+    const created = key !== null && record.idempotencyKey === key;
+    return { id, verification: record, reused: !created, attempts: created ? (record.routedAttempts ?? []) : [] };
   }
 }
 

@@ -11,6 +11,11 @@ export interface Entity {
   subjectId: string | null;
   createdAt: string;
   /**
+   * The fully scoped idempotency key (`tenant:operation:key`) that created it, when one was given,
+   * so erasing the record can forget the key's stored result.
+   */
+  idempotencyKey?: string | null;
+  /**
    * Set by the store on every read: 1 after the first write, +1 per write. Pass it back as
    * `expectedVersion` to `put` for a compare-and-set.
    */
@@ -67,6 +72,18 @@ export interface Store {
   count<T extends Entity>(kind: EntityKind, query: CountQuery<T>): Promise<number>;
 
   /**
+   * Erasure (entities of one tenant): replaces each live record by a tombstone kept `tombstoneTtlMs` (no data; reads answer
+   * null, a create of the same id is refused) and removes it from its tenant and subject indexes.
+   * With `ifUnchanged`, a record is erased only when its stored version is still the one given
+   * (a compare-and-set: a record that changed since it was read is kept). Resolves the ids erased.
+   */
+  erase(kind: EntityKind, entities: readonly Entity[], tombstoneTtlMs: number, ifUnchanged?: boolean): Promise<string[]>;
+  /** True when `id` was erased and its tombstone is still kept. */
+  isErased(kind: EntityKind, id: string): Promise<boolean>;
+  /** Up to `count` entities of the tenant's index, oldest first, from position `offset` (for sweeps). */
+  oldest<T extends Entity>(kind: EntityKind, tenant: string, offset: number, count: number): Promise<T[]>;
+
+  /**
    * Claims an idempotency key for `owner` with a short lease (`leaseMs`), atomically; returns
    * what the key already holds if anything (a live lease of another owner, or a completed result).
    */
@@ -107,3 +124,5 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 export const IDEMPOTENCY_LEASE_MS = 10_000;
 /** A "being created" marker outlives a crashed creator by at most this. */
 export const CREATING_TTL_MS = 60_000;
+/** An erased record's tombstone (no data) is kept this long: a later webhook about it is dropped. */
+export const TOMBSTONE_TTL_MS = 30 * 24 * 3600 * 1000;

@@ -37,6 +37,7 @@ export class MemoryStore implements Store {
 
   async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean> {
     const key = `${kind}:${entity.id}`;
+    if (expectedVersion !== undefined && this.live(`tomb:${key}`)) return false; // erased
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== version) return false;
@@ -45,6 +46,37 @@ export class MemoryStore implements Store {
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
     if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);
     return true;
+  }
+
+  async erase(kind: EntityKind, entities: readonly Entity[], tombstoneTtlMs: number, ifUnchanged = false): Promise<string[]> {
+    const erased: string[] = [];
+    for (const e of entities) {
+      const key = `${kind}:${e.id}`;
+      const current = this.entities.get(key);
+      if (!current || (ifUnchanged && current.version !== e.version)) continue;
+      this.entities.delete(key);
+      this.expiring.set(`tomb:${key}`, { value: '', expiresAt: Date.now() + tombstoneTtlMs });
+      this.unindex(`${kind}:t:${current.tenant}`, e.id);
+      if (current.subjectId != null) this.unindex(`${kind}:t:${current.tenant}:s:${current.subjectId}`, e.id);
+      erased.push(e.id);
+    }
+    return erased;
+  }
+
+  async isErased(kind: EntityKind, id: string): Promise<boolean> {
+    return this.live(`tomb:${kind}:${id}`) !== undefined;
+  }
+
+  async oldest<T extends Entity>(kind: EntityKind, tenant: string, offset: number, count: number): Promise<T[]> {
+    const ids = this.indexes.get(`${kind}:t:${tenant}`) ?? [];
+    return this.read<T>(kind, ids.slice(offset, offset + count)).filter((e): e is T => e !== null);
+  }
+
+  private unindex(key: string, id: string) {
+    const list = this.indexes.get(key);
+    const at = list?.lastIndexOf(id) ?? -1;
+    if (at >= 0) list!.splice(at, 1);
+    if (list?.length === 0) this.indexes.delete(key);
   }
 
   private index(key: string, id: string) {

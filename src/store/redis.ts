@@ -19,6 +19,19 @@ if ARGV[1] ~= '' and tonumber(ARGV[1]) ~= v then return 0 end
 redis.call('SET', KEYS[1], (v + 1) .. ':' .. ARGV[2])
 return v + 1`;
 
+// Erasure. KEYS[1] record; ARGV[1] expected version ('' = any), ARGV[2] tombstone TTL ms.
+// Replaces a live record by "<version+1>:null" (a tombstone: no data, reads answer null, a create
+// with expected version 0 fails). Returns 1 when it erased a live record.
+const ERASE = `
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+local colon = string.find(cur, ':', 1, true)
+if string.sub(cur, colon + 1) == 'null' then return 0 end
+local v = tonumber(string.sub(cur, 1, colon - 1))
+if ARGV[1] ~= '' and tonumber(ARGV[1]) ~= v then return 0 end
+redis.call('SET', KEYS[1], (v + 1) .. ':null', 'PX', ARGV[2])
+return 1`;
+
 // Idempotency leases. KEYS[1] the key. Values are JSON: {state, fingerprint, owner?, resultId?}.
 const IDEM_BEGIN = `
 local cur = redis.call('GET', KEYS[1])
@@ -50,6 +63,7 @@ return 0`;
 
 interface Scripts {
   kycCas(key: string, expected: string, json: string): Promise<number>;
+  kycErase(key: string, expected: string, ttlMs: number): Promise<number>;
   kycIdemBegin(key: string, value: string, leaseMs: number): Promise<string | null>;
   kycIdemRenew(key: string, owner: string, leaseMs: number): Promise<number>;
   kycIdemComplete(key: string, owner: string, value: string, ttlMs: number): Promise<number>;
@@ -58,6 +72,7 @@ interface Scripts {
 
 const SCRIPTS: Record<keyof Scripts, string> = {
   kycCas: CAS,
+  kycErase: ERASE,
   kycIdemBegin: IDEM_BEGIN,
   kycIdemRenew: IDEM_RENEW,
   kycIdemComplete: IDEM_COMPLETE,
@@ -87,6 +102,7 @@ export class RedisStore implements Store {
     return raws.map((raw) => {
       if (!raw) return null;
       const colon = raw.indexOf(':');
+      if (raw.length === colon + 5 && raw.endsWith(':null')) return null; // erased (tombstone)
       const entity = JSON.parse(raw.slice(colon + 1)) as T;
       entity.version = Number(raw.slice(0, colon));
       return entity;
@@ -112,6 +128,37 @@ export class RedisStore implements Store {
     const cas = this.redis.kycCas(this.record(kind, entity.id), expectedVersion === undefined ? '' : String(expectedVersion), JSON.stringify(body));
     const [version] = await Promise.all([cas, ...writes]);
     return version !== 0;
+  }
+
+  async erase(kind: EntityKind, entities: readonly Entity[], tombstoneTtlMs: number, ifUnchanged = false): Promise<string[]> {
+    if (entities.length === 0) return [];
+    // one script per record (each its own slot), sent together: one round trip
+    const results = await Promise.all(
+      entities.map((e) => this.redis.kycErase(this.record(kind, e.id), ifUnchanged ? String(e.version ?? 0) : '', tombstoneTtlMs)),
+    );
+    const erased = entities.filter((_, i) => results[i] === 1);
+    // index entries go for every erased record (and, unconditionally, for every given one: a
+    // crash between the two steps leaves no entry behind); all in the tenant's slot
+    const unindex = ifUnchanged ? erased : entities;
+    if (unindex.length) {
+      const tenant = unindex[0].tenant;
+      const tx = this.redis.multi().zrem(this.index(kind, tenant), ...unindex.map((e) => e.id));
+      const bySubject = new Map<string, string[]>();
+      for (const e of unindex) if (e.subjectId != null) bySubject.set(e.subjectId, [...(bySubject.get(e.subjectId) ?? []), e.id]);
+      for (const [subject, ids] of bySubject) tx.zrem(this.index(kind, tenant, subject), ...ids);
+      await tx.exec();
+    }
+    return erased.map((e) => e.id);
+  }
+
+  async isErased(kind: EntityKind, id: string): Promise<boolean> {
+    const raw = await this.redis.get(this.record(kind, id));
+    return raw !== null && raw.endsWith(':null') && /^\d+:null$/.test(raw);
+  }
+
+  async oldest<T extends Entity>(kind: EntityKind, tenant: string, offset: number, count: number): Promise<T[]> {
+    const ids = await this.redis.zrange(this.index(kind, tenant), offset, offset + count - 1);
+    return (await this.getMany<T>(kind, ids)).filter((e): e is T => e !== null);
   }
 
   async list<T extends Entity>(kind: EntityKind, q: ListQuery<T>): Promise<Page<T>> {

@@ -1,0 +1,53 @@
+// Writes the audit trail from what the services publish: every creation and every stored change
+// of a verification, check or ingestion is published exactly when it is stored, so an event bus
+// that appends an audit entry per publish misses none. Entries carry ids only (no personal data).
+// At least once: a change re-published after a crash (same event key) may be recorded twice.
+import type { Logger } from 'pino';
+import type { AuditLog, AuditRecord } from '../audit/contract.js';
+import type { BusEvent, EventBus, PublishOptions, Topic } from '../events/contract.js';
+import { currentActor } from '../observability/request-context.js';
+
+interface Audited {
+  id: string;
+  subjectId: string | null;
+  provider?: string;
+}
+
+const CREATED: Record<Topic, string> = { verification: 'START_VERIFICATION', check: 'CREATE_CHECK', ingestion: 'START_INGESTION' };
+
+/** The record a bus payload is about (the services' payloads: `{verification}`, `{check}`, `{ingestion}`). */
+function recordOf(topic: Topic, payload: unknown): Audited | null {
+  const r = (payload as Record<string, unknown> | null)?.[topic] as Audited | undefined;
+  return r && typeof r.id === 'string' ? r : null;
+}
+
+/** The audit entry of one publish, or null when it is about no subject. */
+export function auditRecordOf(topic: Topic, payload: unknown, key: string | undefined): { subjectId: string; entry: AuditRecord } | null {
+  const record = recordOf(topic, payload);
+  if (!record?.subjectId) return null;
+  const created = key?.startsWith('created:') ?? false;
+  // a creation is the caller's; a later change is what the provider reported (webhook, refresh)
+  const provider = record.provider && topic !== 'check' ? `provider:${String(record.provider).toLowerCase()}` : undefined;
+  const actor = created ? (currentActor() ?? 'unknown') : (provider ?? currentActor() ?? 'unknown');
+  return { subjectId: record.subjectId, entry: { actor, action: created ? CREATED[topic] : 'STATUS_CHANGED', targetId: record.id } };
+}
+
+/** `bus` with an audit entry appended after each publish (a failed append is logged, never fails the publish). */
+export function auditedBus(bus: EventBus, audit: AuditLog, log: Logger): EventBus {
+  return new Proxy(bus, {
+    get(target, prop) {
+      if (prop !== 'publish') {
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return async <T>(topic: Topic, tenant: string, payload: T, options?: PublishOptions): Promise<BusEvent<T>> => {
+        const event = await target.publish(topic, tenant, payload, options);
+        const audited = auditRecordOf(topic, payload, options?.key);
+        if (audited) {
+          await audit.append(tenant, audited.subjectId, audited.entry).catch((err: unknown) => log.warn({ err, topic }, 'audit entry not recorded'));
+        }
+        return event;
+      };
+    },
+  }) as EventBus;
+}
