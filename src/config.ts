@@ -4,6 +4,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID } from '
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
+import { parseRoutingPolicy, type RoutingPolicy } from './services/routing-policy.js';
 import { loadRedisSettings, type RedisSettings } from './redis/settings.js';
 
 export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
@@ -82,6 +83,31 @@ export interface Config {
   ops: OpsSettings;
   /** Security limits (DESIGN.md "Doors closed"; README "Security"). */
   security: SecuritySettings;
+  /** The routed start (`startVerification`). */
+  routing: RoutingSettings;
+}
+
+export interface RoutingSettings {
+  /** `ROUTING_POLICY` (JSON country → providers); null = the default built from each provider's coverage. */
+  policy: RoutingPolicy | null;
+  /** `UPPASS_FORM_SLUG`: the UpPass form a routed start opens. Default `kyc-onboarding`. */
+  uppassFormSlug: string;
+}
+
+function routingSettings(env: Env): RoutingSettings {
+  let policy: RoutingPolicy | null = null;
+  if (env.ROUTING_POLICY && env.ROUTING_POLICY.trim()) {
+    try {
+      policy = parseRoutingPolicy(env.ROUTING_POLICY);
+    } catch (err) {
+      throw new ConfigError('ROUTING_POLICY', (err as Error).message);
+    }
+  }
+  const uppassFormSlug = env.UPPASS_FORM_SLUG || 'kyc-onboarding';
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(uppassFormSlug)) {
+    throw new ConfigError('UPPASS_FORM_SLUG', 'must be an UpPass flow slug (letters, digits, - and _; at most 100)');
+  }
+  return { policy, uppassFormSlug };
 }
 
 export interface SecuritySettings {
@@ -272,6 +298,7 @@ export function loadConfig(env: Env = process.env): Config {
       federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
       uploadTimeoutMs: int(env, 'UPLOAD_TIMEOUT_MS', 60_000, 100, 3_600_000),
     },
+    routing: routingSettings(env),
   };
   if (production && !apiKeys) {
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production (without it anyone could call the API); create one with `npm run apikey`');

@@ -85,6 +85,16 @@ export interface VerificationRecord extends ProviderVerificationView {
   lastEvent?: StoredEventRef | null;
   /** The scoped idempotency key that created it, if any (erasure forgets its stored result). */
   idempotencyKey?: string | null;
+  /** A routed start (startVerification): the providers that were unavailable before this one, in order. */
+  routedAttempts?: RoutedAttempt[];
+}
+
+/** One unavailable provider a routed start moved on from. */
+export interface RoutedAttempt {
+  provider: Provider;
+  /** `PROVIDER_UNAVAILABLE` (called) or `CIRCUIT_OPEN` (not called). */
+  code: string;
+  message: string;
 }
 
 /** Which event a stored change came from. */
@@ -158,7 +168,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
   }
   const { id, provider, tenant, subjectId, history, createdAt } = current;
   const currentView: ProviderVerificationView = { ...current };
-  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent', 'idempotencyKey'] as const) {
+  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent', 'idempotencyKey', 'routedAttempts'] as const) {
     delete (currentView as unknown as Record<string, unknown>)[k];
   }
   const changed = !sameView(currentView, view);
@@ -176,6 +186,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
       ...(current.version !== undefined ? { version: current.version } : {}),
       ...(current.lastEvent !== undefined ? { lastEvent: current.lastEvent } : {}),
       ...(current.idempotencyKey ? { idempotencyKey: current.idempotencyKey } : {}),
+      ...(current.routedAttempts?.length ? { routedAttempts: current.routedAttempts } : {}),
     },
     changed,
     previousStatus,

@@ -53,6 +53,12 @@ const upstreamDuration = new Histogram({
   buckets: SECONDS,
   registers: [registry],
 });
+const routingFailovers = new Counter({
+  name: 'kyc_routing_failover_total',
+  help: 'Failed tries of a routed start (startVerification) that moved on to the next provider or ended all-unavailable, by provider (timeout, 5xx, unreachable, or an open circuit: not called).',
+  labelNames: ['provider'] as const,
+  registers: [registry],
+});
 const loaderBatch = new Histogram({
   name: 'kyc_dataloader_batch_size',
   help: 'Keys per DataLoader batch, by loader.',
@@ -119,6 +125,11 @@ export function recordUpstream(provider: string, status: number | null, outcome:
   provider = provider.toLowerCase(); // same label values as the webhook metrics (the path key)
   upstreamCalls.inc({ provider, status: status === null ? 'none' : String(status), outcome });
   upstreamDuration.observe({ provider, outcome }, seconds);
+}
+
+/** One failed (unavailable) try of a routed start. */
+export function recordRoutingFailover(provider: string) {
+  routingFailovers.inc({ provider: provider.toLowerCase() });
 }
 
 export function recordBatch(loader: string, size: number) {

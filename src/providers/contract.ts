@@ -74,6 +74,38 @@ export interface Simulator {
   streamsBody?(method: string, path: string): boolean;
 }
 
+/**
+ * The provider-neutral fields of a routed start (`startVerification`), validated at the edge.
+ * Each hosted flow maps them onto its own request; what it cannot take it ignores (documented
+ * per field in the GraphQL description).
+ */
+export interface HostedStartFields {
+  subjectId: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  successUrl: string | null;
+  errorUrl: string | null;
+  supportUrl: string | null;
+  phoneNo: string | null;
+  lang: string | null;
+  metadata: Record<string, unknown> | null;
+  expiresAt: Date | null;
+}
+
+/** A start prepared for one provider: its own request (fingerprinted for idempotency) and the call. */
+export type PreparedHostedStart =
+  | { ok: true; request: unknown; create: () => Promise<ProviderVerificationView> }
+  /** `field`: the HostedStartFields field the provider cannot accept as given (e.g. `successUrl`). */
+  | { ok: false; field: keyof HostedStartFields; message: string };
+
+/** A hosted end-user flow the routed start can open (providers that have one). */
+export interface HostedFlow {
+  /** ISO 3166-1 alpha-2 countries the provider documents serving; null: any country. */
+  readonly countries: readonly string[] | null;
+  /** Maps the common fields onto the provider's request; never calls the provider. */
+  prepare(fields: HostedStartFields): PreparedHostedStart;
+}
+
 export interface ProviderAdapter {
   readonly provider: Provider;
   /** Lower-case name used in paths: /webhooks/{key}, /sandbox/{key}. */
@@ -99,6 +131,8 @@ export interface ProviderAdapter {
   readonly checks?: CheckSource;
   /** Current state of several ingestions, like `fetchVerifications` (providers that ingest). */
   fetchIngestions?(refs: readonly IngestionRef[]): Promise<(ProviderIngestionView | Error)[]>;
+  /** Present on adapters with a hosted end-user flow (`startVerification` routes over them). */
+  readonly hostedFlow?: HostedFlow;
   /** Present in sandbox mode. */
   readonly simulator?: Simulator;
   /** Settings that weaken security (e.g. webhooks without auth); logged as warnings at start. */

@@ -30,7 +30,7 @@ export function createAdapters(config: Config, context: AdapterUrls): ProviderAd
   const urls = (key: ProviderKey) => ({ ...context, pageToken: (ref: string) => context.pageToken(key, ref) });
   return [
     new PawaPassAdapter({ config: config.providers.pawapass, ...urls('pawapass'), concurrency: config.providerConcurrency }),
-    new UpPassAdapter({ config: config.providers.uppass, ...urls('uppass'), concurrency: config.providerConcurrency }),
+    new UpPassAdapter({ config: config.providers.uppass, formSlug: config.routing.uppassFormSlug, ...urls('uppass'), concurrency: config.providerConcurrency }),
     new ArgosAdapter({ config: config.providers.argos, ...urls('argos'), concurrency: config.providerConcurrency }),
     new UpvestAdapter({ config: config.providers.upvest, upvest: config.upvest, ...urls('upvest') }),
     new UpholdAdapter({ config: config.providers.uphold, settings: config.uphold, ...urls('uphold'), concurrency: config.providerConcurrency }),

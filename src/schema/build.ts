@@ -16,6 +16,7 @@ import { IdentityDocumentResolver, VerificationConnectionResolver, VerificationR
 import { CheckResolver, KycSubjectChecksResolver } from './check.js';
 import { ErasureResolver } from './erasure.js';
 import { IngestionConnectionResolver, IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
+import { RoutingResolver } from './routing.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -30,7 +31,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 
 async function build(): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
-    resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, ErasureResolver],
+    resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, ErasureResolver, RoutingResolver],
     validateFn: validateInput,
     authChecker: scopeChecker,
     authMode: 'error',

@@ -6,6 +6,7 @@ import type { Loaders } from '../loaders/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
 import type { VerificationService } from '../services/verifications.js';
+import type { RoutingService } from '../services/routing.js';
 import type { CheckService } from '../services/checks.js';
 import type { IngestionService } from '../services/ingestions.js';
 import type { Store } from '../store/contract.js';
@@ -19,6 +20,8 @@ export interface Services {
   bus: EventBus;
   adapters: ReadonlyMap<Provider, ProviderAdapter>;
   verifications: VerificationService;
+  /** The routed start over the hosted providers (`startVerification`). */
+  routing: RoutingService;
   ingestions: IngestionService;
   log: Logger;
   checks: CheckService;

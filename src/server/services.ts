@@ -1,6 +1,6 @@
 // The services over the shared state and the provider adapters, and the webhook pipeline.
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import { type Provider, verificationId } from '../domain/verification.js';
 import { ingestionId } from '../domain/ingestion.js';
 import { runAsActor } from '../observability/request-context.js';
@@ -15,6 +15,7 @@ import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
 import { IngestionService } from '../services/ingestions.js';
 import { VerificationService } from '../services/verifications.js';
+import { RoutingPolicyError, RoutingService } from '../services/routing.js';
 import { WebhookService } from '../services/webhooks.js';
 import type { Services } from './context.js';
 import type { SharedState } from './shared-state.js';
@@ -42,7 +43,14 @@ export function createServices(
   const erasure = new ErasureService(store, bus, audit, log);
   const tenants = config.apiKeys ? [...new Set(config.apiKeys.map((k) => k.tenant))] : [SANDBOX_TENANT];
   const retention = new RetentionSweeper(store, erasure, audit, tenants, config.retention, log);
-  const services: Services = { store, bus, adapters, verifications, checks, ingestions, log, resilience, erasure, audit, retention };
+  let routing: RoutingService;
+  try {
+    routing = new RoutingService(store, verifications, adapters, resilience, config.routing.policy, log);
+  } catch (err) {
+    if (err instanceof RoutingPolicyError) throw new ConfigError('ROUTING_POLICY', err.message);
+    throw err;
+  }
+  const services: Services = { store, bus, adapters, verifications, routing, checks, ingestions, log, resilience, erasure, audit, retention };
   // a webhook is processed on behalf of its provider (audit actor); one about an erased record
   // (its tombstone is kept) is acknowledged and dropped, never waited for or re-created
   const asProvider = <T>(provider: Provider, fn: () => Promise<T>) => runAsActor(`provider:${provider.toLowerCase()}`, fn);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import {
   type Provider,
   type ProviderVerificationView,
+  type RoutedAttempt,
   type VerificationRecord,
   type VerificationStatus,
   type AppliedView,
@@ -83,9 +84,17 @@ export class VerificationService {
     }
   }
 
+  /**
+   * Records a session a routed start (services/routing.ts) opened, as `start` records its own,
+   * with the providers it moved on from.
+   */
+  recordRouted(req: Pick<StartRequest, 'provider' | 'operation' | 'tenant' | 'subjectId' | 'idempotencyKey'>, view: ProviderVerificationView, attempts: RoutedAttempt[]): Promise<VerificationRecord> {
+    return this.record(req, view, attempts.length ? { routedAttempts: attempts } : {});
+  }
+
   /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
-  private async record(req: StartRequest, view: ProviderVerificationView): Promise<VerificationRecord> {
-    const fresh = { ...newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), ...idempotencyKeyOf(req) };
+  private async record(req: Pick<StartRequest, 'provider' | 'operation' | 'tenant' | 'subjectId' | 'idempotencyKey'>, view: ProviderVerificationView, extra: Partial<VerificationRecord> = {}): Promise<VerificationRecord> {
+    const fresh = { ...newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), ...idempotencyKeyOf(req), ...extra };
     let record: VerificationRecord = { ...fresh, version: 1 };
     if (!(await this.store.put('verification', fresh, 0))) {
       record = (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? record;

@@ -2,10 +2,10 @@
 import type { ProviderResilience } from '../resilience.js';
 import type { ProviderConfig } from '../../config.js';
 import type { ProviderVerificationView } from '../../domain/verification.js';
-import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
+import type { HostedFlow, ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { mapConcurrent } from '../http.js';
 import { LIVE_BASE_URL, PawaPassClient } from './client.js';
-import { type PawaPassCreateRequest, toView } from './mapper.js';
+import { hostedCreateRequest, PAWAPASS_COUNTRIES, type PawaPassCreateRequest, toView } from './mapper.js';
 import { PawaPassSimulator } from './simulator.js';
 import { parse, verify } from './webhook.js';
 
@@ -51,6 +51,16 @@ export class PawaPassAdapter implements ProviderAdapter {
       resilience: options.resilience,
     });
   }
+
+  /** The routed start: pawaPass serves the countries of its seed's `country` enum. */
+  readonly hostedFlow: HostedFlow = {
+    countries: PAWAPASS_COUNTRIES,
+    prepare: (fields) => {
+      const mapped = hostedCreateRequest(fields);
+      if (!mapped.ok) return mapped;
+      return { ok: true, request: mapped.body, create: () => this.createVerification(mapped.body) };
+    },
+  };
 
   async createVerification(body: PawaPassCreateRequest): Promise<ProviderVerificationView> {
     return toView(await this.client.createVerification(body));

@@ -2,6 +2,7 @@
 // Seed: ../shared/seeds/pawapass-create-verification.txt; facts: ../shared/provider-specs/pawapass.md
 import { z } from 'zod';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
+import type { HostedStartFields } from '../contract.js';
 
 export const PAWAPASS_STATUSES = [
   'CREATED',
@@ -205,4 +206,30 @@ export function toView(v: PawaPassVerification): ProviderVerificationView {
     expiresAt: v.expiresAt ?? null,
     providerUpdatedAt: v.updatedAt ?? null,
   };
+}
+
+/**
+ * The routed start's common fields as a pawaPass create request (seed: POST /v2/verifications):
+ * `externalId` is the subject id, the end user scans a document and the face; urls, phone,
+ * metadata and expiry pass through. `lang` has no pawaPass field. A missing url is the field's
+ * problem (pawaPass requires all three).
+ */
+export function hostedCreateRequest(f: HostedStartFields): { ok: true; body: PawaPassCreateRequest } | { ok: false; field: keyof HostedStartFields; message: string } {
+  for (const field of ['successUrl', 'errorUrl', 'supportUrl'] as const) {
+    if (!f[field]) return { ok: false, field, message: 'is required when the start may go to PAWAPASS (pawaPass redirects the end user there)' };
+  }
+  const country = PAWAPASS_COUNTRIES.find((c) => c === f.country);
+  if (!country) return { ok: false, field: 'country', message: `is not a country PAWAPASS serves (${PAWAPASS_COUNTRIES.join(', ')})` };
+  const body: PawaPassCreateRequest = {
+    externalId: f.subjectId,
+    requirements: [{ type: 'DOCUMENT_SCAN' }, { type: 'FACE_SCAN' }],
+    successUrl: f.successUrl!,
+    errorUrl: f.errorUrl!,
+    supportUrl: f.supportUrl!,
+    country,
+  };
+  if (f.phoneNo) body.phoneNo = f.phoneNo;
+  if (f.metadata) body.metadata = f.metadata;
+  if (f.expiresAt) body.expiresAt = f.expiresAt.toISOString();
+  return { ok: true, body };
 }

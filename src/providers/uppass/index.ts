@@ -2,10 +2,10 @@
 import type { ProviderResilience } from '../resilience.js';
 import type { ProviderConfig } from '../../config.js';
 import type { ProviderVerificationView } from '../../domain/verification.js';
-import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
+import type { HostedFlow, ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { mapConcurrent } from '../http.js';
 import { LIVE_BASE_URL, UpPassClient } from './client.js';
-import { createdView, mergeView, toView, type UpPassCreateFormRequest, type UpPassDetailsShape } from './mapper.js';
+import { createdView, hostedCreateForm, mergeView, toView, type UpPassCreateFormRequest, type UpPassDetailsShape } from './mapper.js';
 import { UpPassSimulator } from './simulator.js';
 import { parse, verify } from './webhook.js';
 
@@ -19,12 +19,16 @@ export interface UpPassAdapterOptions {
   localUrl: () => string;
   /** PUBLIC_URL: form pages and webhook targets. */
   publicUrl: () => string;
+  /** UPPASS_FORM_SLUG: the form a routed start (`startVerification`) opens. Default `kyc-onboarding`. */
+  formSlug?: string;
   /** Max concurrent info GETs when refreshing many applications (UpPass has no batch get). */
   concurrency: number;
 }
 
 /** Language used for API calls about an application whose form language we do not know. */
 const DEFAULT_LANG = 'en';
+/** UPPASS_FORM_SLUG's default. */
+export const DEFAULT_FORM_SLUG = 'kyc-onboarding';
 
 export class UpPassAdapter implements ProviderAdapter {
   readonly provider = 'UPPASS' as const;
@@ -63,6 +67,16 @@ export class UpPassAdapter implements ProviderAdapter {
       resilience: options.resilience,
     });
   }
+
+  /** The routed start: UpPass documents no country list, so it serves any country. */
+  readonly hostedFlow: HostedFlow = {
+    countries: null,
+    prepare: (fields) => {
+      const mapped = hostedCreateForm(fields, this.options.formSlug ?? DEFAULT_FORM_SLUG);
+      if (!mapped.ok) return mapped;
+      return { ok: true, request: { formSlug: mapped.formSlug, lang: mapped.lang, body: mapped.body }, create: () => this.createForm(mapped.lang, mapped.formSlug, mapped.body) };
+    },
+  };
 
   async createForm(lang: string, formSlug: string, body: UpPassCreateFormRequest): Promise<ProviderVerificationView> {
     return createdView(await this.client.createForm(lang, formSlug, body), lang);

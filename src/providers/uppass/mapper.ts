@@ -2,6 +2,7 @@
 // Seed: ../shared/seeds/uppass-api.txt; facts: ../shared/provider-specs/uppass.md
 import { z } from 'zod';
 import type { FaceScan, IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
+import type { HostedStartFields } from '../contract.js';
 
 /**
  * `application.status` values. UpPass publishes no list (provider-specs/uppass.md); `accepted`,
@@ -432,4 +433,34 @@ export function mergeView(current: ProviderVerificationView, incoming: ProviderV
     providerUpdatedAt: incoming.providerUpdatedAt ?? current.providerUpdatedAt,
     details,
   };
+}
+
+/** Question keys as UpPass's form builder names them (the keys of `answers`). */
+const QUESTION_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+/** At most this many predefined answers (the same bound as startUpPassVerification's `answers`). */
+const MAX_HOSTED_ANSWERS = 200;
+/** A form language as the `{lang}` url prefix takes it. */
+const FORM_LANG = /^[a-z]{2}(-[a-z]{2,4})?$/;
+/** The form language when the routed start gives none. */
+export const HOSTED_DEFAULT_LANG = 'en';
+
+/**
+ * The routed start's common fields as an UpPass Create Form call (seed): the form is
+ * UPPASS_FORM_SLUG, `lang` is the url's language, `metadata` becomes the predefined `answers`
+ * (its keys must be question keys). Urls, phone, country and expiry have no UpPass field.
+ */
+export function hostedCreateForm(
+  f: HostedStartFields,
+  formSlug: string,
+): { ok: true; lang: string; formSlug: string; body: UpPassCreateFormRequest } | { ok: false; field: keyof HostedStartFields; message: string } {
+  const lang = f.lang ?? HOSTED_DEFAULT_LANG;
+  if (!FORM_LANG.test(lang)) return { ok: false, field: 'lang', message: 'must be a language code such as en or th when the start may go to UPPASS' };
+  const answers = f.metadata ?? {};
+  const keys = Object.keys(answers);
+  if (keys.length > MAX_HOSTED_ANSWERS) return { ok: false, field: 'metadata', message: `must have at most ${MAX_HOSTED_ANSWERS} keys when the start may go to UPPASS (they become its predefined answers)` };
+  const bad = keys.find((k) => !QUESTION_KEY.test(k));
+  if (bad !== undefined) {
+    return { ok: false, field: 'metadata', message: `key ${JSON.stringify(bad.slice(0, 100))} must be an UpPass question key (letters, digits, _ . -; at most 100) when the start may go to UPPASS` };
+  }
+  return { ok: true, lang, formSlug, body: { answers } };
 }
