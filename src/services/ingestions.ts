@@ -1,13 +1,11 @@
 // Use cases for ingestions, the same for every provider that ingests: create (idempotent), apply
 // what a provider reports (webhook, refresh or poll), refresh stale statuses, subscribe, and the
 // polling safety net for unfinished ingestions whose webhooks do not come.
-import { randomUUID } from 'node:crypto';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import type { IngestionPollingSettings } from '../config.js';
 import {
   applyIngestionView,
-  type AppliedIngestionView,
   type IngestionRecord,
   type IngestionStatus,
   ingestionId,
@@ -20,10 +18,10 @@ import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { mapConcurrent } from '../providers/http.js';
-import { CREATING_TTL_MS, type Store } from '../store/contract.js';
+import type { Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
 import { idempotencyKeyOf } from './verifications.js';
-import { compareAndSet, NotRecordedYet } from './records.js';
+import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
 /** The payload of an `ingestion` bus event: the record right after the change. */
@@ -69,12 +67,8 @@ export class IngestionService {
   ) {}
 
   async create(req: CreateIngestionCall): Promise<IngestionRecord> {
-    const marker = randomUUID();
-    const providerKey = req.provider.toLowerCase();
-    // a webhook may overtake the provider's answer: replicas hold it back while this is set
-    await this.store.beginCreating(providerKey, marker, CREATING_TTL_MS);
-    try {
-      return await runIdempotent({
+    return whileCreating(this.store, req.provider, () =>
+      runIdempotent({
         store: this.store,
         key: req.idempotencyKey ? `${req.tenant}:${req.operation}:${req.idempotencyKey}` : null,
         input: req.input,
@@ -82,10 +76,8 @@ export class IngestionService {
         load: async (id) => (await this.store.getMany<IngestionRecord>('ingestion', [id]))[0],
         call: req.create,
         record: (view) => this.record(req, view),
-      });
-    } finally {
-      await this.store.endCreating(providerKey, marker).catch(() => {});
-    }
+      }),
+    );
   }
 
   /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
@@ -105,17 +97,15 @@ export class IngestionService {
    * when the ingestion was not created through this API.
    */
   async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<IngestionRecord | null> {
-    const out = await compareAndSet<IngestionRecord, AppliedIngestionView>(this.store, 'ingestion', ingestionId(provider, view.providerRef), (current) => {
-      const applied = applyIngestionView(current, view, new Date());
-      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
-      return applied;
-    });
-    if (!out) return null;
-    const { record } = out;
-    if (out.changed) await this.publish(record, out.previousStatus, eventKey);
-    else if (eventKey && record.lastEvent?.key === eventKey) {
-      await this.publish(record, record.lastEvent.previousStatus as IngestionStatus | null, eventKey);
-    }
+    const record = await applyAndPublish<IngestionRecord, IngestionStatus>(
+      this.store,
+      'ingestion',
+      ingestionId(provider, view.providerRef),
+      (current) => applyIngestionView(current, view, new Date()),
+      eventKey,
+      (stored, previousStatus) => this.publish(stored, previousStatus, eventKey),
+    );
+    if (!record) return null;
     if (isFinished(record.status)) this.watched.delete(record.id);
     else this.watched.add(record.id);
     return record;

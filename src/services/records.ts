@@ -1,6 +1,7 @@
 // Read-modify-write of one stored record without losing a concurrent writer's change: read it
 // with its version, apply the change, compare-and-set; on a conflict read again and re-apply.
-import type { Entity, EntityKind, Store } from '../store/contract.js';
+import { randomUUID } from 'node:crypto';
+import { CREATING_TTL_MS, type Entity, type EntityKind, type Store } from '../store/contract.js';
 
 /** Conflicting writers of one record retried at most this many times (each retry re-reads). */
 const MAX_ATTEMPTS = 50;
@@ -39,4 +40,51 @@ export class NotRecordedYet extends Error {
   constructor(kind: string) {
     super(`${kind} not recorded yet; a create is in flight`);
   }
+}
+
+/**
+ * Runs a create under a "being created" marker for `provider`, shared by replicas through the
+ * store: a webhook that overtakes the provider's answer is held back (NotRecordedYet) meanwhile.
+ */
+export async function whileCreating<T>(store: Store, provider: string, create: () => Promise<T>): Promise<T> {
+  const marker = randomUUID();
+  const key = provider.toLowerCase();
+  await store.beginCreating(key, marker, CREATING_TTL_MS);
+  try {
+    return await create();
+  } finally {
+    await store.endCreating(key, marker).catch(() => {});
+  }
+}
+
+interface Applied<T, S> {
+  record: T;
+  changed: boolean;
+  previousStatus: S;
+}
+
+/**
+ * Applies a provider's view with `compareAndSet`, noting on the record which event caused a
+ * stored change; then publishes that stored transition, or publishes it again when the same event
+ * comes back after a crash between storing and publishing (its event key makes the second publish
+ * a no-op when the first got through). Null when there is no such record.
+ */
+export async function applyAndPublish<T extends Entity & { lastEvent?: { key: string; previousStatus: string | null } | null }, S extends string>(
+  store: Store,
+  kind: EntityKind,
+  id: string,
+  apply: (current: T) => Applied<T, S>,
+  eventKey: string | undefined,
+  publish: (record: T, previousStatus: S | null) => Promise<void>,
+): Promise<T | null> {
+  const out = await compareAndSet<T, Applied<T, S>>(store, kind, id, (current) => {
+    const applied = apply(current);
+    if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
+    return applied;
+  });
+  if (!out) return null;
+  const { record } = out;
+  if (out.changed) await publish(record, out.previousStatus);
+  else if (eventKey && record.lastEvent?.key === eventKey) await publish(record, record.lastEvent.previousStatus as S | null);
+  return record;
 }

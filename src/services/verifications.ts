@@ -1,6 +1,5 @@
 // Use cases for verifications, the same for every provider: start (idempotent), apply what a
 // provider reports (webhook or refresh), refresh stale statuses, and subscribe.
-import { randomUUID } from 'node:crypto';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import {
@@ -9,7 +8,6 @@ import {
   type RoutedAttempt,
   type VerificationRecord,
   type VerificationStatus,
-  type AppliedView,
   applyView,
   isFinal,
   newVerificationRecord,
@@ -19,9 +17,9 @@ import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
-import { CREATING_TTL_MS, type Store } from '../store/contract.js';
+import type { Store } from '../store/contract.js';
 import { runIdempotent } from './idempotency.js';
-import { compareAndSet, NotRecordedYet } from './records.js';
+import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
 /** The scoped idempotency key a record keeps (so erasing it forgets the key's result). */
@@ -64,12 +62,8 @@ export class VerificationService {
   ) {}
 
   async start(req: StartRequest): Promise<VerificationRecord> {
-    const marker = randomUUID();
-    const providerKey = req.provider.toLowerCase();
-    // a webhook may overtake the provider's answer: replicas hold it back while this is set
-    await this.store.beginCreating(providerKey, marker, CREATING_TTL_MS);
-    try {
-      return await runIdempotent({
+    return whileCreating(this.store, req.provider, () =>
+      runIdempotent({
         store: this.store,
         key: req.idempotencyKey ? `${req.tenant}:${req.operation}:${req.idempotencyKey}` : null,
         input: req.input,
@@ -78,10 +72,8 @@ export class VerificationService {
         load: async (id) => (await this.store.getMany<VerificationRecord>('verification', [id]))[0],
         call: req.create,
         record: (view) => this.record(req, view),
-      });
-    } finally {
-      await this.store.endCreating(providerKey, marker).catch(() => {});
-    }
+      }),
+    );
   }
 
   /**
@@ -110,21 +102,14 @@ export class VerificationService {
    */
   async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string): Promise<VerificationRecord | null> {
     const adapter = this.adapters.get(provider);
-    const out = await compareAndSet<VerificationRecord, AppliedView>(this.store, 'verification', verificationId(provider, view.providerRef), (current) => {
-      const merged = adapter?.mergeView ? adapter.mergeView(current, view) : view;
-      const applied = applyView(current, merged, new Date());
-      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
-      return applied;
-    });
-    if (!out) return null;
-    const { record } = out;
-    if (out.changed) await this.publish(record, out.previousStatus, eventKey);
-    // the same event again after a crash between storing and publishing: publish it now (the
-    // event key makes this a no-op when it was published)
-    else if (eventKey && record.lastEvent?.key === eventKey) {
-      await this.publish(record, record.lastEvent.previousStatus as VerificationStatus | null, eventKey);
-    }
-    return record;
+    return applyAndPublish<VerificationRecord, VerificationStatus>(
+      this.store,
+      'verification',
+      verificationId(provider, view.providerRef),
+      (current) => applyView(current, adapter?.mergeView ? adapter.mergeView(current, view) : view, new Date()),
+      eventKey,
+      (record, previousStatus) => this.publish(record, previousStatus, eventKey),
+    );
   }
 
   /**
