@@ -62,6 +62,21 @@ const post = async (url: string, query: string, variables?: unknown, headers: Re
 
 const START = print(StartPawaPassDocument);
 
+
+/** A raw TCP connection to the server, and everything it answers until it closes. */
+function rawConnection(url: string) {
+  const socket = connect(Number(new URL(url).port), '127.0.0.1');
+  const answer = new Promise<string>((resolve) => {
+    let text = '';
+    socket.on('data', (d) => {
+      text += String(d);
+    });
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => resolve(text));
+  });
+  return { socket, answer };
+}
+
 describe('input errors name their field', () => {
   let dev: TestServer;
   let prod: TestServer;
@@ -233,15 +248,7 @@ describe('a stalled upload', () => {
       `--${boundary}\r\ncontent-disposition: form-data; name="0"; filename="front.png"\r\ncontent-type: image/png\r\n\r\n`;
     const image = png(800, 600, 77);
     const partial = Buffer.concat([Buffer.from(head), image.subarray(0, 2000)]);
-    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
-    const answer = new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (d) => {
-        text += String(d);
-      });
-      socket.on('close', () => resolve(text));
-      socket.on('error', () => resolve(text));
-    });
+    const { socket, answer } = rawConnection(server.url);
     socket.write(
       `POST /graphql HTTP/1.1\r\nhost: x\r\napollo-require-preflight: true\r\ncontent-type: multipart/form-data; boundary=${boundary}\r\n` +
         `content-length: ${partial.length + image.length}\r\n\r\n`,
@@ -261,15 +268,7 @@ describe('a stalled upload', () => {
 
   it('stalling before any file (inside the operations field) is answered 408 too', async () => {
     const boundary = '----kyc-stall2';
-    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
-    const answer = new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (d) => {
-        text += String(d);
-      });
-      socket.on('close', () => resolve(text));
-      socket.on('error', () => resolve(text));
-    });
+    const { socket, answer } = rawConnection(server.url);
     socket.write(
       `POST /graphql HTTP/1.1\r\nhost: x\r\napollo-require-preflight: true\r\ncontent-type: multipart/form-data; boundary=${boundary}\r\ncontent-length: 100000\r\n\r\n` +
         `--${boundary}\r\ncontent-disposition: form-data; name="operations"\r\n\r\n{"query":`,
