@@ -1,0 +1,7 @@
+// One conformance suite (test/conformance/suite.ts) run for every provider adapter against its
+// simulator over real HTTP (Part A), and holding every simulator answer and webhook against the
+// provider's documented shape (Part B). Each provider is described once in test/conformance/<provider>.ts.
+import { pawaPass } from './conformance/pawapass.js';
+import { conformance } from './conformance/suite.js';
+
+for (const d of [pawaPass]) conformance(d);
