@@ -2,6 +2,7 @@
 // simulator over real HTTP (Part A), and holding every simulator answer and webhook against the
 // provider's documented shape (Part B). Each provider is described once in test/conformance/<provider>.ts.
 import { pawaPass } from './conformance/pawapass.js';
+import { upPass } from './conformance/uppass.js';
 import { conformance } from './conformance/suite.js';
 
-for (const d of [pawaPass]) conformance(d);
+for (const d of [pawaPass, upPass]) conformance(d);

@@ -34,7 +34,7 @@ export function shapeDiff(actual: unknown, documented: unknown, rules: ShapeRule
     return [...new Set(out)];
   }
   if (ka !== 'object') return [];
-  if (rules.freeForm?.includes(path)) return [];
+  if (rules.freeForm?.includes(path || '(root)')) return [];
   const a = actual as Record<string, unknown>;
   const d = documented as Record<string, unknown>;
   const out: string[] = [];
