@@ -3,6 +3,7 @@
 // provider's documented shape (Part B). Each provider is described once in test/conformance/<provider>.ts.
 import { pawaPass } from './conformance/pawapass.js';
 import { upPass } from './conformance/uppass.js';
+import { argos } from './conformance/argos.js';
 import { conformance } from './conformance/suite.js';
 
-for (const d of [pawaPass, upPass]) conformance(d);
+for (const d of [pawaPass, upPass, argos]) conformance(d);

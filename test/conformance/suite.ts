@@ -81,6 +81,8 @@ export interface Descriptor {
   batch?: (h: Host, made: Made[]) => Promise<{ ref: string; status: string }[]>;
   /** Other documented reads that must find the object (e.g. a list filtered by id): each returns the refs it saw. */
   reads?: { name: string; run(h: Host, made: Made): Promise<string[]> }[];
+  /** Further documented flows (other webhook events, other outcomes) whose answers and webhooks Part B then holds. */
+  scenarios?: { name: string; run(h: Host, n: number): Promise<void> }[];
   /** The sandbox move (`POST /{ref}/advance`) and the unified status its webhook carries. */
   advance: { to: string; status: string; extra?: Record<string, unknown> };
   /** The ref `POST /{ref}/advance` takes (default: made.ref). */
@@ -182,6 +184,10 @@ export function conformance(d: Descriptor) {
         const forged = (d.forge ?? tamperBody)(sent.at(-1)!);
         await expect(Promise.resolve().then(() => h.adapter.verifyWebhook(forged))).rejects.toBeInstanceOf(WebhookAuthError);
       });
+
+      for (const sc of d.scenarios ?? []) {
+        it(`scenario: ${sc.name}`, () => sc.run(h, ++n));
+      }
 
       for (const e of d.errors) {
         it(`error mapping: ${e.name} → ${e.expect.code}`, async () => {
