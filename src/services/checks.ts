@@ -73,17 +73,41 @@ export class CheckService {
    * Applies a reported check to the record we hold, compare-and-set; publishes only a stored
    * change. Null when it was not created through this API.
    */
-  async applyProviderCheck(check: Check, eventKey?: string): Promise<CheckRecord | null> {
+  async applyProviderCheck(check: Check, eventKey?: string, adopt = true): Promise<CheckRecord | null> {
     const out = await compareAndSet<CheckRecord, AppliedCheck>(this.store, 'check', check.id, (current) => {
       const applied: AppliedCheck & { write?: boolean } = applyCheck(current, check, new Date());
       applied.write = applied.changed;
       if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null };
       return applied;
     });
-    if (!out) return null;
+    if (!out) return adopt && check.type === 'COMPLIANCE' ? this.adoptProviderCheck(check, eventKey) : null;
     if (out.changed || (eventKey && out.record.lastEvent?.key === eventKey)) await this.publish(out.record, eventKey);
     else this.log.debug({ checkId: check.id }, 'check update carried nothing new');
     return out.record;
+  }
+
+  /**
+   * A check Upvest created itself (COMPLIANCE, added when a KYC check passes) was never created
+   * through this API, so no record names its tenant. It belongs to the tenant of the user's checks
+   * that were: the user's checks are listed at the provider (one call, only for such a check) and
+   * the first one we hold gives the tenant. Recorded then like a created check, and published.
+   * Null when we hold no check of that user (or they were erased), or they name several tenants.
+   */
+  private async adoptProviderCheck(check: Check, eventKey?: string): Promise<CheckRecord | null> {
+    const ids = (await this.source().listChecks(check.userId)).map((c) => c.id).filter((id) => id !== check.id);
+    const held = ids.length ? (await this.store.getMany<CheckRecord>('check', ids)).filter((r): r is CheckRecord => r !== null) : [];
+    const tenants = new Set(held.map((r) => r.tenant));
+    if (tenants.size !== 1) {
+      this.log.debug({ checkId: check.id, tenants: tenants.size }, 'provider-created check: no single tenant holds a check of its user; dropped');
+      return null;
+    }
+    const [tenant] = tenants;
+    const fresh: CheckRecord = { ...newCheckRecord(check, tenant, new Date()), lastEvent: eventKey ? { key: eventKey, previousStatus: null } : null };
+    // a concurrent delivery recorded it first: apply this one to that record instead (an erased
+    // one stays erased: its tombstone refuses the put and is read as absent)
+    if (!(await this.store.put('check', fresh, 0))) return this.applyProviderCheck(check, eventKey, false);
+    await this.publish({ ...fresh, version: 1 }, eventKey);
+    return { ...fresh, version: 1 };
   }
 
   private async publish(record: CheckRecord, key?: string) {

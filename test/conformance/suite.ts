@@ -44,7 +44,7 @@ export interface Documented {
   /** The answer schema written from the docs (src/providers/<p>/); omitted where the product has none (error bodies read by status). */
   schema?: z.ZodTypeAny;
   /** Documented example(s) in test/fixtures/providers/<provider>/ (the answer must have the shape of one). */
-  fixtures: string[];
+  fixtures?: string[];
   /**
    * The documented example(s) when no single fixture is one (e.g. an answer the docs describe as
    * "the create answer plus the webhook's application"); used instead of `fixtures`.
@@ -211,7 +211,7 @@ export function conformance(d: Descriptor) {
         if (doc.undocumentedBody) return out;
         const examples =
           doc.examples?.() ??
-          doc.fixtures.map((f) => {
+          (doc.fixtures ?? []).map((f) => {
             const fx = fixture<Record<string, unknown>>(d.key, f);
             return doc.pick ? doc.pick(fx) : fx;
           });

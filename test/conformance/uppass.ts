@@ -91,7 +91,7 @@ export const upPass: Descriptor = {
       schema: UpPassAppliedFormInfoSchema,
       examples: () => {
         const { event: _e, ...rest } = webhook();
-        return [{ ...fixture('uppass', 'create-form.response.json'), ...rest }];
+        return [{ ...fixture<Record<string, unknown>>('uppass', 'create-form.response.json'), ...rest }];
       },
       rules,
     },
