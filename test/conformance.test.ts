@@ -5,6 +5,7 @@ import { pawaPass } from './conformance/pawapass.js';
 import { upPass } from './conformance/uppass.js';
 import { argos } from './conformance/argos.js';
 import { upvest } from './conformance/upvest.js';
+import { uphold } from './conformance/uphold.js';
 import { conformance } from './conformance/suite.js';
 
-for (const d of [pawaPass, upPass, argos, upvest]) conformance(d);
+for (const d of [pawaPass, upPass, argos, upvest, uphold]) conformance(d);
