@@ -1,4 +1,5 @@
 // pawaPass for the conformance suite: seeds/pawapass-create-verification.txt, provider-specs/pawapass.md.
+import { expect } from 'vitest';
 import { PawaPassClient } from '../../src/providers/pawapass/client.js';
 import type { PawaPassAdapter } from '../../src/providers/pawapass/index.js';
 import { type PawaPassCreateRequest, PawaPassListSchema, PawaPassNotificationSchema, PawaPassVerificationSchema } from '../../src/providers/pawapass/mapper.js';
@@ -34,6 +35,22 @@ export const pawaPass: Descriptor = {
     {
       name: 'GET /verifications?id= ({items, count})',
       run: async (h, made) => (await adapter(h).client.listVerifications({ id: made.ref })).items.map((i) => i.id),
+    },
+  ],
+  scenarios: [
+    {
+      name: 'an agent corrects the document of an approved verification: IDENTITY_DOCUMENT_CHANGE keeps APPROVED and carries the correction',
+      run: async (h, n) => {
+        const made = await pawaPass.create(h, n);
+        expect((await h.advance(made.ref, 'APPROVED')).status).toBe(200);
+        const from = h.deliveries.length;
+        expect((await h.advance(made.ref, 'APPROVED', { identityDocument: { lastName: 'Mwale' } })).status).toBe(200);
+        const [w] = h.deliveries.slice(from);
+        adapter(h).verifyWebhook(w);
+        expect(JSON.parse(w.rawBody.toString()).type).toBe('VERIFICATION.IDENTITY_DOCUMENT_CHANGE');
+        const [e] = adapter(h).parseWebhook(w);
+        expect(e.kind === 'verification' && [e.view.status, e.view.identityDocument?.lastName]).toEqual(['APPROVED', 'Mwale']);
+      },
     },
   ],
   advance: { to: 'APPROVED', status: 'APPROVED' },
@@ -89,6 +106,13 @@ export const pawaPass: Descriptor = {
     },
   ],
   webhooks: [
+    {
+      what: 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE',
+      match: (x) => (x.body as { type?: string }).type === 'VERIFICATION.IDENTITY_DOCUMENT_CHANGE',
+      schema: PawaPassNotificationSchema,
+      fixtures: ['webhook-identity-document-change.json'],
+      rules,
+    },
     {
       what: 'VERIFICATION.STATUS_CHANGE',
       match: (x) => (x.body as { type?: string }).type === 'VERIFICATION.STATUS_CHANGE',
