@@ -87,7 +87,7 @@ export class CheckService {
   }
 
   /**
-   * A check Upvest created itself (COMPLIANCE, added when a KYC check passes) was never created
+   * A check the provider created itself (COMPLIANCE, added when a KYC check passes) was never created
    * through this API, so no record names its tenant. It belongs to the tenant of the user's checks
    * that were: the user's checks are listed at the provider (one call, only for such a check) and
    * the first one we hold gives the tenant. Recorded then like a created check, and published.
