@@ -17,8 +17,8 @@ import { imageSize } from 'image-size';
 import { BodyTooLargeError, sendHtml, sendJson } from '../../http/httpkit.js';
 import { renderSandboxPage } from '../../http/sandbox-page.js';
 import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import { PerSessionQueue } from '../sandbox-queue.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { PerSessionQueue } from '../../sandbox/queue.js';
+import { SandboxFaults as TenantFaults } from '../../sandbox/faults.js';
 import {
   ARGOS_FALSE_ONLY_OPTIONS,
   ARGOS_ID_TYPES,

@@ -10,8 +10,8 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../http/httpkit.js';
 import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import { PerSessionQueue } from '../sandbox-queue.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { PerSessionQueue } from '../../sandbox/queue.js';
+import { SandboxFaults as TenantFaults } from '../../sandbox/faults.js';
 import { TOKEN_PATH } from './client.js';
 import {
   RESULT_KEY,

@@ -7,8 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendHtml, sendJson } from '../../http/httpkit.js';
 import { renderSandboxPage } from '../../http/sandbox-page.js';
 import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import { PerSessionQueue } from '../sandbox-queue.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { PerSessionQueue } from '../../sandbox/queue.js';
+import { SandboxFaults as TenantFaults } from '../../sandbox/faults.js';
 import {
   UPPASS_APPLICATION_STATUSES,
   UPPASS_DOCUMENT_TYPES,

@@ -6,7 +6,7 @@ import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, timingSaf
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../http/httpkit.js';
 import { CHECK_STATUSES, type CheckStatus, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { SandboxFaults as TenantFaults } from '../../sandbox/faults.js';
 import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
 import type { UpvestCheck, UpvestEvent, UpvestEventType, UpvestProblem } from './mapper.js';
 import { type MessageParts, SIGNATURE_VERSION_HEADER, SignatureError, legacyDigest, signLegacyMessage, verifyMessage } from './signature.js';
