@@ -24,7 +24,7 @@ import {
   type PawaPassStatus,
   type PawaPassVerification,
 } from './mapper.js';
-import { canAdvance, FINAL, RANK, sampleDocument, sessionPage } from './simulator-data.js';
+import { canAdvance, FINAL, RANK, sampleDocument, sessionPage } from './simulator-model.js';
 import { sign } from './webhook.js';
 
 export { canAdvance };

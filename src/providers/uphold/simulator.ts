@@ -2,7 +2,7 @@
 // (refusing a source verification that is not approved), get, list, the KYC overview, a worker
 // that moves each ingestion QUEUED → RUNNING → FINISHED at a configurable pace, and a signed
 // Standard Webhooks delivery on creation and every status change. Served under /sandbox/uphold
-// (kit: src/sandbox; made-up data: simulator-data.ts).
+// (kit: src/sandbox; model: simulator-model.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../http/httpkit.js';
@@ -26,7 +26,7 @@ import {
   type UpholdVeriffSession,
   type UpholdWebhookEvent,
 } from './mapper.js';
-import { fixtureState, newUserOverview, outcome, SANDBOX_MARKERS, validateProcesses } from './simulator-data.js';
+import { fixtureState, newUserOverview, outcome, SANDBOX_MARKERS, validateProcesses } from './simulator-model.js';
 import { signedHeaders } from './webhook.js';
 
 export { fixtureState, SANDBOX_MARKERS };

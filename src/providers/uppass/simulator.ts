@@ -23,7 +23,7 @@ import {
   type UpPassCreateFormResponse,
   type UpPassWebhook,
 } from './mapper.js';
-import { type Application, canAdvance, formPage, SUBMITTED, submissionExtra } from './simulator-data.js';
+import { type Application, canAdvance, formPage, SUBMITTED, submissionExtra } from './simulator-model.js';
 import { basicAuthHeader } from './webhook.js';
 
 export { canAdvance };
