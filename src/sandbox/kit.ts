@@ -38,7 +38,7 @@ export class SandboxKit<X extends object = Record<never, never>> {
   }
 
   /** The sandbox routes every simulator has: POST/DELETE /faults and POST /{ref}/advance. False for anything else. */
-  async routes<S extends string>(res: ServerResponse, p: string, method: string, rawBody: Buffer, rules: AdvanceRules<S>): Promise<boolean> {
+  async routes<S extends string, V>(res: ServerResponse, p: string, method: string, rawBody: Buffer, rules: AdvanceRules<S, V>): Promise<boolean> {
     if (p === '/faults') return this.faults.route(res, method, rawBody);
     const ref = advanceRef(method, p);
     if (ref === null) return false;

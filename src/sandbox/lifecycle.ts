@@ -12,19 +12,21 @@ import { PerSessionQueue } from './queue.js';
 /** What a move did: delivered its webhook (or not yet), or could not be made. */
 export type Moved = { delivered: boolean } | { conflict: string; message?: string } | { invalid: string };
 
-export interface AdvanceRules<S extends string> {
+export interface AdvanceRules<S extends string, V> {
   /** The `to` values the route takes. */
   statuses: readonly S[];
   /** What a session is called in answers ("session", "application", …). */
   noun: string;
   /** Checks the rest of the body before the session is looked up; a string is the 400 message. */
   check?(body: Record<string, unknown>): string | null;
-  /** Whether the session exists (it may be brought up to date first, e.g. expired). */
-  exists(ref: string): boolean | Promise<boolean>;
-  /** Moves the session; runs in the session's queue. */
-  move(ref: string, to: S, body: Record<string, unknown>): Promise<Moved>;
-  /** The answer's fields besides `webhookDelivered`. */
-  answer(ref: string): Record<string, unknown>;
+  /** Brings the session up to date before it is looked up (e.g. expires it when its time has come). */
+  refresh?(ref: string): Promise<unknown>;
+  /** The session as it is now, or undefined/null when there is none. */
+  session(ref: string): V | null | undefined;
+  /** Moves the session (its latest state); runs in the session's queue. */
+  move(session: V, to: S, body: Record<string, unknown>): Promise<Moved>;
+  /** The answer's fields besides `webhookDelivered`, from the session after the move. */
+  answer(session: V): Record<string, unknown>;
 }
 
 export class Lifecycle {
@@ -32,7 +34,7 @@ export class Lifecycle {
   readonly queue = new PerSessionQueue();
 
   /** Handles POST /{ref}/advance. */
-  async advance<S extends string>(res: ServerResponse, ref: string, rawBody: Buffer, rules: AdvanceRules<S>): Promise<void> {
+  async advance<S extends string, V>(res: ServerResponse, ref: string, rawBody: Buffer, rules: AdvanceRules<S, V>): Promise<void> {
     const body = (parseJson(rawBody) ?? {}) as Record<string, unknown>;
     const to = body?.to;
     if (typeof to !== 'string' || !(rules.statuses as readonly string[]).includes(to)) {
@@ -40,13 +42,14 @@ export class Lifecycle {
     }
     const bad = rules.check?.(body);
     if (bad) return sendJson(res, 400, { message: bad });
-    if (!(await rules.exists(ref))) return sendJson(res, 404, { message: `No such ${rules.noun}` });
-    const moved = await this.queue.run(ref, () => rules.move(ref, to as S, body));
+    await rules.refresh?.(ref);
+    if (!rules.session(ref)) return sendJson(res, 404, { message: `No such ${rules.noun}` });
+    const moved = await this.queue.run(ref, () => rules.move(rules.session(ref)!, to as S, body));
     if ('invalid' in moved) return sendJson(res, 400, { message: moved.invalid });
     if ('conflict' in moved) {
       return sendJson(res, 409, { message: moved.message ?? `Cannot move a ${moved.conflict} ${rules.noun} to ${to}`, status: moved.conflict });
     }
-    sendJson(res, moved.delivered ? 200 : 202, { ...rules.answer(ref), webhookDelivered: moved.delivered });
+    sendJson(res, moved.delivered ? 200 : 202, { ...rules.answer(rules.session(ref)!), webhookDelivered: moved.delivered });
   }
 
   /** Waits for every queued job (shutdown). */

@@ -15,7 +15,8 @@ import { type Form, readForm, textFields, UploadedFile } from '../../sandbox/mul
 import { SessionStore } from '../../sandbox/sessions.js';
 import { inFlight, requestCounts } from '../../sandbox/stats.js';
 import { doubling } from '../../sandbox/webhooks.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import {
   ARGOS_FALSE_ONLY_OPTIONS,
   ARGOS_ID_TYPES,
@@ -71,6 +72,9 @@ class HttpError extends Error {
 /** Bytes of an image kept to read its type and dimensions (PNG and JPEG put them near the start). */
 const IMAGE_HEAD_BYTES = 128 * 1024;
 
+/** The end-user page of a session. */
+const PAGE = /^\/app\/([^/]+)$/;
+
 export class ArgosSimulator implements Simulator {
   /** Two images of 2 MB plus the fields. */
   readonly maxBodyBytes = 2 * ARGOS_MAX_IMAGE_BYTES + 256 * 1024;
@@ -125,7 +129,7 @@ export class ArgosSimulator implements Simulator {
         }
       });
     }
-    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(p) : null;
+    const page = method === 'GET' ? PAGE.exec(p) : null;
     if (page) {
       const s = this.submissions.get(decodeURIComponent(page[1]));
       if (!s) sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such Argos sandbox submission.</p>');
@@ -137,16 +141,11 @@ export class ArgosSimulator implements Simulator {
 
   private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL): Promise<boolean> {
     const form = () => readForm(req, { limit: this.maxBodyBytes, fileSize: ARGOS_MAX_IMAGE_BYTES, files: 4, fields: 50, headBytes: IMAGE_HEAD_BYTES, invalid: () => new HttpError(400, 'failed to parse the input data') });
-    if (method === 'POST' && p === '/v3/submission/step1') {
-      this.requests.step1++;
-      const { body, after } = await this.step1(await form());
-      sendJson(res, 200, body);
-      after?.();
-      return true;
-    }
-    if (method === 'POST' && p === '/v3/submission/step2') {
-      this.requests.step2++;
-      const { body, after } = await this.step2(await form());
+    const step = method === 'POST' ? /^\/v3\/submission\/(step1|step2)$/.exec(p)?.[1] : undefined;
+    if (step === 'step1' || step === 'step2') {
+      this.requests[step]++;
+      const parts = await form();
+      const { body, after } = step === 'step1' ? await this.step1(parts) : await this.step2(parts);
       sendJson(res, 200, body);
       after?.();
       return true;
@@ -346,7 +345,7 @@ export class ArgosSimulator implements Simulator {
   }
 
   /** POST /{id}/advance: the end user completes step 2 (pending), a reviewer decides. */
-  private readonly advance: AdvanceRules<ArgosKycStatus> = {
+  private readonly advance: AdvanceRules<ArgosKycStatus, Submission> = {
     statuses: ARGOS_KYC_STATUSES,
     noun: 'submission',
     check: (b) => {
@@ -354,15 +353,14 @@ export class ArgosSimulator implements Simulator {
       const confirmed = b.fields === undefined ? undefined : confirmedFields(b.fields);
       return typeof confirmed === 'string' ? confirmed : null;
     },
-    exists: (id) => this.submissions.has(id),
-    move: (id, to, body) => this.move(id, to, body),
-    answer: (id) => ({ id, status: this.submissions.get(id)!.kycStatus }),
+    session: (id) => this.submissions.get(id),
+    move: (s, to, body) => this.move(s, to, body),
+    answer: (s) => ({ id: s.id, status: s.kycStatus }),
   };
 
   /** Moves a submission (in its queue): step 2 done by the end user as needed, then the reviewer's decision. */
-  private async move(id: string, to: ArgosKycStatus, body: Record<string, unknown>): Promise<Moved> {
+  private async move(s: Submission, to: ArgosKycStatus, body: Record<string, unknown>): Promise<Moved> {
     const confirmed = body.fields === undefined ? undefined : (confirmedFields(body.fields) as Record<string, string>);
-    const s = this.submissions.get(id)!;
     if (!this.canAdvance(s, to)) return { conflict: s.kycStatus };
     // the OCR fields can be confirmed or corrected only while step 2 is still to do
     if (confirmed && s.step2) return { conflict: s.kycStatus, message: 'Step 2 is done: its fields can no longer be corrected' };
@@ -384,10 +382,7 @@ export class ArgosSimulator implements Simulator {
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path.startsWith('/v3/')) return { kind: 'api' };
-    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(path) : null;
-    if (page) return { kind: 'session', ref: decodeURIComponent(page[1]) };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path.startsWith('/v3/'), PAGE);
   }
 
   close(): Promise<void> {

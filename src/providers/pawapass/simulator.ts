@@ -12,7 +12,8 @@ import type { AdvanceRules } from '../../sandbox/lifecycle.js';
 import { SessionStore } from '../../sandbox/sessions.js';
 import { inFlight, requestCounts } from '../../sandbox/stats.js';
 import { doubling } from '../../sandbox/webhooks.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import {
   PAWAPASS_COUNTRIES,
   PAWAPASS_REQUIREMENT_TYPES,
@@ -114,6 +115,9 @@ const error = (statusCode: number, code: string, message: string, errors?: Field
 
 const due = (s: PawaPassVerification) => !FINAL.has(s.status) && !!s.expiresAt && Date.parse(s.expiresAt) <= Date.now();
 
+/** The end-user page of a session. */
+const PAGE = /^\/app\/([^/]+)$/;
+
 export class PawaPassSimulator implements Simulator {
   private readonly sessions = new SessionStore<PawaPassVerification>();
   /**
@@ -147,7 +151,7 @@ export class PawaPassSimulator implements Simulator {
       }
       return inFlight(this.requests, () => this.api(res, p, method, url, rawBody));
     }
-    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(p) : null;
+    const page = method === 'GET' ? PAGE.exec(p) : null;
     if (page) {
       const session = await this.current(decodeURIComponent(page[1]));
       if (!session) sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such pawaPass sandbox session.</p>');
@@ -277,17 +281,17 @@ export class PawaPassSimulator implements Simulator {
   }
 
   /** POST /{id}/advance: the end user's or reviewer's step, or (with identityDocument) an agent's correction. */
-  private readonly advance: AdvanceRules<PawaPassStatus> = {
+  private readonly advance: AdvanceRules<PawaPassStatus, PawaPassVerification> = {
     statuses: PAWAPASS_STATUSES,
     noun: 'session',
     check: (b) => (b.reviewReason !== undefined && !(PAWAPASS_REVIEW_REASONS as readonly unknown[]).includes(b.reviewReason) ? `"reviewReason" must be one of ${PAWAPASS_REVIEW_REASONS.join(', ')}` : null),
-    exists: async (id) => !!(await this.current(id)),
-    move: async (id, to, body) => {
+    refresh: (id) => this.current(id),
+    session: (id) => this.sessions.get(id),
+    move: async (s, to, body) => {
       const correction = body.identityDocument;
       if (correction !== undefined && (!correction || typeof correction !== 'object' || Array.isArray(correction) || !Object.entries(correction).every(([k, v]) => DOCUMENT_FIELDS.has(k) && (typeof v === 'string' || v === null)))) {
         return { invalid: `"identityDocument" must be an object of identityDocument fields (${[...DOCUMENT_FIELDS].join(', ')}) with string or null values` };
       }
-      const s = this.sessions.get(id)!;
       // an agent correcting the document of a concluded verification (provider-specs/pawapass.md:
       // IDENTITY_DOCUMENT_CHANGE, never during the first data collection): `to` is the current status
       if (correction !== undefined) {
@@ -297,7 +301,7 @@ export class PawaPassSimulator implements Simulator {
       if (!canAdvance(s.status, to)) return { conflict: s.status };
       return { delivered: await this.transition(s, to, (body.reviewReason as string | undefined) ?? null) };
     },
-    answer: (id) => ({ id, status: this.sessions.get(id)!.status }),
+    answer: (s) => ({ id: s.id, status: s.status }),
   };
 
   /** An agent's correction of the document data after the verification concluded: IDENTITY_DOCUMENT_CHANGE. */
@@ -341,10 +345,7 @@ export class PawaPassSimulator implements Simulator {
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path.startsWith('/v2/')) return { kind: 'api' };
-    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(path) : null;
-    if (page) return { kind: 'session', ref: decodeURIComponent(page[1]) };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path.startsWith('/v2/'), PAGE);
   }
 
   close(): Promise<void> {

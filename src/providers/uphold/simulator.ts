@@ -13,7 +13,8 @@ import type { AdvanceRules } from '../../sandbox/lifecycle.js';
 import { SessionStore } from '../../sandbox/sessions.js';
 import { inFlight, requestCounts } from '../../sandbox/stats.js';
 import { doubling } from '../../sandbox/webhooks.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import { TOKEN_PATH } from './client.js';
 import {
   RESULT_KEY,
@@ -299,16 +300,12 @@ export class UpholdSimulator implements Simulator {
   }
 
   /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}. */
-  private readonly advance: AdvanceRules<UpholdIngestionStatus> = {
+  private readonly advance: AdvanceRules<UpholdIngestionStatus, SimIngestion> = {
     statuses: UPHOLD_INGESTION_STATUSES,
     noun: 'ingestion',
-    exists: (id) => this.ingestions.has(id),
-    move: async (id, to) => {
-      const sim = this.ingestions.get(id)!;
-      if (RANK[to] <= RANK[sim.ingestion.status]) return { conflict: sim.ingestion.status };
-      return { delivered: await this.transition(id, to) };
-    },
-    answer: (id) => ({ id, status: this.ingestions.get(id)!.ingestion.status }),
+    session: (id) => this.ingestions.get(id),
+    move: async ({ ingestion }, to) => (RANK[to] <= RANK[ingestion.status] ? { conflict: ingestion.status } : { delivered: await this.transition(ingestion.id, to) }),
+    answer: ({ ingestion }) => ({ id: ingestion.id, status: ingestion.status }),
   };
 
   /** The worker: one step forward after `stepMs`, then the next, until finished. */
@@ -371,8 +368,7 @@ export class UpholdSimulator implements Simulator {
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path === TOKEN_PATH || path.startsWith('/kyc-connector/') || path.startsWith('/core/')) return { kind: 'api' };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path === TOKEN_PATH || path.startsWith('/kyc-connector/') || path.startsWith('/core/'));
   }
 
   close(): Promise<void> {

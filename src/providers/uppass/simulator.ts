@@ -12,7 +12,8 @@ import type { AdvanceRules } from '../../sandbox/lifecycle.js';
 import { SessionStore } from '../../sandbox/sessions.js';
 import { inFlight, requestCounts } from '../../sandbox/stats.js';
 import { doubling } from '../../sandbox/webhooks.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import {
   UPPASS_APPLICATION_STATUSES,
   UPPASS_DOCUMENT_TYPES,
@@ -246,20 +247,16 @@ export class UpPassSimulator implements Simulator {
   }
 
   /** POST /{slug}/advance {"to", "ekyc"?}: the end user's or reviewer's step. */
-  private readonly advance: AdvanceRules<UpPassApplicationStatus> = {
+  private readonly advance: AdvanceRules<UpPassApplicationStatus, Application> = {
     statuses: UPPASS_APPLICATION_STATUSES.filter((s) => s !== 'created'),
     noun: 'application',
     check: (b) => (b.ekyc !== undefined && !(UPPASS_EKYC_STATUSES as readonly unknown[]).includes(b.ekyc) ? `"ekyc" must be one of ${UPPASS_EKYC_STATUSES.join(', ')}` : null),
-    exists: (slug) => this.applications.has(slug),
-    move: async (slug, to, body) => {
-      const app = this.applications.get(slug)!;
+    session: (slug) => this.applications.get(slug),
+    move: async (app, to, body) => {
       if (!canAdvance(app.status, to)) return { conflict: app.status };
       return { delivered: await this.transition(app, to, (body.ekyc as string | undefined) ?? null) };
     },
-    answer: (slug) => {
-      const app = this.applications.get(slug)!;
-      return { slug, status: app.status, ekyc: app.ekyc };
-    },
+    answer: (app) => ({ slug: app.slug, status: app.status, ekyc: app.ekyc }),
   };
 
   /** Moves an application as its end user or reviewer would, fills what a submission captures, sends the webhook. */
@@ -298,12 +295,9 @@ export class UpPassSimulator implements Simulator {
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (API_PATH.test(path) || /^\/[^/]+\/api\//.test(path)) return { kind: 'api' };
-    const page = method === 'GET' ? FORM_PAGE.exec(path) : null;
-    if (page) return { kind: 'session', ref: decodeURIComponent(page[3]) };
     if (path === '/workspace') return { kind: 'admin' };
     if (method === 'GET' && MEDIA.test(path)) return { kind: 'public' };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, API_PATH.test(path) || /^\/[^/]+\/api\//.test(path), FORM_PAGE);
   }
 
   close(): Promise<void> {

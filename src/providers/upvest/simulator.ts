@@ -13,7 +13,8 @@ import type { AdvanceRules } from '../../sandbox/lifecycle.js';
 import { SessionStore } from '../../sandbox/sessions.js';
 import { inFlight, requestCounts } from '../../sandbox/stats.js';
 import { OrderedBatches } from '../../sandbox/webhooks.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import type { UpvestCheck, UpvestEvent, UpvestEventType } from './mapper.js';
 import { type MessageParts, SIGNATURE_VERSION_HEADER, SignatureError, legacyDigest, signLegacyMessage, verifyMessage } from './signature.js';
 import { complianceCheck, problemBody, validateCheckCreate } from './simulator-model.js';
@@ -279,21 +280,20 @@ export class UpvestSimulator implements Simulator {
   }
 
   /** POST /{checkId}/advance: Upvest finishing the check (PASSED or FAILED). */
-  private readonly advance: AdvanceRules<CheckStatus> = {
+  private readonly advance: AdvanceRules<CheckStatus, UpvestCheck> = {
     statuses: CHECK_STATUSES,
     noun: 'check',
-    exists: (id) => this.checks.has(id),
-    move: async (id, to) => {
-      const check = this.checks.get(id)!;
+    session: (id) => this.checks.get(id),
+    move: async (check, to) => {
       const from = check.status ?? 'IN_PROGRESS';
       if (!canAdvance(from, to)) return { conflict: from };
       const next = { ...check, status: to } as UpvestCheck;
-      this.checks.set(id, next);
+      this.checks.set(check.id, next);
       const raised = this.raise(to === 'PASSED' ? 'USER_CHECK.PASSED' : 'USER_CHECK.FAILED', next);
       if (next.type === 'KYC' && to === 'PASSED') this.addComplianceCheck(next.user_id);
       return { delivered: await raised };
     },
-    answer: (id) => ({ id, status: this.checks.get(id)!.status }),
+    answer: (check) => ({ id: check.id, status: check.status }),
   };
 
   /** A COMPLIANCE check for the user: created (USER_CHECK.CREATED), then passed (USER_CHECK.PASSED). */
@@ -337,8 +337,7 @@ export class UpvestSimulator implements Simulator {
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path === '/auth/token' || path === '/auth/verify_keys' || path.startsWith('/users/')) return { kind: 'api' };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path === '/auth/token' || path === '/auth/verify_keys' || path.startsWith('/users/'));
   }
 
   async close(): Promise<void> {
