@@ -233,8 +233,9 @@ export class PawaPassSimulator implements Simulator {
       updatedAt: now,
     };
     this.sessions.set(id, session);
-    // it expires at its expiresAt even when nobody asks: one timer for the session, no sweep
-    this.kit.timers.at(Date.parse(session.expiresAt!), () => void this.current(id), id);
+    // it expires at its expiresAt even when nobody asks: one timer for the session, no sweep (and
+    // not before the answer to this create has had a second to be recorded, as with the old 1 s sweep)
+    this.kit.timers.at(Math.max(Date.parse(session.expiresAt!), Date.now() + 1000), () => void this.current(id), id);
     sendJson(res, 201, session);
   }
 
