@@ -138,7 +138,8 @@ describe('webhook sender', () => {
       else arrived(res); // never answered
     });
     const timers = new TimerSet();
-    const sender = new WebhookSender({ url: () => url, retry: { attempts: 3, delayMs: () => 60_000 }, timers });
+    // a minute's timeout: only close() can end the held delivery within the test
+    const sender = new WebhookSender({ url: () => url, retry: { attempts: 3, delayMs: () => 60_000 }, timeoutMs: 60_000, timers });
     expect(await sender.send('{}', () => ({}))).toBe(false);
     expect(timers.pending).toBe(1); // the retry, a minute away
     const inFlight = sender.attempt('{}', {});
