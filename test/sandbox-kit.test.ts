@@ -247,7 +247,7 @@ describe('advance route and close', () => {
   });
 
   it('close() stops the pending retry and waits for the session queues', async () => {
-    const receiver = await listen((_req, res) => res.writeHead(503).end());
+    const receiver = await listen((_req, res) => void res.writeHead(503).end());
     const { kit } = kitWith(receiver);
     let finished = false;
     void kit.inOrder('s1', async () => {
