@@ -121,7 +121,7 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   // subscribers: client i on instance i % instances
   const clients: Client[] = [];
   await inBatches(targets, 50, async (v, i) => {
-    const client = createClient({ url: `${servers[i % servers.length].url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = createClient({ url: `${servers[i % servers.length].url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 5, lazy: true });
     clients.push(client);
     client.subscribe(subscription(kind, v), {
       next: (msg) => {
