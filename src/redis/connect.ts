@@ -49,8 +49,8 @@ export interface Connected {
 export async function connectRedis(settings: RedisSettings, production: boolean, log: Logger): Promise<Connected | null> {
   if (!settings.url && !settings.clusterNodes) return null;
   const redis: RedisConnection = settings.clusterNodes
-    ? new Cluster(settings.clusterNodes, { lazyConnect: true, enableAutoPipelining: true, redisOptions: { maxRetriesPerRequest: 2 } })
-    : new Redis(settings.url!, { maxRetriesPerRequest: 2, lazyConnect: true, enableAutoPipelining: true });
+    ? new Cluster(settings.clusterNodes, { lazyConnect: true, redisOptions: { maxRetriesPerRequest: 2 } })
+    : new Redis(settings.url!, { maxRetriesPerRequest: 2, lazyConnect: true });
   let lastLogged = 0;
   redis.on('error', (err: Error) => {
     // ioredis reconnects by itself; /readyz reports the outage. Log at most every 10 s.
