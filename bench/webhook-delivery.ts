@@ -67,7 +67,14 @@ export type Target = (Started & { key: string })[];
 export async function seed(server: ServerProcess, n: number): Promise<Target> {
   return inBatches(Array.from({ length: n }, (_, i) => i), 16, async (i) => {
     const p = WEBHOOK_PROVIDERS[i % WEBHOOK_PROVIDERS.length];
-    return { ...(await begin(p, server.url, `bench-sub-${i}`, i)), key: p.key };
+    // a start that timed out on a loaded machine is tried again (up to 3 times)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { ...(await begin(p, server.url, `bench-sub-${i}`, i)), key: p.key };
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   });
 }
 
