@@ -61,7 +61,7 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
 
     it('reads a put value back as its JSON, also when an update reuses parts of a stored record', async () => {
       // eslint-disable-next-line no-sparse-arrays
-      const odd = { ...thing('j1', 1), gone: undefined, at: new Date(Date.UTC(2026, 1, 2)), nan: NaN, list: [1, undefined, , () => 1], nested: { a: undefined, b: [{ c: 1 }] } };
+      const odd = { ...thing('j1', 1), meta: JSON.parse('{"__proto__":{"x":1}}') as unknown, gone: undefined, at: new Date(Date.UTC(2026, 1, 2)), nan: NaN, list: [1, undefined, , () => 1], nested: { a: undefined, b: [{ c: 1 }] } };
       await store.put('verification', odd as unknown as Thing);
       const [read] = await store.getMany<Thing>('verification', ['j1']);
       const { version, ...body } = read!;

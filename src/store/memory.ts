@@ -250,7 +250,9 @@ function copy(value: unknown): unknown {
     for (const k of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      o[k] = copy(v);
+      // an own "__proto__" key (JSON.parse makes them) stays a key, as in JSON
+      if (k === '__proto__') Object.defineProperty(o, k, { value: copy(v), enumerable: true, writable: true, configurable: true });
+      else o[k] = copy(v);
     }
     out = o;
   } else {
