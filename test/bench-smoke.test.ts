@@ -98,6 +98,22 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     }
   });
 
+  it('ramps the webhook rate over Redis for kyc-graph and the baseline, and keeps the CPU ratios', () => {
+    type Ramp = { maxRate: number; steps: { rate: number; p99: number; serverCpuMsPerEvent: number; sustained: boolean }[] };
+    const f = results.figures.maxWebhookRate as { kycGraph: Ramp; baseline: Ramp; cpuRatio: number | null };
+    for (const r of [f.kycGraph, f.baseline]) {
+      expect(r.steps.length).toBeGreaterThan(0);
+      expect(r.steps[0].serverCpuMsPerEvent).toBeGreaterThan(0);
+      // maxRate is a step that was sustained, with every lower step sustained
+      if (r.maxRate > 0) expect(r.steps.filter((x) => x.rate <= r.maxRate).every((x) => x.sustained)).toBe(true);
+    }
+    expect(f.cpuRatio).toBeGreaterThan(0);
+    const w = results.figures.webhookToSubscriber as { cpuRatio: { inMemory: number; redisTwoInstances: number } };
+    expect(w.cpuRatio.inMemory).toBeGreaterThan(0);
+    expect(w.cpuRatio.redisTwoInstances).toBeGreaterThan(0);
+    for (const figure of Object.values(results.figures)) expect(figure).toHaveProperty('cpuRatio');
+  });
+
   it('measures the webhook acknowledgement in both setups', () => {
     const f = results.figures.webhookAck as Record<'inMemory' | 'redisTwoInstances', { kycGraph: { count: number; p99: number } }>;
     expect(f.inMemory.kycGraph.count).toBeGreaterThan(0);
