@@ -58,10 +58,11 @@ export async function kycWithCachedVerification(
   opts: RunOptions,
   name: string,
   extraEnv: Record<string, string> = {},
+  script?: string,
 ): Promise<{ server: ServerProcess; body: string; minimalBody: string }> {
   const p = BENCH_PROVIDERS[0];
   const providerEnv = Object.assign({}, ...BENCH_PROVIDERS.map((x) => x.env(WEBHOOK_SECRET)));
-  const server = await startServerProcess('kyc', name, { ...providerEnv, ...extraEnv }, { profile: opts.profile, exposeGc: true });
+  const server = await startServerProcess('kyc', name, { ...providerEnv, ...extraEnv }, { profile: opts.profile, exposeGc: true, script });
   const s = p.start('bench-http', 1);
   const v = s.pick(await gql(server.url, s.query, s.variables));
   // as its end user would: the simulator sends the signed webhook; a final status is never refreshed
