@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { requestScopeStats } from '../src/observability/request-context.js';
 import { createApp, createLogger } from '../src/server/app.js';
+import { newApiKey } from '../src/server/auth.js';
 import { loaderOnly } from '../src/server/graphql-http.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
 import { graphqlRequest, ok } from './support/client.js';
@@ -99,5 +100,30 @@ describe('the GraphQL-over-HTTP hot path', () => {
     await approved('hot-idle');
     await new Promise((r) => setImmediate(r));
     expect(requestScopeStats().running).toBe(0);
+  });
+});
+
+describe('verification(id) checks its scope in the resolver (no auth middleware)', () => {
+  it('a key without verifications:read gets FORBIDDEN naming the scope; an unknown key 401 with the request id', async () => {
+    const checksOnly = newApiKey('tenant-c', ['checks:read']);
+    const keyed = await createApp(loadConfig({ PORT: '0', API_KEYS: JSON.stringify([checksOnly.entry]) }), createLogger('silent'));
+    const base = await keyed.listen();
+    try {
+      const ask = (authorization: string, requestId: string) =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization, 'x-request-id': requestId },
+          body: JSON.stringify({ query: '{ verification(id: "v1") { id } }' }),
+        });
+      const forbidden = await ask(`Bearer ${checksOnly.key}`, 'req-scope-1');
+      const body = (await forbidden.json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.data).toEqual({ verification: null });
+      expect(body.errors[0]).toMatchObject({ message: 'This API key lacks the scope verifications:read', extensions: { code: 'FORBIDDEN', requestId: 'req-scope-1' } });
+      const refused = await ask('Bearer nope', 'req-scope-2');
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', requestId: 'req-scope-2' });
+    } finally {
+      await keyed.close();
+    }
   });
 });
