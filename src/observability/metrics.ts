@@ -17,8 +17,8 @@ type Labels = Record<string, string>;
  * request). Registered in the same registry and exported in prom-client's own format.
  */
 class RequestSeries {
-  readonly #series = new Map<string, { labels: Labels; count: number; sum: number; buckets: number[] }>();
-  readonly #counts = new Map<string, { labels: Labels; value: number }>();
+  /** first label → second label → that pair's histogram and its counters by the third label */
+  readonly #byPair = new Map<string, Map<string, Pair>>();
 
   constructor(
     readonly counterName: string,
@@ -26,6 +26,8 @@ class RequestSeries {
     readonly histogramName: string,
     histogramHelp: string,
     readonly bounds: readonly number[],
+    /** label names: the two the histogram has, then the counter's third */
+    readonly names: readonly [string, string, string],
   ) {
     const metric = (name: string, help: string, type: 'counter' | 'histogram', get: () => { labels: Labels; value: number; metricName?: string }[]) => ({
       name,
@@ -33,12 +35,14 @@ class RequestSeries {
       type,
       aggregator: 'sum' as const,
       get: async () => ({ name, help, type, aggregator: 'sum' as const, values: get() }),
-      reset: () => (type === 'counter' ? this.#counts.clear() : this.#series.clear()),
+      reset: () => this.#byPair.clear(),
     });
-    registry.registerMetric(metric(counterName, counterHelp, 'counter', () => [...this.#counts.values()].map(({ labels, value }) => ({ labels, value }))) as never);
+    registry.registerMetric(
+      metric(counterName, counterHelp, 'counter', () => this.#pairs().flatMap((p) => [...p.counts.values()].map(({ labels, value }) => ({ labels, value })))) as never,
+    );
     registry.registerMetric(
       metric(histogramName, histogramHelp, 'histogram', () =>
-        [...this.#series.values()].flatMap(({ labels, count, sum, buckets }) => {
+        this.#pairs().flatMap(({ labels, count, sum, buckets }) => {
           let acc = 0;
           return [
             ...this.bounds.map((le, i) => ({ labels: { le, ...labels } as never, value: (acc += buckets[i]), metricName: `${histogramName}_bucket` })),
@@ -51,18 +55,36 @@ class RequestSeries {
     );
   }
 
-  /** Counts one under `countKey` and times `seconds` under `timeKey`; the label makers run once per key. */
-  record(countKey: string, countLabels: () => Labels, timeKey: string, timeLabels: () => Labels, seconds: number) {
-    let c = this.#counts.get(countKey);
-    if (!c) this.#counts.set(countKey, (c = { labels: countLabels(), value: 0 }));
-    c.value++;
-    let h = this.#series.get(timeKey);
-    if (!h) this.#series.set(timeKey, (h = { labels: timeLabels(), count: 0, sum: 0, buckets: this.bounds.map(() => 0) }));
-    h.count++;
-    h.sum += seconds;
-    const i = this.bounds.findIndex((b) => seconds <= b);
-    if (i >= 0) h.buckets[i]++;
+  #pairs(): Pair[] {
+    return [...this.#byPair.values()].flatMap((m) => [...m.values()]);
   }
+
+  /** Counts one with labels (a, b, c) and times `seconds` with labels (a, b). */
+  record(a: string, b: string, c: string, seconds: number) {
+    let byB = this.#byPair.get(a);
+    if (!byB) this.#byPair.set(a, (byB = new Map()));
+    let p = byB.get(b);
+    if (!p) byB.set(b, (p = { labels: { [this.names[0]]: a, [this.names[1]]: b }, count: 0, sum: 0, buckets: this.bounds.map(() => 0), counts: new Map() }));
+    let n = p.counts.get(c);
+    if (!n) p.counts.set(c, (n = { labels: { ...p.labels, [this.names[2]]: c }, value: 0 }));
+    n.value++;
+    p.count++;
+    p.sum += seconds;
+    for (let i = 0; i < this.bounds.length; i++) {
+      if (seconds <= this.bounds[i]) {
+        p.buckets[i]++;
+        break;
+      }
+    }
+  }
+}
+
+interface Pair {
+  labels: Labels;
+  count: number;
+  sum: number;
+  buckets: number[];
+  counts: Map<string, { labels: Labels; value: number }>;
 }
 
 const httpMetrics = new RequestSeries(
@@ -71,6 +93,7 @@ const httpMetrics = new RequestSeries(
   'kyc_http_request_duration_seconds',
   'Time to answer an HTTP request, by method and route.',
   SECONDS,
+  ['method', 'route', 'status'],
 );
 const graphqlMetrics = new RequestSeries(
   'kyc_graphql_operations_total',
@@ -78,6 +101,7 @@ const graphqlMetrics = new RequestSeries(
   'kyc_graphql_operation_duration_seconds',
   'Time to execute a GraphQL operation over HTTP, by operation name and type.',
   SECONDS,
+  ['operation', 'type', 'outcome'],
 );
 const graphqlErrors = new Counter({
   name: 'kyc_graphql_errors_total',
@@ -156,8 +180,7 @@ export function routeLabel(path: string): string {
 
 export function recordHttp(method: string, path: string, status: number, seconds: number) {
   const route = routeLabel(path);
-  const timeKey = `${method} ${route}`;
-  httpMetrics.record(`${timeKey} ${status}`, () => ({ method, route, status: String(status) }), timeKey, () => ({ method, route }), seconds);
+  httpMetrics.record(method, route, String(status), seconds);
 }
 
 export type UpstreamOutcome = 'ok' | 'rejected' | 'failed' | 'timeout' | 'unreachable';
@@ -220,9 +243,7 @@ export function graphqlMetricsPlugin<T extends object>(): ApolloServerPlugin<T> 
           const type = rc.operation?.operation ?? 'unknown';
           const body = rc.response.body;
           const failed = (rc.errors?.length ?? 0) > 0 || (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0);
-          const outcome = failed ? 'error' : 'ok';
-          const timeKey = `${type} ${operation}`;
-          graphqlMetrics.record(`${timeKey} ${outcome}`, () => ({ operation, type, outcome }), timeKey, () => ({ operation, type }), seconds);
+          graphqlMetrics.record(operation, type, failed ? 'error' : 'ok', seconds);
         },
       };
     },

@@ -16,7 +16,7 @@ import { ProviderResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import type { WebhookService } from '../services/webhooks.js';
 import { Authenticator } from './auth.js';
-import type { RequestContext, Services } from './context.js';
+import { KycRequestContext, type RequestContext, type Services } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { graphqlHttpHandler, startApollo } from './graphql-http.js';
 import { attachGraphqlWs } from './graphql-ws.js';
@@ -69,18 +69,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     // provider calls made for this request name its tenant to an in-process simulator (faults)
     setCurrentTenant(principal.tenant, principal.actor);
     const scope: RequestScope = { requestId: requestId ?? currentRequestId() ?? '', tenant: principal.tenant, actor: principal.actor };
-    let log: Logger | undefined;
-    return {
-      principal,
-      tenant: principal.tenant,
-      services,
-      scope,
-      // DataLoaders are made when a resolver first asks for one
-      loaders: createLoaders(services, principal.tenant, config.providerConcurrency, scope),
-      get log() {
-        return (log ??= services.log.child({ requestId: scope.requestId }));
-      },
-    };
+    // DataLoaders are made when a resolver first asks for one
+    return new KycRequestContext(principal, services, scope, createLoaders(services, principal.tenant, config.providerConcurrency, scope));
   };
   const schema = await buildKycSchema();
   const limits = protect(config.queryLimits, config.production);

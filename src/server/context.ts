@@ -49,3 +49,26 @@ export interface RequestContext {
   /** `services.log` naming this request's id (a pino child, made on first use). */
   readonly log: Logger;
 }
+
+/**
+ * The context of one request. `log` is a prototype getter over a plain field, so Apollo's
+ * per-request shallow copy of the context (Object.assign) neither calls it nor loses it: the
+ * child logger is made only when something logs.
+ */
+export class KycRequestContext implements RequestContext {
+  private childLog: Logger | undefined = undefined;
+  readonly tenant: string;
+
+  constructor(
+    readonly principal: Principal,
+    readonly services: Services,
+    readonly scope: RequestScope,
+    readonly loaders: Loaders,
+  ) {
+    this.tenant = principal.tenant;
+  }
+
+  get log(): Logger {
+    return (this.childLog ??= this.services.log.child({ requestId: this.scope.requestId }));
+  }
+}
