@@ -54,6 +54,14 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(Number.isFinite(f.ratio)).toBe(true);
   });
 
+  it('measures HTTP overhead against the same query on bare Apollo, answers asserted byte-identical', () => {
+    const f = results.figures.httpOverhead as { sameQuery: { cpuRatio: number; answersByteIdentical: boolean; baseline: { requestsPerSecond: number; serverCpuUsPerRequest: number } } };
+    expect(f.sameQuery.answersByteIdentical).toBe(true);
+    expect(f.sameQuery.baseline.requestsPerSecond).toBeGreaterThan(0);
+    expect(f.sameQuery.baseline.serverCpuUsPerRequest).toBeGreaterThan(0);
+    expect(f.sameQuery.cpuRatio).toBeGreaterThan(0);
+  });
+
   it('counts upstream calls per provider for every N, and a fresh aliased read makes none', () => {
     const f = results.figures.batching as { byN: { n: number; staleAliases: { upstream: Record<string, { calls: number }> }; freshAliases: { storeReads: number; upstream: Record<string, { calls: number }> } }[] };
     expect(f.byN.length).toBeGreaterThan(1);

@@ -14,6 +14,7 @@ import type { AuditLog } from '../audit/contract.js';
 import type { ErasureService } from '../services/erasure.js';
 import type { RetentionSweeper } from '../services/retention.js';
 import type { Principal } from './auth.js';
+import type { RequestScope } from '../observability/request-context.js';
 
 export interface Services {
   store: Store;
@@ -39,4 +40,35 @@ export interface RequestContext {
   tenant: string;
   loaders: Loaders;
   services: Services;
+  /**
+   * This request's id (`x-request-id`), tenant and actor, carried here rather than in
+   * AsyncLocalStorage on the hot path (observability/request-context.ts); work that may call a
+   * provider or write the audit trail runs in it (`withRequestScope`).
+   */
+  scope: RequestScope;
+  /** `services.log` naming this request's id (a pino child, made on first use). */
+  readonly log: Logger;
+}
+
+/**
+ * The context of one request. `log` is a prototype getter over a plain field, so Apollo's
+ * per-request shallow copy of the context (Object.assign) neither calls it nor loses it: the
+ * child logger is made only when something logs.
+ */
+export class KycRequestContext implements RequestContext {
+  private childLog: Logger | undefined = undefined;
+  readonly tenant: string;
+
+  constructor(
+    readonly principal: Principal,
+    readonly services: Services,
+    readonly scope: RequestScope,
+    readonly loaders: Loaders,
+  ) {
+    this.tenant = principal.tenant;
+  }
+
+  get log(): Logger {
+    return (this.childLog ??= this.services.log.child({ requestId: this.scope.requestId }));
+  }
 }
