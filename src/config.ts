@@ -10,11 +10,13 @@ import { loadProviderSettings } from './providers/registry.js';
 import type { ProviderConfig, ProviderKey } from './providers/settings.js';
 import type { UpvestConfig } from './providers/upvest/config.js';
 import type { UpholdSettings } from './providers/uphold/config.js';
+import type { IngestionPollingSettings } from './services/ingestions.js';
 
 export { ConfigError } from './env.js';
 export { PROVIDER_KEYS, type ProviderConfig, type ProviderKey } from './providers/settings.js';
 export type { UpvestConfig } from './providers/upvest/config.js';
 export type { UpholdSettings } from './providers/uphold/config.js';
+export type { IngestionPollingSettings } from './services/ingestions.js';
 
 export interface Config {
   /** `PORT`, default 4000; 0 picks a free port. */
@@ -217,15 +219,6 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');
   }
   return config;
-}
-
-export interface IngestionPollingSettings {
-  /** `INGESTION_POLL_INTERVAL_MS`, how often the poller looks for quiet unfinished ingestions. Default 5000; 0 turns it off. */
-  intervalMs: number;
-  /** `INGESTION_POLL_QUIET_MS`, an unfinished ingestion not heard of for this long is polled. Default 10000. */
-  quietMs: number;
-  /** `INGESTION_POLL_MAX_PER_TICK`, at most this many provider reads per interval. Default 20. */
-  maxPerTick: number;
 }
 
 export function loadIngestionPolling(env: Env): IngestionPollingSettings {
