@@ -132,7 +132,7 @@ describe.skipIf(!hasRedis)('REDIS_WAIT_REPLICAS=1 (a master and one real replica
     } finally {
       probe.disconnect();
     }
-    server = await startServer({ REDIS_URL: master.url, REDIS_WAIT_REPLICAS: '1', REDIS_WAIT_TIMEOUT_MS: '300' });
+    server = await startServer({ REDIS_URL: master.url, REDIS_WAIT_REPLICAS: '1', REDIS_WAIT_TIMEOUT_MS: '2000' });
   });
   afterAll(async () => {
     await server?.close();
