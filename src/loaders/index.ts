@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
 import type { IngestionRecord } from '../domain/ingestion.js';
-import type { Services } from '../server/context.js';
+import type { Services } from '../services/contract.js';
 import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
 import { recordBatch } from '../observability/metrics.js';
 import { currentRequestId, type RequestScope, withRequestScope } from '../observability/request-context.js';

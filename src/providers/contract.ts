@@ -1,7 +1,7 @@
 // The adapter contract every provider implements. Adapters are the only code that knows a
 // provider: its wire types, auth, error bodies, status values, webhook scheme and simulator.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { ProviderKey } from '../config.js';
+import type { ProviderKey } from './settings.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
 import type { Check, CheckSource } from '../domain/check.js';
 import type { IngestionRef, ProviderIngestionView } from '../domain/ingestion.js';

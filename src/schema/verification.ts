@@ -11,8 +11,8 @@ import {
   type VerificationStatus as VerificationStatusValue,
 } from '../domain/verification.js';
 import type { BusEvent } from '../events/contract.js';
-import { requireScope } from '../server/auth.js';
-import type { RequestContext } from '../server/context.js';
+import { requireScope } from './auth.js';
+import type { RequestContext } from './context.js';
 import type { VerificationChange } from '../services/verifications.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
 import { VerificationDetails } from './details.js';
