@@ -2,6 +2,11 @@
 // - POST /graphql: a hello-world Apollo Server 5 (`{ hello }`), served exactly the way
 //   src/server/app.ts serves kyc-graph: node:http, body read and JSON-parsed by hand, HeaderMap,
 //   executeHTTPGraphQLRequest, csrfPrevention on. No plugins, no context, no loaders.
+//   With `sameQuery` (figure 1's fair limit) it serves instead kyc-graph's own printed schema
+//   (schema.graphql, as an Apollo Federation subgraph like src/schema/build.ts) with Apollo's
+//   cache-control plugin off (as kyc-graph has it), and `verification(id)` answers from a Map of
+//   the answers kyc-graph gave, so both servers write byte-identical bodies (the bench asserts it):
+//   default resolvers only, no auth, no store, no loaders, no metrics, no request id.
 // - POST /webhooks/{any}: reads the raw body, JSON-parses it and publishes `{key, stamp}` taken from
 //   the bench's own x-bench-key / x-bench-stamp headers, then answers 200. No signature check, no
 //   store, no dedup, nothing provider-specific.
@@ -13,9 +18,13 @@
 //   os.tmpdir(); each file is read once from it, the answer is `{"data":{"bytes":[…]}}` and the temp
 //   files are released when the response closes. No GraphQL execution, no image check.
 import { EventEmitter, on } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
@@ -62,7 +71,19 @@ async function multipart(req: IncomingMessage, res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { bytes } }));
 }
 
-export async function startBaseline(options: { redisUrl: string | null }) {
+/**
+ * kyc-graph's printed schema (schema.graphql) answering `verification(id)` from `answers` (id →
+ * the `verification` object kyc-graph answered); every other field is a default resolver.
+ */
+export function sameQuerySchema(answers: Record<string, unknown>, schemaFile = new URL('../../../schema.graphql', import.meta.url)) {
+  const byId = new Map(Object.entries(answers));
+  return buildSubgraphSchema({
+    typeDefs: parse(readFileSync(schemaFile, 'utf8')),
+    resolvers: { Query: { verification: (_: unknown, { id }: { id: string }) => byId.get(id) ?? null } } as never,
+  });
+}
+
+export async function startBaseline(options: { redisUrl: string | null; sameQuery?: Record<string, unknown> | null }) {
   const local = new EventEmitter();
   local.setMaxListeners(0);
   let subscribers = 0;
@@ -101,7 +122,9 @@ export async function startBaseline(options: { redisUrl: string | null }) {
   const server = createServer();
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer({ schema }, wss);
-  const apollo = new ApolloServer({ schema, csrfPrevention: true, includeStacktraceInErrorResponses: false });
+  const apollo = options.sameQuery
+    ? new ApolloServer({ schema: sameQuerySchema(options.sameQuery), csrfPrevention: true, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginCacheControlDisabled()] })
+    : new ApolloServer({ schema, csrfPrevention: true, includeStacktraceInErrorResponses: false });
   await apollo.start();
 
   server.on('request', async (req, res) => {

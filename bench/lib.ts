@@ -59,7 +59,8 @@ export async function startServerProcess(
   kind: 'kyc' | 'baseline' | 'argos-simulator',
   name: string,
   env: Record<string, string>,
-  opts: { profile?: boolean; exposeGc?: boolean } = {},
+  /** `script`: another build's server-process.js (bench/ab-http.ts compares two commits). */
+  opts: { profile?: boolean; exposeGc?: boolean; script?: string } = {},
 ): Promise<ServerProcess> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const execArgv: string[] = [];
@@ -70,7 +71,7 @@ export async function startServerProcess(
     execArgv.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`);
   }
   const log = openSync(join(RESULTS_DIR, `${name}.log`), 'w');
-  const child = fork(fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
+  const child = fork(opts.script ?? fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
     execArgv,
     // kyc-graph in development mode: production now refuses to start without API_KEYS and hides
     // the sandbox routes the figures drive; per request the two modes run the same code (the

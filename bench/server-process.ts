@@ -17,7 +17,8 @@ interface Running {
 }
 
 async function start(kind: string): Promise<Running> {
-  if (kind === 'baseline') return startBaseline({ redisUrl: process.env.REDIS_URL || null });
+  // BASELINE_SAME_QUERY (JSON, id → answer): figure 1's same-query baseline instead of hello world
+  if (kind === 'baseline') return startBaseline({ redisUrl: process.env.REDIS_URL || null, sameQuery: process.env.BASELINE_SAME_QUERY ? JSON.parse(process.env.BASELINE_SAME_QUERY) : null });
   if (kind === 'argos-simulator') return startArgosSimulator(process.env.ARGOS_API_KEY ?? '');
   const config = loadConfig();
   // as main.ts does: tracing on only when OTEL_EXPORTER_OTLP_ENDPOINT (…) is set

@@ -1,36 +1,22 @@
 // Reads the environment into one typed, validated config. A bad value stops startup with a
 // message naming the variable; secrets are never echoed back.
-import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { bool, ConfigError, type Env, int, url } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
 import { parseRoutingPolicy, type RoutingPolicy } from './services/routing-policy.js';
 import { loadRedisSettings, type RedisSettings } from './redis/settings.js';
+import { loadProviderSettings } from './providers/registry.js';
+import type { ProviderConfig, ProviderKey } from './providers/settings.js';
+import type { UpvestConfig } from './providers/upvest/config.js';
+import type { UpholdSettings } from './providers/uphold/config.js';
+import type { IngestionPollingSettings } from './services/ingestions.js';
 
-export const PROVIDER_KEYS = ['uppass', 'pawapass', 'argos', 'upvest', 'uphold'] as const;
-export type ProviderKey = (typeof PROVIDER_KEYS)[number];
-
-export interface ProviderConfig {
-  /** `sandbox` (default): the simulator runs in-process; `live`: the real API. Live when `<P>_API_KEY` is set. */
-  mode: 'sandbox' | 'live';
-  /** `<P>_BASE_URL`; in sandbox it is ignored and the in-process simulator is used. */
-  baseUrl: string | null;
-  /** `<P>_API_KEY`; in sandbox a random key shared only with the in-process simulator. */
-  apiKey: string;
-  /** `<P>_WEBHOOK_SECRETS`, comma-separated; every one is accepted (rotation). Sandbox: random. */
-  webhookSecrets: string[];
-  /** `<P>_TIMEOUT_MS`, deadline of every call to the provider. Default 10000. */
-  timeoutMs: number;
-  /**
-   * `required` (default): webhooks must authenticate with one of `webhookSecrets`. `none`: only
-   * for providers that document no webhook auth (`UPPASS_WEBHOOK_AUTH=none`, the UpPass portal's
-   * "No Auth"); the server warns loudly at start.
-   */
-  webhookAuth: 'required' | 'none';
-}
-
-/** Providers whose webhooks may run without auth: they document none (provider-specs/uppass.md). */
-const WEBHOOK_AUTH_OPTIONAL: readonly ProviderKey[] = ['uppass'];
+export { ConfigError } from './env.js';
+export { PROVIDER_KEYS, type ProviderConfig, type ProviderKey } from './providers/settings.js';
+export type { UpvestConfig } from './providers/upvest/config.js';
+export type { UpholdSettings } from './providers/uphold/config.js';
+export type { IngestionPollingSettings } from './services/ingestions.js';
 
 export interface Config {
   /** `PORT`, default 4000; 0 picks a free port. */
@@ -73,9 +59,9 @@ export interface Config {
   queryLimits: QueryLimits;
   /** Retries and circuit breakers of provider calls (see src/providers/resilience.ts). */
   resilience: ResilienceOptions;
-  /** Upvest's OAuth2 client and request-signing key (see `upvestConfig`). */
+  /** Upvest's OAuth2 client and request-signing key (src/providers/upvest/config.ts). */
   upvest: UpvestConfig;
-  /** Uphold KYC Connector settings beyond the common provider ones. */
+  /** Uphold KYC Connector settings beyond the common provider ones (src/providers/uphold/config.ts). */
   uphold: UpholdSettings;
   /** The polling safety net for ingestions whose webhooks do not come. */
   ingestionPolling: IngestionPollingSettings;
@@ -90,11 +76,11 @@ export interface Config {
 export interface RoutingSettings {
   /** `ROUTING_POLICY` (JSON country → providers); null = the default built from each provider's coverage. */
   policy: RoutingPolicy | null;
-  /** `UPPASS_FORM_SLUG`: the UpPass form a routed start opens. Default `kyc-onboarding`. */
+  /** `UPPASS_FORM_SLUG`: the UpPass form a routed start opens. Default `kyc-onboarding` (src/providers/uppass/config.ts). */
   uppassFormSlug: string;
 }
 
-function routingSettings(env: Env): RoutingSettings {
+function routingSettings(env: Env, uppassFormSlug: string): RoutingSettings {
   let policy: RoutingPolicy | null = null;
   if (env.ROUTING_POLICY && env.ROUTING_POLICY.trim()) {
     try {
@@ -102,10 +88,6 @@ function routingSettings(env: Env): RoutingSettings {
     } catch (err) {
       throw new ConfigError('ROUTING_POLICY', (err as Error).message);
     }
-  }
-  const uppassFormSlug = env.UPPASS_FORM_SLUG || 'kyc-onboarding';
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(uppassFormSlug)) {
-    throw new ConfigError('UPPASS_FORM_SLUG', 'must be an UpPass flow slug (letters, digits, - and _; at most 100)');
   }
   return { policy, uppassFormSlug };
 }
@@ -158,78 +140,6 @@ function corsOrigins(env: Env, production: boolean): string[] | null {
   return list.map((o) => (o === '*' ? o : o.replace(/\/$/, '')));
 }
 
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got ${JSON.stringify(raw)}`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-function url(env: Env, name: string): string | null {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `must be an absolute URL, got ${JSON.stringify(raw)}`);
-  }
-  if (!['http:', 'https:', 'redis:', 'rediss:'].includes(parsed.protocol)) {
-    throw new ConfigError(name, `has an unsupported scheme ${parsed.protocol}`);
-  }
-  return raw.replace(/\/+$/, '');
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got ${JSON.stringify(raw)}`);
-}
-
-const randomSecret = () => randomBytes(32).toString('hex');
-
-function provider(env: Env, key: ProviderKey): ProviderConfig {
-  const P = key.toUpperCase();
-  const apiKey = env[`${P}_API_KEY`];
-  const live = apiKey !== undefined && apiKey !== '';
-  const secrets = (env[`${P}_WEBHOOK_SECRETS`] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const authRaw = (env[`${P}_WEBHOOK_AUTH`] ?? '').trim().toLowerCase();
-  if (authRaw !== '' && !WEBHOOK_AUTH_OPTIONAL.includes(key)) throw new ConfigError(`${P}_WEBHOOK_AUTH`, 'is not a setting of this provider (its webhooks are always verified)');
-  if (authRaw !== '' && authRaw !== 'basic' && authRaw !== 'none') throw new ConfigError(`${P}_WEBHOOK_AUTH`, `must be basic or none, got ${JSON.stringify(authRaw)}`);
-  const webhookAuth = authRaw === 'none' ? 'none' : 'required';
-  if (webhookAuth === 'none' && secrets.length) throw new ConfigError(`${P}_WEBHOOK_AUTH`, `is none but ${P}_WEBHOOK_SECRETS is set; unset one of them`);
-  if (live && secrets.length === 0 && webhookAuth === 'required') {
-    throw new ConfigError(
-      `${P}_WEBHOOK_SECRETS`,
-      `is required when ${P}_API_KEY is set (webhooks are verified)${WEBHOOK_AUTH_OPTIONAL.includes(key) ? `, unless ${P}_WEBHOOK_AUTH=none` : ''}`,
-    );
-  }
-  return {
-    mode: live ? 'live' : 'sandbox',
-    baseUrl: url(env, `${P}_BASE_URL`),
-    apiKey: live ? apiKey : randomSecret(),
-    webhookSecrets: secrets.length ? secrets : [randomSecret()],
-    timeoutMs: int(env, `${P}_TIMEOUT_MS`, 10_000, 1, 600_000),
-    webhookAuth,
-  };
-}
-
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const logLevel = env.LOG_LEVEL || 'info';
@@ -238,7 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const redisUrl = url(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:/.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
-  const providers = Object.fromEntries(PROVIDER_KEYS.map((k) => [k, provider(env, k)])) as Record<ProviderKey, ProviderConfig>;
+  // each provider's settings are parsed in its own folder (src/providers/<name>/config.ts)
+  const { providers, upvest, uphold, uppassFormSlug } = loadProviderSettings(env);
   let apiKeys: ApiKeyEntry[] | null = null;
   if (env.API_KEYS) {
     try {
@@ -283,8 +194,8 @@ export function loadConfig(env: Env = process.env): Config {
       breakerThreshold: int(env, 'BREAKER_THRESHOLD', DEFAULT_RESILIENCE.breakerThreshold, 1, 1000),
       halfOpenAfterMs: int(env, 'BREAKER_HALF_OPEN_MS', DEFAULT_RESILIENCE.halfOpenAfterMs, 10, 3_600_000),
     },
-    upvest: upvestConfig(env),
-    uphold: loadUpholdSettings(env),
+    upvest,
+    uphold,
     ingestionPolling: loadIngestionPolling(env),
     ops: {
       corsOrigins: corsOrigins(env, production),
@@ -298,7 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
       federationTraces: bool(env, 'APOLLO_FEDERATION_TRACES', false),
       uploadTimeoutMs: int(env, 'UPLOAD_TIMEOUT_MS', 60_000, 100, 3_600_000),
     },
-    routing: routingSettings(env),
+    routing: routingSettings(env, uppassFormSlug),
   };
   if (production && !apiKeys) {
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production (without it anyone could call the API); create one with `npm run apikey`');
@@ -308,128 +219,6 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('API_KEYS', 'is required when a provider is live (requests without a key are only allowed in the sandbox)');
   }
   return config;
-}
-
-export interface UpvestConfig {
-  /** Live when `UPVEST_CLIENT_ID` is set; otherwise sandbox with generated credentials and keys. */
-  mode: 'sandbox' | 'live';
-  /** `UPVEST_CLIENT_ID` (uuid): sent as `upvest-client-id` and as the OAuth2 client id. */
-  clientId: string;
-  /** `UPVEST_CLIENT_SECRET`: the OAuth2 client secret. */
-  clientSecret: string;
-  /** `UPVEST_SIGNING_KEY`: PEM private key (Ed25519 or ECDSA P-521) that signs every request. `\n` escapes allowed. */
-  signingKeyPem: string;
-  /** `UPVEST_SIGNING_KEY_ID`: the keyid Upvest gave the public half of the signing key. */
-  signingKeyId: string;
-  /** `UPVEST_WEBHOOK_DELAY_MS`: sandbox only, how long the simulator gathers events into one delivery. Default 100. */
-  webhookDelayMs: number;
-  /** `UPVEST_VERIFY_KEYS_MIN_REFETCH_MS`: an unknown webhook keyid refetches the JWKS at most this often. Default 10000. */
-  verifyKeysMinRefetchMs: number;
-}
-
-/** Upvest authenticates with OAuth2 + signed requests, not an API key; this reads its own variables. */
-export function upvestConfig(env: Env): UpvestConfig {
-  const clientId = env.UPVEST_CLIENT_ID;
-  const live = clientId !== undefined && clientId !== '';
-  const webhookDelayMs = int(env, 'UPVEST_WEBHOOK_DELAY_MS', 100, 0, 60_000);
-  const verifyKeysMinRefetchMs = int(env, 'UPVEST_VERIFY_KEYS_MIN_REFETCH_MS', 10_000, 0, 86_400_000);
-  if (!live) {
-    // sandbox: a fresh client and key pair per process, shared only with the in-process simulator
-    const { privateKey } = generateKeyPairSync('ed25519');
-    return {
-      mode: 'sandbox',
-      clientId: randomUUID(),
-      clientSecret: randomSecret(),
-      signingKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-      signingKeyId: randomUUID(),
-      webhookDelayMs,
-      verifyKeysMinRefetchMs,
-    };
-  }
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) throw new ConfigError('UPVEST_CLIENT_ID', 'must be a UUID');
-  for (const name of ['UPVEST_CLIENT_SECRET', 'UPVEST_SIGNING_KEY', 'UPVEST_SIGNING_KEY_ID', 'UPVEST_BASE_URL']) {
-    if (!env[name]) throw new ConfigError(name, 'is required when UPVEST_CLIENT_ID is set');
-  }
-  const pem = env.UPVEST_SIGNING_KEY!.replace(/\\n/g, '\n');
-  let key;
-  try {
-    key = createPrivateKey(pem);
-  } catch {
-    throw new ConfigError('UPVEST_SIGNING_KEY', 'is not a PEM private key');
-  }
-  const p521 = key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'secp521r1';
-  if (key.asymmetricKeyType !== 'ed25519' && !p521) throw new ConfigError('UPVEST_SIGNING_KEY', 'must be an Ed25519 or ECDSA P-521 key');
-  return {
-    mode: 'live',
-    clientId,
-    clientSecret: env.UPVEST_CLIENT_SECRET!,
-    signingKeyPem: pem,
-    signingKeyId: env.UPVEST_SIGNING_KEY_ID!,
-    webhookDelayMs,
-    verifyKeysMinRefetchMs,
-  };
-}
-
-export interface UpholdSettings {
-  /** `UPHOLD_CLIENT_ID`, the OAuth2 client id; its secret is `UPHOLD_API_KEY`. Required in live mode. */
-  clientId: string;
-  /** `UPHOLD_SCOPE`, space-separated scopes asked for with the client-credentials token. */
-  scope: string;
-  /** `UPHOLD_VERIFF_INTEGRATION`, the Veriff integration name registered with Uphold. Default `default`. */
-  veriffIntegrationName: string;
-  /** `UPHOLD_SANDBOX_STEP_MS`, how long the sandbox worker takes per status step. Default 500. */
-  sandboxStepMs: number;
-  /** `UPHOLD_SANDBOX_TOKEN_TTL_S`, lifetime of sandbox access tokens. Default 600 (the documented example). */
-  sandboxTokenTtlSeconds: number;
-  /**
-   * `UPHOLD_USER_ID`: set for a single-user client (its tokens are that user's): no
-   * `X-On-Behalf-Of` header is sent and `createIngestion` accepts only this `userId`. Unset
-   * (default): an organisation-wide client, which names the user in `X-On-Behalf-Of`.
-   */
-  userId: string | null;
-}
-
-export const UPHOLD_DEFAULT_SCOPE = [
-  'kyc-connector.sumsub.ingestions:create',
-  'kyc-connector.sumsub.ingestions:read',
-  'kyc-connector.veriff.ingestions:create',
-  'kyc-connector.veriff.ingestions:read',
-  'core.kyc:read',
-  'core.users:act-on-behalf-of',
-].join(' ');
-
-// Standard Webhooks secrets: `whsec_` + base64 (the prefix is optional)
-const STANDARD_WEBHOOK_SECRET = /^(whsec_)?(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** The default scope of a single-user client: it does not act on behalf of other users. */
-export const UPHOLD_SINGLE_USER_DEFAULT_SCOPE = UPHOLD_DEFAULT_SCOPE.split(' ').filter((s) => s !== 'core.users:act-on-behalf-of').join(' ');
-
-export function loadUpholdSettings(env: Env): UpholdSettings {
-  const live = !!env.UPHOLD_API_KEY;
-  const userId = env.UPHOLD_USER_ID?.trim() || null;
-  if (userId && !/^[\x21-\x7e]{1,256}$/.test(userId)) throw new ConfigError('UPHOLD_USER_ID', 'must be an Uphold user id (printable, no spaces, at most 256 characters)');
-  const clientId = env.UPHOLD_CLIENT_ID ?? '';
-  if (live && !clientId) throw new ConfigError('UPHOLD_CLIENT_ID', 'is required when UPHOLD_API_KEY (the OAuth2 client secret) is set');
-  for (const s of (env.UPHOLD_WEBHOOK_SECRETS ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (!STANDARD_WEBHOOK_SECRET.test(s)) throw new ConfigError('UPHOLD_WEBHOOK_SECRETS', 'must be Standard Webhooks secrets (whsec_ followed by base64)');
-  }
-  return {
-    clientId: clientId || 'kyc-graph-sandbox',
-    scope: env.UPHOLD_SCOPE?.trim() || (userId ? UPHOLD_SINGLE_USER_DEFAULT_SCOPE : UPHOLD_DEFAULT_SCOPE),
-    veriffIntegrationName: env.UPHOLD_VERIFF_INTEGRATION?.trim() || 'default',
-    sandboxStepMs: int(env, 'UPHOLD_SANDBOX_STEP_MS', 500, 0, 600_000),
-    sandboxTokenTtlSeconds: int(env, 'UPHOLD_SANDBOX_TOKEN_TTL_S', 600, 1, 86_400),
-    userId,
-  };
-}
-
-export interface IngestionPollingSettings {
-  /** `INGESTION_POLL_INTERVAL_MS`, how often the poller looks for quiet unfinished ingestions. Default 5000; 0 turns it off. */
-  intervalMs: number;
-  /** `INGESTION_POLL_QUIET_MS`, an unfinished ingestion not heard of for this long is polled. Default 10000. */
-  quietMs: number;
-  /** `INGESTION_POLL_MAX_PER_TICK`, at most this many provider reads per interval. Default 20. */
-  maxPerTick: number;
 }
 
 export function loadIngestionPolling(env: Env): IngestionPollingSettings {

@@ -54,6 +54,14 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(Number.isFinite(f.ratio)).toBe(true);
   });
 
+  it('measures HTTP overhead against the same query on bare Apollo, answers asserted byte-identical', () => {
+    const f = results.figures.httpOverhead as { sameQuery: { cpuRatio: number; answersByteIdentical: boolean; baseline: { requestsPerSecond: number; serverCpuUsPerRequest: number } } };
+    expect(f.sameQuery.answersByteIdentical).toBe(true);
+    expect(f.sameQuery.baseline.requestsPerSecond).toBeGreaterThan(0);
+    expect(f.sameQuery.baseline.serverCpuUsPerRequest).toBeGreaterThan(0);
+    expect(f.sameQuery.cpuRatio).toBeGreaterThan(0);
+  });
+
   it('counts upstream calls per provider for every N, and a fresh aliased read makes none', () => {
     const f = results.figures.batching as { byN: { n: number; staleAliases: { upstream: Record<string, { calls: number }> }; freshAliases: { storeReads: number; upstream: Record<string, { calls: number }> } }[] };
     expect(f.byN.length).toBeGreaterThan(1);
@@ -96,6 +104,22 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
         expect(Number.isFinite(r.eventLoopDelayP99Ms)).toBe(true);
       }
     }
+  });
+
+  it('ramps the webhook rate over Redis for kyc-graph and the baseline, and keeps the CPU ratios', () => {
+    type Ramp = { maxRate: number; steps: { rate: number; p99: number; serverCpuMsPerEvent: number; sustained: boolean }[] };
+    const f = results.figures.maxWebhookRate as { kycGraph: Ramp; baseline: Ramp; cpuRatio: number | null };
+    for (const r of [f.kycGraph, f.baseline]) {
+      expect(r.steps.length).toBeGreaterThan(0);
+      expect(r.steps[0].serverCpuMsPerEvent).toBeGreaterThan(0);
+      // maxRate is a step that was sustained, with every lower step sustained
+      if (r.maxRate > 0) expect(r.steps.filter((x) => x.rate <= r.maxRate).every((x) => x.sustained)).toBe(true);
+    }
+    expect(f.cpuRatio).toBeGreaterThan(0);
+    const w = results.figures.webhookToSubscriber as { cpuRatio: { inMemory: number; redisTwoInstances: number } };
+    expect(w.cpuRatio.inMemory).toBeGreaterThan(0);
+    expect(w.cpuRatio.redisTwoInstances).toBeGreaterThan(0);
+    for (const figure of Object.values(results.figures)) expect(figure).toHaveProperty('cpuRatio');
   });
 
   it('measures the webhook acknowledgement in both setups', () => {

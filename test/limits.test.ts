@@ -43,6 +43,20 @@ describe('query limits', () => {
     refused(await post('{ verifications { edges { cursor node { id status providerStatus url country subjectId externalId createdAt updatedAt expiresAt } } pageInfo { hasNextPage endCursor } } }'), /cost/i);
   });
 
+  it('cost read with variables: the same document passes with a small page and is refused with a large one, in either order', async () => {
+    const query = 'query Page($n: Int) { verifications(first: $n) { edges { node { id status providerStatus } } } }';
+    const ask = async (n: number) => {
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n } }) });
+      return ((await res.json()) as { errors?: { message: string }[] }).errors?.[0]?.message;
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(await ask(1)).toBeUndefined();
+      expect(await ask(30)).toMatch(/cost/i);
+    }
+    // a document without variables is answered the same the second time (remembered when it passed)
+    for (let i = 0; i < 2; i++) expect((await post('{ verification(id: "x") { id status } }')).body.errors).toBeUndefined();
+  });
+
   it('batched HTTP requests are refused', async () => {
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
     expect(res.status).toBe(400);

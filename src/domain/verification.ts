@@ -1,5 +1,5 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
-import { sameJson } from './same-json.js';
+import { sameJsonExcept } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
 
 export const PROVIDERS = ['UPPASS', 'PAWAPASS', 'ARGOS', 'UPVEST', 'UPHOLD'] as const;
@@ -144,9 +144,16 @@ export interface AppliedView {
   previousStatus: VerificationStatus;
 }
 
-/** The same provider view, whatever the provider's own timestamp says. */
-const sameView = (a: ProviderVerificationView, b: ProviderVerificationView) =>
-  sameJson({ ...a, providerUpdatedAt: null }, { ...b, providerUpdatedAt: null });
+/** A record's own keys (not part of the provider's view). */
+const RECORD_ONLY = ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent', 'idempotencyKey', 'routedAttempts'] as const;
+const SKIP_ON_RECORD: ReadonlySet<string> = new Set<string>([...RECORD_ONLY, 'providerUpdatedAt']);
+const SKIP_ON_VIEW: ReadonlySet<string> = new Set<string>(['providerUpdatedAt']);
+
+/**
+ * The record holds the same provider view, whatever the provider's own timestamp says (the
+ * record's own keys left out). Compared in place: no copy of either (this runs per webhook).
+ */
+const sameView = (current: VerificationRecord, view: ProviderVerificationView) => sameJsonExcept(current, view, SKIP_ON_RECORD, SKIP_ON_VIEW);
 
 /** Lifecycle rank (DESIGN "Statuses never go back"); RETRY_REQUIRED → IN_PROGRESS is a new attempt. */
 export const VERIFICATION_LIFECYCLE: Lifecycle<VerificationStatus> = {
@@ -167,11 +174,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }
   const { id, provider, tenant, subjectId, history, createdAt } = current;
-  const currentView: ProviderVerificationView = { ...current };
-  for (const k of ['id', 'provider', 'tenant', 'subjectId', 'history', 'createdAt', 'updatedAt', 'syncedAt', 'version', 'lastEvent', 'idempotencyKey', 'routedAttempts'] as const) {
-    delete (currentView as unknown as Record<string, unknown>)[k];
-  }
-  const changed = !sameView(currentView, view);
+  const changed = !sameView(current, view);
   return {
     record: {
       ...view,

@@ -1,12 +1,15 @@
-// DataLoaders, created fresh for every request (HTTP request or WebSocket operation), so two
-// requests never share a cache. One store batch read per tick; stale statuses refreshed in one
+// DataLoaders, created fresh for every request (HTTP request or WebSocket operation) when first
+// used, so two requests never share a cache. One store batch read per tick; stale statuses refreshed in one
 // batch per provider.
 import DataLoader from 'dataloader';
 import type { VerificationRecord } from '../domain/verification.js';
 import type { IngestionRecord } from '../domain/ingestion.js';
-import type { Services } from '../server/context.js';
+import type { Services } from '../services/contract.js';
 import { type ChecksByUserLoader, createChecksByUserLoader } from './checks.js';
 import { recordBatch } from '../observability/metrics.js';
+import { currentRequestId, type RequestScope, withRequestScope } from '../observability/request-context.js';
+import { isFinal } from '../domain/verification.js';
+import { isFinished } from '../domain/ingestion.js';
 
 export interface Loaders {
   verification: DataLoader<string, VerificationRecord | null>;
@@ -26,30 +29,69 @@ export function createLoaders(
   tenant: string,
   /** PROVIDER_CONCURRENCY: most upstream calls at once per provider per batch. */
   providerConcurrency = 8,
+  /**
+   * The request's scope: a batch that may call a provider runs in it (its request id and tenant
+   * go upstream) unless it already runs in one.
+   */
+  scope?: RequestScope,
 ): Loaders {
-  return {
-    verification: new DataLoader(async (ids) => {
-      recordBatch('verification', ids.length);
-      const records = await services.store.getMany<VerificationRecord>('verification', ids);
-      // another tenant's record is indistinguishable from a missing one
-      const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
-      return services.verifications.refreshStale(mine);
-    }),
-    checksByUser: createChecksByUserLoader(services.checks, services.store, tenant, providerConcurrency),
-    ingestion: new DataLoader(async (ids) => {
-      const records = await services.store.getMany<IngestionRecord>('ingestion', ids);
-      const mine = records.map((r) => (r && r.tenant === tenant ? r : null));
-      return services.ingestions.refreshStale(mine);
-    }),
-    refreshedVerification: new DataLoader(
-      async (records) => (await services.verifications.refreshStale([...records])).map((r, i) => r ?? records[i]),
-      { cacheKeyFn: (r) => r.id },
-    ),
-    refreshedIngestion: new DataLoader(
-      async (records) => (await services.ingestions.refreshStale([...records])).map((r, i) => r ?? records[i]),
-      { cacheKeyFn: (r) => r.id },
-    ),
-  };
+  const scoped = <T>(fn: () => Promise<T>): Promise<T> => (scope && !currentRequestId() ? withRequestScope(scope, fn) : fn());
+  const refreshVerifications = (records: (VerificationRecord | null)[]) =>
+    records.some((r) => r && !isFinal(r.status)) ? scoped(() => services.verifications.refreshStale(records)) : Promise.resolve(records);
+  const refreshIngestions = (records: (IngestionRecord | null)[]) =>
+    records.some((r) => r && !isFinished(r.status)) ? scoped(() => services.ingestions.refreshStale(records)) : Promise.resolve(records);
+  // each loader is made when a resolver first asks for it: most requests use one or none
+  return new LazyLoaders({
+    verification: () =>
+      new DataLoader(async (ids) => {
+        recordBatch('verification', ids.length);
+        const records = await services.store.getMany<VerificationRecord>('verification', ids);
+        // another tenant's record is indistinguishable from a missing one
+        return refreshVerifications(records.map((r) => (r && r.tenant === tenant ? r : null)));
+      }),
+    checksByUser: () => {
+      const loader = createChecksByUserLoader(services.checks, services.store, tenant, providerConcurrency);
+      if (!scope) return loader;
+      // the batch runs in the request's scope: each user's list is a provider call
+      const load = loader.load.bind(loader);
+      return Object.assign(loader, { load: (userId: string) => scoped(() => load(userId)) });
+    },
+    ingestion: () =>
+      new DataLoader(async (ids) => {
+        const records = await services.store.getMany<IngestionRecord>('ingestion', ids);
+        return refreshIngestions(records.map((r) => (r && r.tenant === tenant ? r : null)));
+      }),
+    refreshedVerification: () =>
+      new DataLoader(async (records) => (await refreshVerifications([...records])).map((r, i) => r ?? records[i]), { cacheKeyFn: (r) => r.id }),
+    refreshedIngestion: () =>
+      new DataLoader(async (records) => (await refreshIngestions([...records])).map((r, i) => r ?? records[i]), { cacheKeyFn: (r) => r.id }),
+  });
+}
+
+type Makers = { [K in keyof Loaders]: () => Loaders[K] };
+
+/** `Loaders` whose members are made on first use. */
+class LazyLoaders implements Loaders {
+  #made: Partial<Loaders> = {};
+  constructor(private readonly make: Makers) {}
+  #get<K extends keyof Loaders>(key: K): Loaders[K] {
+    return (this.#made[key] ??= this.make[key]());
+  }
+  get verification() {
+    return this.#get('verification');
+  }
+  get checksByUser() {
+    return this.#get('checksByUser');
+  }
+  get ingestion() {
+    return this.#get('ingestion');
+  }
+  get refreshedVerification() {
+    return this.#get('refreshedVerification');
+  }
+  get refreshedIngestion() {
+    return this.#get('refreshedIngestion');
+  }
 }
 
 /** `loader.loadMany`, failing on the first error instead of returning it in place. */

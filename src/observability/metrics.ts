@@ -8,32 +8,101 @@ collectDefaultMetrics({ register: registry, prefix: 'kyc_' });
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-const httpRequests = new Counter({
-  name: 'kyc_http_requests_total',
-  help: 'HTTP requests answered, by method, route (path with ids removed) and status.',
-  labelNames: ['method', 'route', 'status'] as const,
-  registers: [registry],
-});
-const httpDuration = new Histogram({
-  name: 'kyc_http_request_duration_seconds',
-  help: 'Time to answer an HTTP request, by method and route.',
-  labelNames: ['method', 'route'] as const,
-  buckets: SECONDS,
-  registers: [registry],
-});
-const graphqlOperations = new Counter({
-  name: 'kyc_graphql_operations_total',
-  help: 'GraphQL operations over HTTP, by operation name, type and outcome (ok: no errors; error: at least one).',
-  labelNames: ['operation', 'type', 'outcome'] as const,
-  registers: [registry],
-});
-const graphqlDuration = new Histogram({
-  name: 'kyc_graphql_operation_duration_seconds',
-  help: 'Time to execute a GraphQL operation over HTTP, by operation name and type.',
-  labelNames: ['operation', 'type'] as const,
-  buckets: SECONDS,
-  registers: [registry],
-});
+type Labels = Record<string, string>;
+
+/**
+ * The per-request metrics (HTTP requests, GraphQL operations): a counter and a histogram kept
+ * per label set under a key the caller builds, so an observation is a Map lookup and a few
+ * additions, not prom-client's label validation and hashing (~2–4 µs a call, four calls a
+ * request). Registered in the same registry and exported in prom-client's own format.
+ */
+class RequestSeries {
+  /** first label → second label → that pair's histogram and its counters by the third label */
+  readonly #byPair = new Map<string, Map<string, Pair>>();
+
+  constructor(
+    readonly counterName: string,
+    counterHelp: string,
+    readonly histogramName: string,
+    histogramHelp: string,
+    readonly bounds: readonly number[],
+    /** label names: the two the histogram has, then the counter's third */
+    readonly names: readonly [string, string, string],
+  ) {
+    const metric = (name: string, help: string, type: 'counter' | 'histogram', get: () => { labels: Labels; value: number; metricName?: string }[]) => ({
+      name,
+      help,
+      type,
+      aggregator: 'sum' as const,
+      get: async () => ({ name, help, type, aggregator: 'sum' as const, values: get() }),
+      reset: () => this.#byPair.clear(),
+    });
+    registry.registerMetric(
+      metric(counterName, counterHelp, 'counter', () => this.#pairs().flatMap((p) => [...p.counts.values()].map(({ labels, value }) => ({ labels, value })))) as never,
+    );
+    registry.registerMetric(
+      metric(histogramName, histogramHelp, 'histogram', () =>
+        this.#pairs().flatMap(({ labels, count, sum, buckets }) => {
+          let acc = 0;
+          return [
+            ...this.bounds.map((le, i) => ({ labels: { le, ...labels } as never, value: (acc += buckets[i]), metricName: `${histogramName}_bucket` })),
+            { labels: { le: '+Inf', ...labels }, value: count, metricName: `${histogramName}_bucket` },
+            { labels, value: sum, metricName: `${histogramName}_sum` },
+            { labels, value: count, metricName: `${histogramName}_count` },
+          ];
+        }),
+      ) as never,
+    );
+  }
+
+  #pairs(): Pair[] {
+    return [...this.#byPair.values()].flatMap((m) => [...m.values()]);
+  }
+
+  /** Counts one with labels (a, b, c) and times `seconds` with labels (a, b). */
+  record(a: string, b: string, c: string, seconds: number) {
+    let byB = this.#byPair.get(a);
+    if (!byB) this.#byPair.set(a, (byB = new Map()));
+    let p = byB.get(b);
+    if (!p) byB.set(b, (p = { labels: { [this.names[0]]: a, [this.names[1]]: b }, count: 0, sum: 0, buckets: this.bounds.map(() => 0), counts: new Map() }));
+    let n = p.counts.get(c);
+    if (!n) p.counts.set(c, (n = { labels: { ...p.labels, [this.names[2]]: c }, value: 0 }));
+    n.value++;
+    p.count++;
+    p.sum += seconds;
+    for (let i = 0; i < this.bounds.length; i++) {
+      if (seconds <= this.bounds[i]) {
+        p.buckets[i]++;
+        break;
+      }
+    }
+  }
+}
+
+interface Pair {
+  labels: Labels;
+  count: number;
+  sum: number;
+  buckets: number[];
+  counts: Map<string, { labels: Labels; value: number }>;
+}
+
+const httpMetrics = new RequestSeries(
+  'kyc_http_requests_total',
+  'HTTP requests answered, by method, route (path with ids removed) and status.',
+  'kyc_http_request_duration_seconds',
+  'Time to answer an HTTP request, by method and route.',
+  SECONDS,
+  ['method', 'route', 'status'],
+);
+const graphqlMetrics = new RequestSeries(
+  'kyc_graphql_operations_total',
+  'GraphQL operations over HTTP, by operation name, type and outcome (ok: no errors; error: at least one).',
+  'kyc_graphql_operation_duration_seconds',
+  'Time to execute a GraphQL operation over HTTP, by operation name and type.',
+  SECONDS,
+  ['operation', 'type', 'outcome'],
+);
 const graphqlErrors = new Counter({
   name: 'kyc_graphql_errors_total',
   help: 'Errors returned to GraphQL clients, by extensions.code.',
@@ -111,8 +180,7 @@ export function routeLabel(path: string): string {
 
 export function recordHttp(method: string, path: string, status: number, seconds: number) {
   const route = routeLabel(path);
-  httpRequests.inc({ method, route, status: String(status) });
-  httpDuration.observe({ method, route }, seconds);
+  httpMetrics.record(method, route, String(status), seconds);
 }
 
 export type UpstreamOutcome = 'ok' | 'rejected' | 'failed' | 'timeout' | 'unreachable';
@@ -175,8 +243,7 @@ export function graphqlMetricsPlugin<T extends object>(): ApolloServerPlugin<T> 
           const type = rc.operation?.operation ?? 'unknown';
           const body = rc.response.body;
           const failed = (rc.errors?.length ?? 0) > 0 || (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0);
-          graphqlOperations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
-          graphqlDuration.observe({ operation, type }, seconds);
+          graphqlMetrics.record(operation, type, failed ? 'error' : 'ok', seconds);
         },
       };
     },

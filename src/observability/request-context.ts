@@ -1,5 +1,13 @@
 // The request id: one per HTTP request (or WebSocket operation), kept in AsyncLocalStorage so
 // that logs, error extensions and upstream provider calls made on its behalf all carry it.
+//
+// Cost: on Node 20 and 22 an enabled AsyncLocalStorage runs async hooks on every promise of the
+// process (about 4× the cost of a bare await), and it stays enabled once `run` was called. So the
+// storage is enabled only while some scope is running (`withRequestScope` counts them and disables
+// it when the last one settles), and the GraphQL-over-HTTP hot path does not enter it at all: its
+// request id and tenant travel in the GraphQL context (server/graphql-http.ts), and only the work
+// that may call a provider or write the audit trail runs in a scope. Work a scope started and
+// did not await (a background continuation) may outlive it and then no longer sees its id.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
@@ -9,7 +17,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** An incoming id is reused only if it looks like one: short, no spaces or control characters. */
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
-interface RequestScope {
+export interface RequestScope {
   requestId: string;
   /** The authenticated tenant, once known (set by the GraphQL context). */
   tenant?: string;
@@ -25,9 +33,40 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }
 
+/** Node 24+ runs AsyncLocalStorage on AsyncContextFrame (no hooks): nothing to switch off there. */
+const DISABLE_WHEN_IDLE = Number(process.versions.node.split('.')[0]) < 24;
+let running = 0;
+let entered = 0;
+/** How many request scopes were entered since the process started, and how many run now (tests, profiling). */
+export function requestScopeStats(): { entered: number; running: number } {
+  return { entered, running };
+}
+function left() {
+  if (--running === 0 && DISABLE_WHEN_IDLE) storage.disable();
+}
+
+/**
+ * Runs `fn` with `scope` as the current request scope (its request id, tenant and actor). The
+ * storage is enabled while at least one such `fn` (sync, or the promise it returns) is running.
+ */
+export function withRequestScope<T>(scope: RequestScope, fn: () => T): T {
+  running++;
+  entered++;
+  let result: T;
+  try {
+    result = storage.run(scope, fn);
+  } catch (err) {
+    left();
+    throw err;
+  }
+  if (result && typeof (result as { then?: unknown }).then === 'function') (result as unknown as Promise<unknown>).then(left, left);
+  else left();
+  return result;
+}
+
 /** Runs `fn` with `requestId` as the current request id. */
 export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId }, fn);
+  return withRequestScope({ requestId }, fn);
 }
 
 /** The current request id, or undefined outside any request (startup, timers). */
@@ -59,7 +98,7 @@ export function setCurrentTenant(tenant: string, actor?: string) {
 /** Runs `fn` on behalf of `actor` (a webhook's provider, a background job), for the audit trail. */
 export function runAsActor<T>(actor: string, fn: () => T): T {
   const scope = storage.getStore();
-  return storage.run({ requestId: scope?.requestId ?? randomUUID(), ...(scope?.tenant ? { tenant: scope.tenant } : {}), actor }, fn);
+  return withRequestScope({ requestId: scope?.requestId ?? randomUUID(), ...(scope?.tenant ? { tenant: scope.tenant } : {}), actor }, fn);
 }
 
 /** The actor of the current request or job, when known. */

@@ -113,7 +113,7 @@ export function routeOf(path: string): string {
 }
 
 /** Runs `handle` inside a SERVER span for the request, continuing the caller's `traceparent`. */
-export function traceHttpRequest<T>(req: IncomingMessage, res: ServerResponse, handle: () => T): T {
+export function traceHttpRequest<T>(req: IncomingMessage, res: ServerResponse, handle: () => T, requestId = currentRequestId()): T {
   if (!enabled) return handle();
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const path = req.url?.split('?')[0] ?? '/';
@@ -129,7 +129,7 @@ export function traceHttpRequest<T>(req: IncomingMessage, res: ServerResponse, h
         'url.path': path,
         'url.scheme': 'http',
         'user_agent.original': req.headers['user-agent'],
-        'kyc.request_id': currentRequestId(),
+        'kyc.request_id': requestId,
       },
     },
     parent,
@@ -227,6 +227,11 @@ export function wsOperationContext<C extends object>(
     operationName: payload.operationName ?? null,
   });
   return contextValue;
+}
+
+/** The request id `wsOperationContext` gave this context, if any. */
+export function wsRequestId(contextValue: object): string | undefined {
+  return wsScopes.get(contextValue)?.requestId;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The adapter contract every provider implements. Adapters are the only code that knows a
 // provider: its wire types, auth, error bodies, status values, webhook scheme and simulator.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { ProviderKey } from '../config.js';
+import type { ProviderKey } from './settings.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
 import type { Check, CheckSource } from '../domain/check.js';
 import type { IngestionRef, ProviderIngestionView } from '../domain/ingestion.js';
@@ -15,6 +15,7 @@ export interface WebhookRequest {
 /** One normalized change a webhook reports (defined in domain/ so the inbox need not import providers/). */
 export type { ProviderEvent } from '../domain/provider-event.js';
 import type { ProviderEvent } from '../domain/provider-event.js';
+import type { SandboxAccess } from '../sandbox/access.js';
 
 /** Thrown by `verifyWebhook`; the route answers 401 and never parses the body. */
 export class WebhookAuthError extends Error {
@@ -32,28 +33,7 @@ export class WebhookFormatError extends Error {
   }
 }
 
-/**
- * What a request below /sandbox/{key} is, for the sandbox guard (DESIGN.md, "Doors closed"):
- * `api`, the provider's own API (the simulator checks the provider's credentials); `session`, an
- * end-user page or action on one session (`ref`, the provider's id of it); `admin`, a change to
- * the simulator itself (faults, workspace settings); `public`, harmless static content.
- */
-export type SandboxAccess = { kind: 'api' } | { kind: 'session'; ref: string } | { kind: 'admin' } | { kind: 'public' };
-
-/** The generic sandbox routes of DESIGN.md: `POST /{ref}/advance` and `/faults`; null for anything else. */
-export function commonSandboxAccess(method: string, path: string): SandboxAccess | null {
-  if (path === '/faults') return { kind: 'admin' };
-  const m = method === 'POST' ? /^\/([^/]+)\/advance$/.exec(path) : null;
-  return m ? { kind: 'session', ref: safeDecode(m[1]) } : null;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+export { commonSandboxAccess, type SandboxAccess } from '../sandbox/access.js';
 
 /** A provider's REST API and webhook sender, served in-process under /sandbox/{key}/. */
 export interface Simulator {

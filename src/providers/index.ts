@@ -1,6 +1,7 @@
 // The list that registers the providers: their adapters and their GraphQL resolvers.
 // Adding a provider means adding its folder and one line in each list below.
-import type { Config, ProviderKey } from '../config.js';
+import type { ProviderSettings } from './registry.js';
+import type { ProviderKey } from './settings.js';
 import type { ProviderAdapter } from './contract.js';
 import type { ProviderResilience } from './resilience.js';
 import { PawaPassAdapter } from './pawapass/index.js';
@@ -25,7 +26,13 @@ export interface AdapterUrls {
   pageToken: (key: ProviderKey, ref: string) => string;
 }
 
-export function createAdapters(config: Config, context: AdapterUrls): ProviderAdapter[] {
+/** What the adapters read of the config (config.ts's Config has it all). */
+export interface AdapterConfig extends Omit<ProviderSettings, 'uppassFormSlug'> {
+  providerConcurrency: number;
+  routing: { uppassFormSlug: string };
+}
+
+export function createAdapters(config: AdapterConfig, context: AdapterUrls): ProviderAdapter[] {
   // each adapter gets its own page-token function, bound to its key
   const urls = (key: ProviderKey) => ({ ...context, pageToken: (ref: string) => context.pageToken(key, ref) });
   return [

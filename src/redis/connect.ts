@@ -3,7 +3,7 @@
 // `waitReplicas()` for the writes that must reach N replicas before they are acknowledged.
 import { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../env.js';
 import { traceRedis } from '../observability/tracing.js';
 import type { RedisClient } from './client.js';
 import type { RedisSettings } from './settings.js';

@@ -1,6 +1,6 @@
 // The REDIS_* settings (REDIS_URL itself is parsed in config.ts). Kept apart from connect.ts so
 // that config.ts can import it without loading ioredis.
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../env.js';
 
 export interface RedisSettings {
   /** `REDIS_URL` (redis:// or rediss://): one Redis. */

@@ -14,8 +14,8 @@ import {
 } from '../domain/check.js';
 import { badUserInput } from '../errors.js';
 import type { BusEvent } from '../events/contract.js';
-import { requireScope } from '../server/auth.js';
-import type { RequestContext } from '../server/context.js';
+import { requireScope } from './auth.js';
+import type { RequestContext } from './context.js';
 import { DateTime } from './scalars.js';
 import { KycSubject } from './subject.js';
 

@@ -2,7 +2,7 @@
 // start inputs take) and IdentityDocumentType. The provider's raw value stays beside each
 // (`providerCountry`, `IdentityDocument.providerType`) for what the set does not name.
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js'; // the library without its 80 locales (only English names are used)
 import { registerEnumType } from 'type-graphql';
 
 // JSON through require: import attributes differ between Node 20 releases

@@ -2,7 +2,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AUDIT_ID, type AuditEntry as AuditEntryValue } from '../audit/contract.js';
 import { badUserInput } from '../errors.js';
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from './context.js';
 import { PAGE_MAX } from '../store/contract.js';
 import { decodeCursor, encodeCursor, PAGE_ARGS_DESCRIPTIONS, PageInfo, TOTAL_COUNT_DESCRIPTION } from './connection.js';
 import { NO_CONTROL_CHARS } from './input-bounds.js';

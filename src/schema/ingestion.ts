@@ -17,8 +17,8 @@ import {
 } from '../domain/ingestion.js';
 import type { Provider as ProviderValue } from '../domain/verification.js';
 import type { BusEvent } from '../events/contract.js';
-import { requireScope } from '../server/auth.js';
-import type { RequestContext } from '../server/context.js';
+import { requireScope } from './auth.js';
+import type { RequestContext } from './context.js';
 import type { IngestionChange } from '../services/ingestions.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
 import { type ConnectionValue, connection, SubjectPageArgs, PageInfo, pageQuery, TOTAL_COUNT_DESCRIPTION } from './connection.js';

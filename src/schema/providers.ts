@@ -1,7 +1,7 @@
 // `providers`: each provider's mode and circuit-breaker state, for dashboards and support.
 import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { Provider as ProviderValue } from '../domain/verification.js';
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from './context.js';
 import { Provider } from './verification.js';
 
 export const ProviderMode = { SANDBOX: 'SANDBOX', LIVE: 'LIVE' } as const;

@@ -3,8 +3,8 @@
 import { ArrayMinSize, ArrayUnique, IsObject, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Provider as ProviderValue, VerificationRecord } from '../domain/verification.js';
-import { requireScope } from '../server/auth.js';
-import type { RequestContext } from '../server/context.js';
+import { requireScope } from './auth.js';
+import type { RequestContext } from './context.js';
 import { isCountryCode } from '../services/routing-policy.js';
 import { JsonBounds, NoControlChars } from './input-bounds.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';

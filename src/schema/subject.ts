@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { VerificationRecord } from '../domain/verification.js';
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from './context.js';
 import { connection, SubjectPageArgs, pageQuery } from './connection.js';
 import { freshVerifications, VerificationConnection } from './verification.js';
 

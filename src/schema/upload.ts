@@ -7,7 +7,14 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { GraphQLScalarType } from 'graphql';
 import GraphQLUpload, { type FileUpload } from 'graphql-upload/GraphQLUpload.mjs';
 import { badUserInput } from '../errors.js';
-import { UPLOAD_LIMITS } from '../server/uploads.js';
+
+/** Limits of every multipart request (seed, Argos: "limit: 2mb" per image; at most front + back). */
+export const UPLOAD_LIMITS = {
+  /** bytes per file: 2 MiB */
+  maxFileSize: 2 * 1024 * 1024,
+  /** files per request */
+  maxFiles: 2,
+} as const;
 
 // built with graphql-upload's own GraphQLScalarType class: under vitest the app's `graphql` import
 // can resolve to the ESM build while libraries get the CJS one, and type-graphql checks instanceof

@@ -16,7 +16,7 @@ import { ProviderResilience } from '../providers/resilience.js';
 import { buildKycSchema } from '../schema/build.js';
 import type { WebhookService } from '../services/webhooks.js';
 import { Authenticator } from './auth.js';
-import type { RequestContext, Services } from './context.js';
+import { KycRequestContext, type RequestContext, type Services } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { graphqlHttpHandler, startApollo } from './graphql-http.js';
 import { attachGraphqlWs } from './graphql-ws.js';
@@ -26,7 +26,7 @@ import { routeTable, serveRoutes } from './routes.js';
 import { createServices } from './services.js';
 import { openSharedState } from './shared-state.js';
 import { SandboxGuard } from './sandbox-guard.js';
-import { setCurrentTenant } from '../observability/request-context.js';
+import { currentRequestId, type RequestScope, setCurrentTenant } from '../observability/request-context.js';
 
 export { createLogger };
 
@@ -64,11 +64,13 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   const recovery = setInterval(() => void webhooks.recover().catch(() => {}), Math.min(2000, config.inboxRecoveryAfterMs));
   recovery.unref();
 
-  const context = (authorization: string | undefined): RequestContext => {
+  const context = (authorization: string | undefined, requestId?: string): RequestContext => {
     const principal = auth.authenticate(authorization);
     // provider calls made for this request name its tenant to an in-process simulator (faults)
     setCurrentTenant(principal.tenant, principal.actor);
-    return { principal, tenant: principal.tenant, services, loaders: createLoaders(services, principal.tenant, config.providerConcurrency) };
+    const scope: RequestScope = { requestId: requestId ?? currentRequestId() ?? '', tenant: principal.tenant, actor: principal.actor };
+    // DataLoaders are made when a resolver first asks for one
+    return new KycRequestContext(principal, services, scope, createLoaders(services, principal.tenant, config.providerConcurrency, scope));
   };
   const schema = await buildKycSchema();
   const limits = protect(config.queryLimits, config.production);

@@ -3,23 +3,11 @@
 // `Authorization: Bearer <key>`, unless no keys are configured and every provider is in sandbox
 // mode: then requests act as the single `sandbox` tenant (DESIGN.md, "API keys").
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthChecker } from 'type-graphql';
-import { forbidden, unauthenticated } from '../errors.js';
+import { unauthenticated } from '../errors.js';
+import { type Principal, SANDBOX_PRINCIPAL, SANDBOX_TENANT, type Scope, SCOPES } from '../schema/auth.js';
 
-export const SCOPES = [
-  'verifications:read',
-  'verifications:write',
-  'checks:read',
-  'checks:write',
-  'ingestions:read',
-  'ingestions:write',
-  // erase a subject's data (eraseSubject) and read the audit trail (auditLog)
-  'subjects:erase',
-  'audit:read',
-  // sandbox only: inject faults into a simulator (for the caller's own requests)
-  'sandbox:admin',
-] as const;
-export type Scope = (typeof SCOPES)[number];
+// the principal and scope checks live with the resolvers (schema/auth.ts); re-exported for the server
+export { type Principal, requireScope, SANDBOX_PRINCIPAL, SANDBOX_TENANT, type Scope, SCOPES, scopeChecker } from '../schema/auth.js';
 
 export interface ApiKeyEntry {
   /** Lowercase hex SHA-256 of the key. */
@@ -27,16 +15,6 @@ export interface ApiKeyEntry {
   tenant: string;
   scopes: Scope[];
 }
-
-export interface Principal {
-  tenant: string;
-  scopes: ReadonlySet<Scope>;
-  /** Who acts, for the audit trail: `<tenant>:<first 8 hex of the key's sha256>` (never the key), or `sandbox`. */
-  actor: string;
-}
-
-export const SANDBOX_TENANT = 'sandbox';
-export const SANDBOX_PRINCIPAL: Principal = { tenant: SANDBOX_TENANT, scopes: new Set(SCOPES), actor: SANDBOX_TENANT };
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -88,13 +66,3 @@ export class Authenticator {
     return principal;
   }
 }
-
-export function requireScope(principal: Principal, scope: Scope) {
-  if (!principal.scopes.has(scope)) throw forbidden(`This API key lacks the scope ${scope}`);
-}
-
-/** type-graphql's @Authorized('scope') check. */
-export const scopeChecker: AuthChecker<{ principal: Principal }> = ({ context }, scopes) => {
-  for (const scope of scopes) requireScope(context.principal, scope as Scope);
-  return true;
-};

@@ -1,42 +1,4 @@
-// What every resolver receives: who is asking, the per-request loaders, and the services.
-import type { Logger } from 'pino';
-import type { Provider } from '../domain/verification.js';
-import type { EventBus } from '../events/contract.js';
-import type { Loaders } from '../loaders/index.js';
-import type { ProviderAdapter } from '../providers/contract.js';
-import type { ProviderResilience } from '../providers/resilience.js';
-import type { VerificationService } from '../services/verifications.js';
-import type { RoutingService } from '../services/routing.js';
-import type { CheckService } from '../services/checks.js';
-import type { IngestionService } from '../services/ingestions.js';
-import type { Store } from '../store/contract.js';
-import type { AuditLog } from '../audit/contract.js';
-import type { ErasureService } from '../services/erasure.js';
-import type { RetentionSweeper } from '../services/retention.js';
-import type { Principal } from './auth.js';
-
-export interface Services {
-  store: Store;
-  bus: EventBus;
-  adapters: ReadonlyMap<Provider, ProviderAdapter>;
-  verifications: VerificationService;
-  /** The routed start over the hosted providers (`startVerification`). */
-  routing: RoutingService;
-  ingestions: IngestionService;
-  log: Logger;
-  checks: CheckService;
-  erasure: ErasureService;
-  audit: AuditLog;
-  retention: RetentionSweeper;
-  /** This app's retry policy and circuit breakers (not shared with another app in the process). */
-  resilience: ProviderResilience;
-}
-
-export interface RequestContext {
-  /** Who is asking: tenant and scopes (from the API key, or the sandbox tenant). */
-  principal: Principal;
-  /** `principal.tenant`: every record, loader key and event belongs to one. */
-  tenant: string;
-  loaders: Loaders;
-  services: Services;
-}
+// The resolvers' context (schema/context.ts) and the services in it (services/contract.ts),
+// re-exported for the server, which builds them per request.
+export { KycRequestContext, type RequestContext } from '../schema/context.js';
+export type { Services } from '../services/contract.js';

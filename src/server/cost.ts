@@ -22,6 +22,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type GraphQLSchema,
+  type ValueNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import { badUserInput } from '../errors.js';
@@ -37,12 +38,45 @@ export interface OperationCheck {
   cost: number;
 }
 
+/** The arguments the limits read; other arguments are never coerced here. */
+const LIMIT_ARGS = new Set(['first', 'last', 'representations']);
+
+/**
+ * Checks that passed and read no variable, per document (Apollo hands the same DocumentNode for
+ * the same query text: its document cache) and operation name and limit: the same answer again.
+ */
+const passed = new WeakMap<DocumentNode, Map<string, OperationCheck>>();
+
 export function checkOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   maxCost: number,
+): OperationCheck {
+  const key = `${maxCost} ${operationName ?? ''}`;
+  const known = passed.get(document)?.get(key);
+  if (known) return known;
+  let readVariables = false;
+  const result = check(schema, document, operationName, variables, maxCost, () => (readVariables = true));
+  if (!readVariables && result.pageErrors.length === 0 && !result.costError) {
+    let byKey = passed.get(document);
+    if (!byKey) passed.set(document, (byKey = new Map()));
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+const hasVariable = (v: ValueNode): boolean =>
+  v.kind === Kind.VARIABLE || (v.kind === Kind.LIST && v.values.some(hasVariable)) || (v.kind === Kind.OBJECT && v.fields.some((f) => hasVariable(f.value)));
+
+function check(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+  readsVariables: () => void,
 ): OperationCheck {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
@@ -55,6 +89,7 @@ export function checkOperation(
   const vars = variables ?? {};
 
   const args = (def: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> => {
+    if (node.arguments?.some((a) => hasVariable(a.value))) readsVariables();
     try {
       return getArgumentValues(def, node, vars);
     } catch {
@@ -85,7 +120,7 @@ export function checkOperation(
         total += times;
         continue;
       }
-      const values = def.args.length ? args(def, sel) : {};
+      const values = def.args.some((a) => LIMIT_ARGS.has(a.name)) ? args(def, sel) : {};
       let inner = 1;
       for (const arg of ['first', 'last'] as const) {
         const n = values[arg];

@@ -60,9 +60,16 @@ export function requestErrorPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ request, response }) {
-          if (response.http.status !== 400 || response.body.kind !== 'single' || !request.http) return;
-          const { data, errors } = response.body.singleResult;
+        async willSendResponse({ request, response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          // the id to quote (formatError adds it inside a request scope; the hot path has none)
+          const requestId = (contextValue as { scope?: { requestId?: string } } | undefined)?.scope?.requestId;
+          const result = response.body.singleResult;
+          if (requestId && result.errors?.some((e) => e.extensions?.requestId === undefined)) {
+            result.errors = result.errors.map((e) => (e.extensions?.requestId === undefined ? { ...e, extensions: { ...e.extensions, requestId } } : e));
+          }
+          if (response.http.status !== 400 || !request.http) return;
+          const { data, errors } = result;
           const codes = (errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? '');
           if (data === undefined && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c))) requestErrors.add(request.http);
         },

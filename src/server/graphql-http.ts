@@ -5,13 +5,14 @@ import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLReque
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, Kind, parse } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { readBody, sendJson } from '../http/httpkit.js';
 import { graphqlMetricsPlugin } from '../observability/metrics.js';
 import { graphqlTracingPlugin, traceGraphqlRequest } from '../observability/tracing.js';
+import { REQUEST_ID_HEADER, withRequestScope } from '../observability/request-context.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import { formatError, requestErrorPlugin, requestErrorStatus } from './error-format.js';
@@ -71,11 +72,41 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
   return apollo;
 }
 
+/**
+ * Root fields whose resolvers only read through the request's loaders (which run a provider
+ * refresh in the request's scope themselves): a query made of these alone runs outside
+ * AsyncLocalStorage. Anything else (mutations, lists, subjects, checks, ingestions, whose fields
+ * may call a provider or write the audit trail) runs in the request's scope.
+ */
+const LOADER_ONLY_ROOTS = new Set(['verification', '__typename']);
+/** Longer documents are not looked at here (Apollo's parser has the token limits). */
+const MAX_CLASSIFIED_LENGTH = 4096;
+const MAX_CLASSIFIED = 1000;
+const loaderOnlyDocuments = new Map<string, boolean>();
+
+/** True when `body` is one query document whose root fields are all in LOADER_ONLY_ROOTS. */
+export function loaderOnly(body: unknown): boolean {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  if (typeof query !== 'string' || query.length > MAX_CLASSIFIED_LENGTH) return false;
+  let known = loaderOnlyDocuments.get(query);
+  if (known !== undefined) return known;
+  try {
+    known = parse(query, { noLocation: true }).definitions.every(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && d.selectionSet.selections.every((f) => f.kind === Kind.FIELD && LOADER_ONLY_ROOTS.has(f.name.value)),
+    );
+  } catch {
+    known = false;
+  }
+  if (loaderOnlyDocuments.size >= MAX_CLASSIFIED) loaderOnlyDocuments.clear();
+  loaderOnlyDocuments.set(query, known);
+  return known;
+}
+
 export interface GraphqlHttpOptions {
   apollo: ApolloServer<RequestContext>;
   auth: Authenticator;
   /** The context of an authenticated request (throws UNAUTHENTICATED for a missing or bad key). */
-  context: (authorization: string | undefined) => RequestContext;
+  context: (authorization: string | undefined, requestId?: string) => RequestContext;
   maxBodyBytes: number;
   /** UPLOAD_TIMEOUT_MS: a multipart request's whole body must arrive within this time (else 408). */
   uploadTimeoutMs: number;
@@ -129,18 +160,26 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes, upload
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const result = await traceGraphqlRequest(() => apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: async () => {
-        try {
-          return context(req.headers.authorization);
-        } catch (err) {
-          // Apollo answers with this status and strips `http` from the extensions
-          (err as { extensions: Record<string, unknown> }).extensions.http = { status: 401 };
-          throw err;
-        }
-      },
-    }));
+    // set by serveRoutes (routes.ts); this route runs outside AsyncLocalStorage
+    const requestId = String(res.getHeader(REQUEST_ID_HEADER));
+    // authenticated here, synchronously, so the context is ready before Apollo asks for it
+    let ctx: RequestContext | null = null;
+    let refused: unknown = null;
+    try {
+      ctx = context(req.headers.authorization, requestId);
+    } catch (err) {
+      // Apollo answers with this status and strips `http` from the extensions
+      (err as { extensions: Record<string, unknown> }).extensions.http = { status: 401 };
+      refused = err;
+    }
+    const contextValue = ctx ? Promise.resolve(ctx) : null;
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => contextValue ?? Promise.reject(refused) });
+    // a read through the loaders alone is the hot path: no AsyncLocalStorage scope (see
+    // request-context.ts); everything else runs in the request's scope
+    const result = await traceGraphqlRequest(() =>
+      ctx && req.method === 'POST' && loaderOnly(body) ? execute() : withRequestScope(ctx?.scope ?? { requestId }, execute),
+    );
     if (res.headersSent || uploadTimedOut(res)) return; // an upload that timed out is answered 408 by readMultipart
     res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, k === 'vary' && res.hasHeader('vary') ? `${res.getHeader('vary')}, ${v}` : v);

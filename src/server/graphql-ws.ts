@@ -5,7 +5,7 @@ import { execute, type GraphQLError, type GraphQLSchema, parse, specifiedRules, 
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { traceWsOperation, wsOperationContext } from '../observability/tracing.js';
+import { traceWsOperation, wsOperationContext, wsRequestId } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
@@ -90,7 +90,11 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => (production ? withoutSuggestions(withInputField(e)) : withInputField(e))) } : undefined,
       // a fresh context (and fresh loaders) for every subscription operation, with its request id / trace
-      context: (ctx, _id, payload) => wsOperationContext(context(authorizationOf(ctx.connectionParams)), ctx.extra.request, payload),
+      context: (ctx, _id, payload) => {
+        const c = wsOperationContext(context(authorizationOf(ctx.connectionParams)), ctx.extra.request, payload);
+        c.scope.requestId = wsRequestId(c) ?? c.scope.requestId;
+        return c;
+      },
       execute: (args) => traceWsOperation(args, () => execute(args)),
       subscribe: (args) => traceWsOperation(args, () => subscribe(args)),
     },

@@ -8,14 +8,9 @@ import { ErrorCode } from '../errors.js';
 import { sendJson } from '../http/httpkit.js';
 import processRequest from 'graphql-upload/processRequest.mjs';
 import Upload from 'graphql-upload/Upload.mjs';
+import { UPLOAD_LIMITS } from '../schema/upload.js';
 
-/** Limits of every multipart request (seed, Argos: "limit: 2mb" per image; at most front + back). */
-export const UPLOAD_LIMITS = {
-  /** bytes per file: 2 MiB */
-  maxFileSize: 2 * 1024 * 1024,
-  /** files per request */
-  maxFiles: 2,
-} as const;
+export { UPLOAD_LIMITS } from '../schema/upload.js';
 
 export const isMultipart = (contentType: string | undefined) => /^multipart\/form-data\b/i.test(contentType ?? '');
 

@@ -3,7 +3,6 @@
 // polling safety net for unfinished ingestions whose webhooks do not come.
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
-import type { IngestionPollingSettings } from '../config.js';
 import {
   applyIngestionView,
   type IngestionRecord,
@@ -25,6 +24,15 @@ import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
 /** The payload of an `ingestion` bus event: the record right after the change. */
+export interface IngestionPollingSettings {
+  /** `INGESTION_POLL_INTERVAL_MS`, how often the poller looks for quiet unfinished ingestions. Default 5000; 0 turns it off. */
+  intervalMs: number;
+  /** `INGESTION_POLL_QUIET_MS`, an unfinished ingestion not heard of for this long is polled. Default 10000. */
+  quietMs: number;
+  /** `INGESTION_POLL_MAX_PER_TICK`, at most this many provider reads per interval. Default 20. */
+  maxPerTick: number;
+}
+
 export interface IngestionChange {
   ingestion: IngestionRecord;
   previousStatus: IngestionStatus | null;

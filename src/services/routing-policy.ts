@@ -5,7 +5,7 @@
 // that list the country first (they are the specialists there), then those serving any country,
 // in registration order. A provider listed for a country it does not serve is skipped at runtime
 // under `"*"`, and refused at start under the country itself.
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js';
 import { PROVIDERS, type Provider } from '../domain/verification.js';
 
 /** Country (ISO 3166-1 alpha-2, upper case) or `*` → providers in the order to try. */

@@ -217,15 +217,49 @@ export class MemoryStore implements Store {
   async close(): Promise<void> {}
 }
 
-/** A JSON copy of `value` (what Redis would hand back), frozen at every depth. */
+/**
+ * Objects this module froze after copying them (JSON values, so reusable as they are): an update
+ * built from a stored record (its `history`, untouched nested objects) shares them instead of
+ * copying them again.
+ */
+const stored = new WeakSet<object>();
+
+/**
+ * A JSON copy of `value` (what Redis would hand back: undefined and functions dropped, undefined
+ * in arrays → null, non-finite numbers → null, `toJSON` honoured), frozen at every depth. Parts
+ * that are already stored values are shared, not copied; nothing else is shared with the caller.
+ */
 function frozenCopy<T>(value: T): T {
-  return deepFreeze(JSON.parse(JSON.stringify(value)) as T);
+  return copy(value) as T;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
+function copy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  if (stored.has(value)) return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  let out: object;
+  if (Array.isArray(value)) {
+    const a: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]; // a hole reads as undefined: null, as in JSON
+      a[i] = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : copy(v);
+    }
+    out = a;
+  } else if ((proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      // an own "__proto__" key (JSON.parse makes them) stays a key, as in JSON
+      if (k === '__proto__') Object.defineProperty(o, k, { value: copy(v), enumerable: true, writable: true, configurable: true });
+      else o[k] = copy(v);
+    }
+    out = o;
+  } else {
+    // Date, class instances, anything with toJSON: exactly what JSON makes of it
+    const json = JSON.stringify(value) as string | undefined;
+    return json === undefined ? null : copy(JSON.parse(json));
   }
-  return value;
+  stored.add(Object.freeze(out));
+  return out;
 }

@@ -1,4 +1,4 @@
-// Starts `node dist/main.js` (what `npm start` runs after its build step) as a real process.
+// Starts `node dist/main.js` (the unbundled build; `npm start` runs its bundle) as a real process.
 import { type ChildProcess, spawn } from 'node:child_process';
 
 /**
@@ -49,8 +49,8 @@ function readyUrl(out: string): string | null {
  * Resolves once the process says it is ready; rejects (with its output) if it exits first. No
  * wall-clock deadline of its own: the test's timeout bounds it (PROCESS_TEST_TIMEOUT_MS).
  */
-export function startProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(env: Record<string, string> = {}, script = 'dist/main.js'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   const since = Date.now();
   let out = '';

@@ -8,7 +8,7 @@ import { badUserInput } from '../../errors.js';
 import { registerDetailsType } from '../../schema/details.js';
 import { type CheckedImage, checkImageUpload, Upload, type UploadValue } from '../../schema/upload.js';
 import { Verification } from '../../schema/verification.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../schema/context.js';
 import type { ArgosFilePart } from './client.js';
 import type { ArgosAdapter } from './index.js';
 import { ARGOS_ID_TYPES, type ArgosDetailsShape, type ArgosStep1Fields, type ArgosStep2Fields, toAlpha3 } from './mapper.js';

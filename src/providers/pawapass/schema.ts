@@ -6,7 +6,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver,
 import { DateTime, JSON as JSONScalar } from '../../schema/scalars.js';
 import { registerDetailsType } from '../../schema/details.js';
 import { Verification } from '../../schema/verification.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../schema/context.js';
 import type { PawaPassAdapter } from './index.js';
 import { PAWAPASS_COUNTRIES, PAWAPASS_REQUIREMENT_TYPES, type PawaPassCreateRequest } from './mapper.js';
 

@@ -1,15 +1,19 @@
 // A faithful local pawaPass: the seed's create endpoint with every request rule, get and list,
 // Bearer auth with the documented 401/403 bodies, expiry, the end-user page, and the signed
-// webhook sent on every status change. Served under /sandbox/pawapass.
+// webhook sent on every status change. Served under /sandbox/pawapass (kit: src/sandbox).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { sendHtml, sendJson } from '../../http/httpkit.js';
-import { renderSandboxPage, type SandboxAction } from '../../http/sandbox-page.js';
 import { requestIdHeaders } from '../../observability/request-context.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import { PerSessionQueue } from '../sandbox-queue.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { PageLinks, parseJson, requestParts, secretEquals } from '../../sandbox/http.js';
+import { retryAfterHeader } from '../../sandbox/faults.js';
+import { SandboxKit } from '../../sandbox/kit.js';
+import type { AdvanceRules } from '../../sandbox/lifecycle.js';
+import { SessionStore } from '../../sandbox/sessions.js';
+import { inFlight, requestCounts } from '../../sandbox/stats.js';
+import { doubling } from '../../sandbox/webhooks.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import {
   PAWAPASS_COUNTRIES,
   PAWAPASS_REQUIREMENT_TYPES,
@@ -21,7 +25,10 @@ import {
   type PawaPassStatus,
   type PawaPassVerification,
 } from './mapper.js';
+import { canAdvance, FINAL, RANK, sampleDocument, sessionPage } from './simulator-model.js';
 import { sign } from './webhook.js';
+
+export { canAdvance };
 
 export interface PawaPassSimulatorOptions {
   /** The page token of a session: its url and page carry it, so the page works without an API key. */
@@ -34,38 +41,13 @@ export interface PawaPassSimulatorOptions {
   publicBase: () => string;
   /** Default session lifetime when the request has no expiresAt. pawaPass documents none; 7 days. */
   defaultTtlMs?: number;
-  /** Interval of the expiry sweep. Default 1000 ms. */
-  expirySweepMs?: number;
 }
 
-/** Lifecycle rank: a session only moves to a higher rank; EXPIRED is reachable from any non-final status. */
-const RANK: Record<PawaPassStatus, number> = {
-  CREATED: 0,
-  STARTED: 1,
-  USER_DATA_COLLECTED: 2,
-  REVIEW: 3,
-  APPROVED: 4,
-  DECLINED: 4,
-  EXPIRED: 4,
-};
-const FINAL = new Set<PawaPassStatus>(['APPROVED', 'DECLINED', 'EXPIRED']);
 /** Concluded with a document: where an agent may correct it (IDENTITY_DOCUMENT_CHANGE). */
 const CORRECTABLE = new Set<PawaPassStatus>(['APPROVED', 'DECLINED']);
 const DOCUMENT_FIELDS = new Set([
   'type', 'country', 'serialNo', 'nationalNo', 'firstName', 'lastName', 'dateOfBirth', 'placeOfBirth', 'nationality', 'expiryAt', 'issuedAt', 'issuingAuthority', 'placeOfIssue',
 ]);
-
-export function canAdvance(from: PawaPassStatus, to: PawaPassStatus): boolean {
-  if (FINAL.has(from)) return false;
-  return RANK[to] > RANK[from];
-}
-
-interface Fault {
-  status: number;
-  times: number;
-  delayMs: number;
-  retryAfter: number | null;
-}
 
 const NO_NULL = /\u0000/;
 const HTTP_URL = /^https?:\/\//;
@@ -131,47 +113,62 @@ const error = (statusCode: number, code: string, message: string, errors?: Field
   ...(errors ? { errors } : {}),
 });
 
+const due = (s: PawaPassVerification) => !FINAL.has(s.status) && !!s.expiresAt && Date.parse(s.expiresAt) <= Date.now();
+
+/** The end-user page of a session. */
+const PAGE = /^\/app\/([^/]+)$/;
+
 export class PawaPassSimulator implements Simulator {
-  private readonly sessions = new Map<string, PawaPassVerification>();
-  /** Per-session queue, so advances reach the webhook receiver in the order they were made. */
-  private readonly queue = new PerSessionQueue();
-  private readonly sweep: NodeJS.Timeout;
-  private readonly retries = new Set<NodeJS.Timeout>();
-  /** Injected faults, per tenant (sandbox-faults.ts). */
-  private readonly faults = new TenantFaults<Fault>();
+  private readonly sessions = new SessionStore<PawaPassVerification>();
+  /**
+   * Webhooks: on failure retried in the background as pawaPass does (1 s doubling, ±25 % jitter),
+   * capped at 8 attempts in the sandbox. Faults answer with pawaPass's error body.
+   */
+  private readonly kit = new SandboxKit({
+    webhookUrl: () => this.options.webhookUrl(),
+    retry: doubling(8, { capMs: 60_000, jitter: 0.25 }),
+    faults: { invalid: (message) => error(400, 'VALIDATION_ERROR', message) },
+  });
+  private readonly links: PageLinks;
   /** Requests received per route name; tests read it to count upstream calls. */
-  readonly requests = { total: 0, create: 0, get: 0, list: 0, inFlight: 0, maxInFlight: 0 };
-  /** Webhook deliveries attempted (including retries). */
-  webhooksSent = 0;
+  readonly requests = requestCounts('total', 'create', 'get', 'list');
 
   constructor(private readonly options: PawaPassSimulatorOptions) {
-    this.sweep = setInterval(() => void this.expireDue(), options.expirySweepMs ?? 1000);
-    this.sweep.unref();
+    this.links = new PageLinks(options.publicBase, options.pageToken);
+  }
+
+  /** Webhook deliveries attempted (including retries). */
+  get webhooksSent(): number {
+    return this.kit.webhooks.sent;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
-    const url = new URL(path, 'http://sim');
-    const p = url.pathname;
-    const method = req.method ?? 'GET';
+    const { url, p, method } = requestParts(req, path);
     if (p.startsWith('/v2/')) {
       if (!this.authorized(req)) {
         sendJson(res, 401, error(401, 'UNAUTHORIZED', 'Unauthorized'));
         return true;
       }
-      this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
-      try {
-        return await this.api(req, res, p, method, url, rawBody);
-      } finally {
-        this.requests.inFlight--;
-      }
+      return inFlight(this.requests, () => this.api(res, p, method, url, rawBody));
     }
-    return this.sandboxRoutes(req, res, p, method, rawBody);
+    const page = method === 'GET' ? PAGE.exec(p) : null;
+    if (page) {
+      const session = await this.current(decodeURIComponent(page[1]));
+      if (!session) sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such pawaPass sandbox session.</p>');
+      else sendHtml(res, 200, sessionPage(session, this.links.advancePath(session.id)));
+      return true;
+    }
+    return this.kit.routes(res, p, method, rawBody, this.advance);
   }
 
-  private async api(_req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
+  private async api(res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
     let m: RegExpExecArray | null;
     this.requests.total++;
-    if (await this.applyFault(res)) return true;
+    const fault = await this.kit.faults.take(res);
+    if (fault) {
+      sendJson(res, fault.status, error(fault.status, fault.status === 429 ? 'TOO_MANY_REQUESTS' : 'SERVICE_UNAVAILABLE', 'Simulated fault'), retryAfterHeader(fault));
+      return true;
+    }
     if (method === 'POST' && (p === '/v2/verifications/' || p === '/v2/verifications')) {
       this.requests.create++;
       await this.create(res, rawBody);
@@ -192,65 +189,15 @@ export class PawaPassSimulator implements Simulator {
     return false;
   }
 
-  /** Sandbox-only routes: end-user actions, the session page, fault injection. */
-  private async sandboxRoutes(_req: IncomingMessage, res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
-    let m: RegExpExecArray | null;
-    if (method === 'POST' && (m = /^\/([^/]+)\/advance$/.exec(p))) {
-      await this.advanceRoute(res, decodeURIComponent(m[1]), rawBody);
-      return true;
-    }
-    if (method === 'GET' && (m = /^\/app\/([^/]+)$/.exec(p))) {
-      const session = await this.current(decodeURIComponent(m[1]));
-      if (!session) {
-        sendHtml(res, 404, '<!doctype html><title>Not found</title><p>No such pawaPass sandbox session.</p>');
-        return true;
-      }
-      sendHtml(res, 200, this.page(session));
-      return true;
-    }
-    if (p === '/faults') {
-      if (method === 'DELETE') {
-        this.faults.set(res, null);
-        sendJson(res, 200, { fault: null });
-        return true;
-      }
-      if (method === 'POST') {
-        const b = safeJson(rawBody) as Partial<Fault> | null;
-        if (!b || typeof b.status !== 'number' && typeof b.delayMs !== 'number') {
-          sendJson(res, 400, error(400, 'VALIDATION_ERROR', 'give "status" (HTTP code to answer) and/or "delayMs"'));
-          return true;
-        }
-        const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
-        sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Bearer (current) or X-AUTH-KEY (legacy) — provider-specs/pawapass.md, "Hosts and auth". */
   private authorized(req: IncomingMessage): boolean {
     const auth = req.headers.authorization;
     const given = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-auth-key'] as string | undefined);
-    if (!given) return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(this.options.apiKey);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  private async applyFault(res: ServerResponse): Promise<boolean> {
-    const f = this.faults.get(res);
-    if (!f || f.times <= 0) return false;
-    f.times--;
-    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
-    if (!f.status) return false;
-    const headers: Record<string, string> = f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {};
-    sendJson(res, f.status, error(f.status, f.status === 429 ? 'TOO_MANY_REQUESTS' : 'SERVICE_UNAVAILABLE', 'Simulated fault'), headers);
-    return true;
+    return !!given && secretEquals(given, this.options.apiKey);
   }
 
   private async create(res: ServerResponse, rawBody: Buffer) {
-    const body = safeJson(rawBody);
+    const body = parseJson(rawBody);
     if (body === undefined) {
       sendJson(res, 400, error(400, 'VALIDATION_ERROR', 'Body is not valid JSON', [{ field: 'body', message: 'must be JSON' }]));
       return;
@@ -271,7 +218,7 @@ export class PawaPassSimulator implements Simulator {
       country: b.country ?? null,
       phoneNo: b.phoneNo ?? fromMetadata,
       requirements: b.requirements.map((r) => ({ type: r.type, ...(r.options ? { options: { ...r.options } } : {}) })),
-      url: `${this.options.publicBase()}/app/${id}${this.tokenQuery(id) ? `?${this.tokenQuery(id)}` : ''}`,
+      url: this.links.url(`/app/${id}`, id),
       status: 'CREATED',
       metadata: b.metadata ?? null,
       successUrl: b.successUrl,
@@ -286,6 +233,9 @@ export class PawaPassSimulator implements Simulator {
       updatedAt: now,
     };
     this.sessions.set(id, session);
+    // it expires at its expiresAt even when nobody asks: one timer for the session, no sweep (and
+    // not before the answer to this create has had a second to be recorded, as with the old 1 s sweep)
+    this.kit.timers.at(Math.max(Date.parse(session.expiresAt!), Date.now() + 1000), () => void this.current(id), id);
     sendJson(res, 201, session);
   }
 
@@ -316,62 +266,44 @@ export class PawaPassSimulator implements Simulator {
   private async current(id: string): Promise<PawaPassVerification | null> {
     const s = this.sessions.get(id);
     if (!s) return null;
-    const due = (x: PawaPassVerification) => !FINAL.has(x.status) && !!x.expiresAt && Date.parse(x.expiresAt) <= Date.now();
     if (due(s)) {
-      await this.queue.run(id, async () => {
-        const latest = this.sessions.get(id)!;
-        if (due(latest)) await this.transition(latest, 'EXPIRED', null);
+      await this.kit.inOrder(id, async () => {
+        const latest = this.sessions.get(id);
+        if (latest && due(latest)) await this.transition(latest, 'EXPIRED', null);
       });
     }
     return this.sessions.get(id) ?? null;
   }
 
+  /** Brings every session past its expiresAt up to date (before a list filters on status). */
   private async expireDue() {
-    const now = Date.now();
-    const due = [...this.sessions.values()].filter((s) => !FINAL.has(s.status) && s.expiresAt && Date.parse(s.expiresAt) <= now);
-    await Promise.all(due.map((s) => this.current(s.id)));
+    const late = [...this.sessions.values()].filter(due);
+    await Promise.all(late.map((s) => this.current(s.id)));
   }
 
-  private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
-    const body = safeJson(rawBody) as { to?: unknown; reviewReason?: unknown; identityDocument?: unknown } | undefined;
-    const to = body?.to;
-    if (typeof to !== 'string' || !(PAWAPASS_STATUSES as readonly string[]).includes(to)) {
-      sendJson(res, 400, { message: `"to" must be one of ${PAWAPASS_STATUSES.join(', ')}` });
-      return;
-    }
-    const reason = body?.reviewReason;
-    if (reason !== undefined && !(PAWAPASS_REVIEW_REASONS as readonly unknown[]).includes(reason)) {
-      sendJson(res, 400, { message: `"reviewReason" must be one of ${PAWAPASS_REVIEW_REASONS.join(', ')}` });
-      return;
-    }
-    const session = await this.current(id);
-    if (!session) {
-      sendJson(res, 404, { message: 'No such session' });
-      return;
-    }
-    const correction = body?.identityDocument;
-    if (correction !== undefined && (!correction || typeof correction !== 'object' || Array.isArray(correction) || !Object.entries(correction).every(([k, v]) => DOCUMENT_FIELDS.has(k) && (typeof v === 'string' || v === null)))) {
-      sendJson(res, 400, { message: `"identityDocument" must be an object of identityDocument fields (${[...DOCUMENT_FIELDS].join(', ')}) with string or null values` });
-      return;
-    }
-    const outcome = await this.queue.run(id, async () => {
-      const s = this.sessions.get(id)!;
+  /** POST /{id}/advance: the end user's or reviewer's step, or (with identityDocument) an agent's correction. */
+  private readonly advance: AdvanceRules<PawaPassStatus, PawaPassVerification> = {
+    statuses: PAWAPASS_STATUSES,
+    noun: 'session',
+    check: (b) => (b.reviewReason !== undefined && !(PAWAPASS_REVIEW_REASONS as readonly unknown[]).includes(b.reviewReason) ? `"reviewReason" must be one of ${PAWAPASS_REVIEW_REASONS.join(', ')}` : null),
+    refresh: (id) => this.current(id),
+    session: (id) => this.sessions.get(id),
+    move: async (s, to, body) => {
+      const correction = body.identityDocument;
+      if (correction !== undefined && (!correction || typeof correction !== 'object' || Array.isArray(correction) || !Object.entries(correction).every(([k, v]) => DOCUMENT_FIELDS.has(k) && (typeof v === 'string' || v === null)))) {
+        return { invalid: `"identityDocument" must be an object of identityDocument fields (${[...DOCUMENT_FIELDS].join(', ')}) with string or null values` };
+      }
       // an agent correcting the document of a concluded verification (provider-specs/pawapass.md:
       // IDENTITY_DOCUMENT_CHANGE, never during the first data collection): `to` is the current status
       if (correction !== undefined) {
         if (s.status !== to || !CORRECTABLE.has(s.status) || !s.identityDocument) return { conflict: s.status };
         return { delivered: await this.correctDocument(s, correction as Record<string, string | null>) };
       }
-      if (!canAdvance(s.status, to as PawaPassStatus)) return { conflict: s.status };
-      return { delivered: await this.transition(s, to as PawaPassStatus, (reason as string | undefined) ?? null) };
-    });
-    if ('conflict' in outcome) {
-      sendJson(res, 409, { message: `Cannot move a ${outcome.conflict} session to ${to}`, status: outcome.conflict });
-      return;
-    }
-    const s = this.sessions.get(id)!;
-    sendJson(res, outcome.delivered ? 200 : 202, { id, status: s.status, webhookDelivered: outcome.delivered });
-  }
+      if (!canAdvance(s.status, to)) return { conflict: s.status };
+      return { delivered: await this.transition(s, to, (body.reviewReason as string | undefined) ?? null) };
+    },
+    answer: (s) => ({ id: s.id, status: s.status }),
+  };
 
   /** An agent's correction of the document data after the verification concluded: IDENTITY_DOCUMENT_CHANGE. */
   private async correctDocument(s: PawaPassVerification, fields: Record<string, string | null>): Promise<boolean> {
@@ -395,6 +327,7 @@ export class PawaPassSimulator implements Simulator {
     if (to === 'REVIEW') next.reviewResult = { reason: reviewReason ?? 'CAPTURE_ISSUE' };
     if (to === 'DECLINED') next.reviewResult = { reason: reviewReason ?? next.reviewResult?.reason ?? 'DOCUMENT_VALIDITY' };
     this.sessions.set(s.id, next);
+    if (FINAL.has(to)) this.kit.timers.cancel(s.id);
     return this.sendWebhook({
       notificationId: randomUUID(),
       type: 'VERIFICATION.STATUS_CHANGE',
@@ -404,120 +337,19 @@ export class PawaPassSimulator implements Simulator {
     });
   }
 
-  /**
-   * Sends one notification; on failure retries in the background as pawaPass does (1 s doubling,
-   * ±25 % jitter), capped at 8 attempts in the sandbox. Returns whether the first attempt got a 2xx.
-   */
-  private async sendWebhook(n: PawaPassNotification, attempt = 1): Promise<boolean> {
+  /** Sends one notification, signed; resolves with whether the first attempt got a 2xx. */
+  private sendWebhook(n: PawaPassNotification): Promise<boolean> {
     const body = JSON.stringify(n);
-    let ok = false;
-    try {
-      this.webhooksSent++;
-      const res = await fetch(this.options.webhookUrl(), {
-        method: 'POST',
-        // sandbox only: the webhook carries the id of the request that caused it, so logs join up
-        headers: { 'content-type': 'application/json', 'x-signature': sign(body, this.options.webhookSecret), ...requestIdHeaders() },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      await res.arrayBuffer();
-      ok = res.status >= 200 && res.status < 300;
-    } catch {
-      ok = false;
-    }
-    if (!ok && attempt < 8) {
-      const delay = Math.min(1000 * 2 ** (attempt - 1), 60_000) * (0.75 + Math.random() * 0.5);
-      const t = setTimeout(() => {
-        this.retries.delete(t);
-        void this.sendWebhook(n, attempt + 1);
-      }, delay);
-      t.unref();
-      this.retries.add(t);
-    }
-    return ok;
-  }
-
-  private page(s: PawaPassVerification): string {
-    const actions: SandboxAction[] = [
-      { label: 'Start', to: 'STARTED', hint: 'The end user opens the pawaPass link.' },
-      { label: 'Submit captures', to: 'USER_DATA_COLLECTED', hint: 'The end user finishes the document and face scans.' },
-      { label: 'Send to review', to: 'REVIEW', hint: 'pawaPass asks a person to look (review reason CAPTURE_ISSUE).' },
-      { label: 'Approve', to: 'APPROVED', hint: 'The pawaPass reviewer accepts the identity.', tone: 'primary' as const },
-      { label: 'Decline', to: 'DECLINED', hint: 'The pawaPass reviewer rejects it (reason DOCUMENT_VALIDITY).', tone: 'danger' as const },
-      { label: 'Let it expire', to: 'EXPIRED', hint: 'The end user never finishes before expiresAt.', tone: 'danger' as const },
-    ].filter((a) => canAdvance(s.status, a.to as PawaPassStatus));
-    const ASKS: Record<string, string> = {
-      DOCUMENT_SCAN: 'Photos of an identity document (front and back where it has one).',
-      FACE_SCAN: 'A selfie video to check liveness and estimate age.',
-    };
-    return renderSandboxPage({
-      providerName: 'pawaPass',
-      ref: s.id,
-      status: s.status,
-      asks: s.requirements.map((r) => ({ label: r.type, detail: ASKS[r.type] })),
-      fields: [
-        ['External id', s.externalId],
-        ['Country', s.country ?? '—'],
-        ['Phone', s.phoneNo ?? '—'],
-        ['Expires', s.expiresAt],
-        ['Identity document', s.identityDocument ? `${s.identityDocument.type} ${s.identityDocument.firstName} ${s.identityDocument.lastName}` : 'not captured yet'],
-        ['Face scan', s.faceScan ? s.faceScan.ageEstimation : 'not captured yet'],
-        ['Review', s.reviewResult?.reason ?? '—'],
-        ['After success', s.successUrl],
-        ['After an error', s.errorUrl],
-        ['Metadata', s.metadata ?? '—'],
-      ],
-      actions,
-      advancePath: `${new URL(this.options.publicBase()).pathname}/${encodeURIComponent(s.id)}/advance${this.tokenQuery(s.id) ? `?${this.tokenQuery(s.id)}` : ''}`,
-    });
-  }
-
-  /** `token=…` for the session's url and page actions ('' when the app sets no page tokens). */
-  private tokenQuery(ref: string): string {
-    const token = this.options.pageToken?.(ref);
-    return token ? `token=${encodeURIComponent(token)}` : '';
+    // sandbox only: the webhook carries the id of the request that caused it, so logs join up
+    return this.kit.webhooks.send(body, () => ({ 'x-signature': sign(body, this.options.webhookSecret), ...requestIdHeaders() }));
   }
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path.startsWith('/v2/')) return { kind: 'api' };
-    const page = method === 'GET' ? /^\/app\/([^/]+)$/.exec(path) : null;
-    if (page) return { kind: 'session', ref: decodeURIComponent(page[1]) };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path.startsWith('/v2/'), PAGE);
   }
 
-  async close(): Promise<void> {
-    clearInterval(this.sweep);
-    for (const t of this.retries) clearTimeout(t);
-    this.retries.clear();
-    await this.queue.drain();
+  close(): Promise<void> {
+    return this.kit.close();
   }
-}
-
-function safeJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function sampleDocument(country: string, now: string) {
-  return {
-    type: 'NATIONAL_ID',
-    country,
-    serialNo: '9876543/21/1',
-    nationalNo: 'Z12345678',
-    firstName: 'Tisa',
-    lastName: 'Banda',
-    dateOfBirth: '1997-05-10',
-    placeOfBirth: 'Lusaka',
-    nationality: country,
-    expiryAt: '2032-05-09',
-    issuedAt: '2022-05-10',
-    issuingAuthority: 'Republic of Zambia',
-    placeOfIssue: 'Lusaka',
-    createdAt: now,
-    updatedAt: now,
-  };
 }

@@ -1,6 +1,7 @@
 // The Uphold KYC Connector adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
 import type { ProviderResilience } from '../resilience.js';
-import type { ProviderConfig, UpholdSettings } from '../../config.js';
+import type { ProviderConfig } from '../settings.js';
+import type { UpholdSettings } from './config.js';
 import type { IngestionRef, IngestionSource, KycProcess, ProviderIngestionView } from '../../domain/ingestion.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { LIVE_BASE_URL, UpholdClient } from './client.js';

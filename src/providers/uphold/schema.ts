@@ -5,7 +5,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resol
 import type { IngestionRecord } from '../../domain/ingestion.js';
 import { badUserInput } from '../../errors.js';
 import { CreateIngestionInput, Ingestion } from '../../schema/ingestion.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../schema/context.js';
 import type { UpholdAdapter } from './index.js';
 import { UPHOLD_KYC_STATUSES } from './mapper.js';
 

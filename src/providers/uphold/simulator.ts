@@ -1,47 +1,36 @@
 // A faithful local Uphold KYC Connector: the OAuth2 token endpoint, per-source create endpoints
 // (refusing a source verification that is not approved), get, list, the KYC overview, a worker
 // that moves each ingestion QUEUED → RUNNING → FINISHED at a configurable pace, and a signed
-// Standard Webhooks delivery on creation and every status change. Served under /sandbox/uphold.
-//
-// Sandbox fixtures (DESIGN.md): a source verification ref (Sumsub share token, Veriff session id)
-// beginning `approved-`, `pending-` or `rejected-` exists in that state; anything else is not
-// found. Markers anywhere in an approved ref select what the worker does (SANDBOX_MARKERS).
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+// Standard Webhooks delivery on creation and every status change. Served under /sandbox/uphold
+// (kit: src/sandbox; model: simulator-model.ts).
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../http/httpkit.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import { PerSessionQueue } from '../sandbox-queue.js';
-import { TenantFaults } from '../sandbox-faults.js';
+import { retryAfterHeader } from '../../sandbox/faults.js';
+import { parseJson, requestParts, secretEquals } from '../../sandbox/http.js';
+import { SandboxKit } from '../../sandbox/kit.js';
+import type { AdvanceRules } from '../../sandbox/lifecycle.js';
+import { SessionStore } from '../../sandbox/sessions.js';
+import { inFlight, requestCounts } from '../../sandbox/stats.js';
+import { doubling } from '../../sandbox/webhooks.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
 import { TOKEN_PATH } from './client.js';
 import {
   RESULT_KEY,
   UPHOLD_INGESTION_STATUSES,
-  UPHOLD_PROCESSES,
   type UpholdError,
   type UpholdIngestion,
   type UpholdIngestionStatus,
   type UpholdKycOverview,
-  type UpholdProcess,
-  type UpholdProcessResult,
   type UpholdSource,
   type UpholdVeriffSession,
   type UpholdWebhookEvent,
 } from './mapper.js';
+import { fixtureState, newUserOverview, outcome, SANDBOX_MARKERS, validateProcesses } from './simulator-model.js';
 import { signedHeaders } from './webhook.js';
 
-/** What a marker in an approved source ref makes the sandbox do (README, "Uphold KYC Connector"). */
-export const SANDBOX_MARKERS = {
-  /** Identity ingestion COMPLETED, but the user's identity KYC process fails: duplicate identity conflict. */
-  duplicateIdentity: '-duplicate-identity',
-  /** Identity ingestion COMPLETED, but the user's identity KYC process fails: the user is underage. */
-  underage: '-underage',
-  /** Every requested process FAILED with `provider_data_not_available`. */
-  dataUnavailable: '-data-unavailable',
-  /** The worker leaves the ingestion alone; move it with POST /sandbox/uphold/{id}/advance. */
-  hold: '-hold',
-  /** No webhooks are sent for this ingestion (exercises the polling safety net). */
-  noWebhooks: '-no-webhooks',
-} as const;
+export { fixtureState, SANDBOX_MARKERS };
 
 export interface UpholdSimulatorOptions {
   clientId: string;
@@ -65,15 +54,6 @@ interface Token {
   scopes: Set<string>;
 }
 
-interface Fault {
-  status: number;
-  times: number;
-  delayMs: number;
-  retryAfter: number | null;
-  /** Only calls to this API route fail (e.g. `list`); null: every API route. */
-  route: ApiRoute | null;
-}
-
 const API_ROUTES = ['create', 'get', 'list', 'overview'] as const;
 type ApiRoute = (typeof API_ROUTES)[number];
 
@@ -83,32 +63,41 @@ interface SimIngestion {
 }
 
 const RANK: Record<UpholdIngestionStatus, number> = { queued: 0, running: 1, finished: 2 };
-/** KYC overview processes the connector does not touch, as a new user has them. */
-const OTHER_PROCESSES = ['email', 'phone', 'customerDueDiligence', 'taxDetails'] as const;
 
 const error = (code: string, message: string, errors?: UpholdError['errors']): UpholdError => ({ code, message, ...(errors ? { errors } : {}) });
 
 type FieldErrors = NonNullable<UpholdError['errors']>;
 
 export class UpholdSimulator implements Simulator {
-  private readonly tokens = new Map<string, Token>();
-  private readonly ingestions = new Map<string, SimIngestion>();
+  private readonly tokens: SessionStore<Token>;
+  private readonly ingestions = new SessionStore<SimIngestion>();
   /** KYC overview per user (GET /core/kyc). */
-  private readonly overviews = new Map<string, UpholdKycOverview['processes']>();
-  private readonly queue = new PerSessionQueue();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private closed = false;
-  /** Injected faults, per tenant (sandbox-faults.ts). */
-  private readonly faults = new TenantFaults<Fault>();
+  private readonly overviews = new SessionStore<UpholdKycOverview['processes']>();
+  /**
+   * Webhooks: on failure retried in the background (1 s doubling, ±25 % jitter, at most 8
+   * attempts; Uphold's schedule is not documented). A fault may name the one API route it fails.
+   */
+  private readonly kit = new SandboxKit<{ route: ApiRoute | null }>({
+    webhookUrl: () => this.options.webhookUrl(),
+    retry: doubling(8, { capMs: 60_000, jitter: 0.25 }),
+    faults: {
+      extra: (b) => (b.route != null && !(API_ROUTES as readonly unknown[]).includes(b.route) ? `"route" must be one of ${API_ROUTES.join(', ')}` : { route: (b.route as ApiRoute | undefined) ?? null }),
+    },
+  });
   /** Requests received per route; tests read it to count upstream calls. */
-  readonly requests = { token: 0, create: 0, get: 0, list: 0, overview: 0, inFlight: 0, maxInFlight: 0 };
-  /** Webhook deliveries attempted (including retries). */
-  webhooksSent = 0;
+  readonly requests = requestCounts('token', 'create', 'get', 'list', 'overview');
 
-  constructor(private readonly options: UpholdSimulatorOptions) {}
+  constructor(private readonly options: UpholdSimulatorOptions) {
+    this.tokens = new SessionStore({ ttlMs: (options.tokenTtlSeconds ?? 600) * 1000 });
+  }
 
   private get stepMs() {
     return this.options.stepMs ?? 500;
+  }
+
+  /** Webhook deliveries attempted (including retries). */
+  get webhooksSent(): number {
+    return this.kit.webhooks.sent;
   }
 
   /** Revokes every access token (tests: the client must fetch a new one after a 401). */
@@ -117,23 +106,14 @@ export class UpholdSimulator implements Simulator {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
-    const url = new URL(path, 'http://sim');
-    const p = url.pathname;
-    const method = req.method ?? 'GET';
+    const { url, p, method } = requestParts(req, path);
     if (p === TOKEN_PATH && method === 'POST') {
       this.requests.token++;
       this.issueToken(req, res, rawBody);
       return true;
     }
-    if (p.startsWith('/kyc-connector/') || p.startsWith('/core/')) {
-      this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
-      try {
-        return await this.api(req, res, p, method, url, rawBody);
-      } finally {
-        this.requests.inFlight--;
-      }
-    }
-    return this.sandboxRoutes(res, p, method, rawBody);
+    if (p.startsWith('/kyc-connector/') || p.startsWith('/core/')) return inFlight(this.requests, () => this.api(req, res, p, method, url, rawBody));
+    return this.kit.routes(res, p, method, rawBody, this.advance);
   }
 
   private async api(req: IncomingMessage, res: ServerResponse, p: string, method: string, url: URL, rawBody: Buffer): Promise<boolean> {
@@ -150,7 +130,11 @@ export class UpholdSimulator implements Simulator {
               : null;
     if (!route) return false;
     this.requests[route.name]++;
-    if (await this.applyFault(res, route.name)) return true;
+    const fault = await this.kit.faults.take(res, (f) => !f.route || f.route === route.name);
+    if (fault) {
+      sendJson(res, fault.status, error(fault.status === 429 ? 'too_many_requests' : 'service_unavailable', 'Simulated fault'), retryAfterHeader(fault));
+      return true;
+    }
     const token = this.bearer(req);
     if (!token) {
       sendJson(res, 401, error('unauthorized', 'The access token is missing, invalid or expired'));
@@ -186,7 +170,7 @@ export class UpholdSimulator implements Simulator {
     const auth = req.headers.authorization;
     const decoded = typeof auth === 'string' && auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8') : '';
     const expected = `${this.options.clientId}:${this.options.clientSecret}`;
-    if (!constantTimeEqual(decoded, expected)) {
+    if (!secretEquals(decoded, expected)) {
       sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
       return;
     }
@@ -221,7 +205,7 @@ export class UpholdSimulator implements Simulator {
   }
 
   private create(res: ServerResponse, source: UpholdSource, userId: string, rawBody: Buffer) {
-    const body = safeJson(rawBody) as Record<string, unknown> | undefined;
+    const body = parseJson(rawBody) as Record<string, unknown> | undefined;
     const errors: FieldErrors = {};
     const add = (field: string, code: string, message: string) => (errors[field] ??= []).push({ code, message });
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -284,7 +268,7 @@ export class UpholdSimulator implements Simulator {
     this.ingestions.set(ingestion.id, { ingestion, sourceRef });
     sendJson(res, 201, { ingestion });
     // after the reply: the created event, then the worker
-    void this.queue.run(ingestion.id, () => this.notify(ingestion.id, 'created'));
+    void this.kit.inOrder(ingestion.id, () => this.notify(ingestion.id, 'created'));
     if (!sourceRef.includes(SANDBOX_MARKERS.hold)) this.scheduleStep(ingestion.id);
   }
 
@@ -315,78 +299,25 @@ export class UpholdSimulator implements Simulator {
     return { summary: { status, reason: status === 'ok' ? 'none' : status === 'failed' ? 'processes-failed' : 'processes-pending' }, processes };
   }
 
-  /** Makes the next `times` API calls (not the token endpoint; only `route` if set) wait `delayMs` and/or answer `status`. */
-  private async applyFault(res: ServerResponse, route: ApiRoute): Promise<boolean> {
-    const f = this.faults.get(res);
-    if (!f || f.times <= 0 || (f.route && f.route !== route)) return false;
-    f.times--;
-    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
-    if (!f.status) return false;
-    const headers: Record<string, string> = f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {};
-    sendJson(res, f.status, error(f.status === 429 ? 'too_many_requests' : 'service_unavailable', 'Simulated fault'), headers);
-    return true;
-  }
-
-  /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}; POST/DELETE /faults. */
-  private async sandboxRoutes(res: ServerResponse, p: string, method: string, rawBody: Buffer): Promise<boolean> {
-    if (p === '/faults' && method === 'DELETE') {
-      this.faults.set(res, null);
-      sendJson(res, 200, { fault: null });
-      return true;
-    }
-    if (p === '/faults' && method === 'POST') {
-      const b = safeJson(rawBody) as Partial<Fault> | null | undefined;
-      if (!b || (typeof b.status !== 'number' && typeof b.delayMs !== 'number')) {
-        sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
-        return true;
-      }
-      if (b.route != null && !(API_ROUTES as readonly unknown[]).includes(b.route)) {
-        sendJson(res, 400, { message: `"route" must be one of ${API_ROUTES.join(', ')}` });
-        return true;
-      }
-      const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null, route: b.route ?? null })!;
-      sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
-      return true;
-    }
-    const m = /^\/([^/]+)\/advance$/.exec(p);
-    if (method !== 'POST' || !m) return false;
-    const id = decodeURIComponent(m[1]);
-    const to = (safeJson(rawBody) as { to?: unknown } | undefined)?.to;
-    if (typeof to !== 'string' || !(UPHOLD_INGESTION_STATUSES as readonly string[]).includes(to)) {
-      sendJson(res, 400, { message: `"to" must be one of ${UPHOLD_INGESTION_STATUSES.join(', ')}` });
-      return true;
-    }
-    if (!this.ingestions.has(id)) {
-      sendJson(res, 404, { message: 'No such ingestion' });
-      return true;
-    }
-    const outcome = await this.queue.run(id, async () => {
-      const sim = this.ingestions.get(id)!;
-      if (RANK[to as UpholdIngestionStatus] <= RANK[sim.ingestion.status]) return { conflict: sim.ingestion.status };
-      return { delivered: await this.transition(id, to as UpholdIngestionStatus) };
-    });
-    if ('conflict' in outcome) {
-      sendJson(res, 409, { message: `Cannot move a ${outcome.conflict} ingestion to ${to}`, status: outcome.conflict });
-      return true;
-    }
-    sendJson(res, outcome.delivered ? 200 : 202, { id, status: this.ingestions.get(id)!.ingestion.status, webhookDelivered: outcome.delivered });
-    return true;
-  }
+  /** Sandbox-only: POST /{id}/advance {"to": "running" | "finished"}. */
+  private readonly advance: AdvanceRules<UpholdIngestionStatus, SimIngestion> = {
+    statuses: UPHOLD_INGESTION_STATUSES,
+    noun: 'ingestion',
+    session: (id) => this.ingestions.get(id),
+    move: async ({ ingestion }, to) => (RANK[to] <= RANK[ingestion.status] ? { conflict: ingestion.status } : { delivered: await this.transition(ingestion.id, to) }),
+    answer: ({ ingestion }) => ({ id: ingestion.id, status: ingestion.status }),
+  };
 
   /** The worker: one step forward after `stepMs`, then the next, until finished. */
   private scheduleStep(id: string) {
-    if (this.closed) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      void this.queue.run(id, async () => {
+    this.kit.timers.after(this.stepMs, () => {
+      void this.kit.inOrder(id, async () => {
         const sim = this.ingestions.get(id);
         if (!sim || sim.ingestion.status === 'finished') return;
         await this.transition(id, sim.ingestion.status === 'queued' ? 'running' : 'finished');
-        if (this.ingestions.get(id)!.ingestion.status !== 'finished') this.scheduleStep(id);
+        if (this.ingestions.get(id)?.ingestion.status !== 'finished') this.scheduleStep(id);
       });
-    }, this.stepMs);
-    t.unref();
-    this.timers.add(t);
+    });
   }
 
   private async transition(id: string, to: UpholdIngestionStatus): Promise<boolean> {
@@ -429,123 +360,18 @@ export class UpholdSimulator implements Simulator {
     });
   }
 
-  /**
-   * Sends one event; on failure retries in the background (1 s doubling, ±25 % jitter, at most 8
-   * attempts; Uphold's schedule is not documented). The same `webhook-id` on every attempt, as
-   * Standard Webhooks asks. Returns whether the first attempt got a 2xx.
-   */
-  private async sendWebhook(event: UpholdWebhookEvent, attempt = 1): Promise<boolean> {
-    if (this.closed) return false;
+  /** Sends one event, the same `webhook-id` on every attempt as Standard Webhooks asks; true when the first attempt got a 2xx. */
+  private sendWebhook(event: UpholdWebhookEvent): Promise<boolean> {
     const body = JSON.stringify(event);
-    let ok = false;
-    try {
-      this.webhooksSent++;
-      const res = await fetch(this.options.webhookUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signedHeaders(this.options.webhookSecret, event.id, body) },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      await res.arrayBuffer();
-      ok = res.status >= 200 && res.status < 300;
-    } catch {
-      ok = false;
-    }
-    if (!ok && attempt < 8 && !this.closed) {
-      const delay = Math.min(1000 * 2 ** (attempt - 1), 60_000) * (0.75 + Math.random() * 0.5);
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        void this.sendWebhook(event, attempt + 1);
-      }, delay);
-      t.unref();
-      this.timers.add(t);
-    }
-    return ok;
+    return this.kit.webhooks.send(body, () => signedHeaders(this.options.webhookSecret, event.id, body));
   }
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path === TOKEN_PATH || path.startsWith('/kyc-connector/') || path.startsWith('/core/')) return { kind: 'api' };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path === TOKEN_PATH || path.startsWith('/kyc-connector/') || path.startsWith('/core/'));
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    await this.queue.drain();
-  }
-}
-
-/** approved / pending / rejected from the ref's prefix; null: no such verification. */
-export function fixtureState(ref: string): 'approved' | 'pending' | 'rejected' | null {
-  const m = /^(approved|pending|rejected)-/.exec(ref);
-  return m ? (m[1] as 'approved' | 'pending' | 'rejected') : null;
-}
-
-function validateProcesses(value: unknown, field: string, add: (field: string, code: string, message: string) => void): UpholdProcess[] {
-  if (!Array.isArray(value) || value.length < 1) {
-    add(field, 'required', 'At least one process is required');
-    return [];
-  }
-  const out: UpholdProcess[] = [];
-  for (const p of value) {
-    if (!(UPHOLD_PROCESSES as readonly unknown[]).includes(p)) add(field, 'invalid', `must be one of ${UPHOLD_PROCESSES.join(', ')}`);
-    else if (out.includes(p as UpholdProcess)) add(field, 'duplicate', `${p} is given twice`);
-    else out.push(p as UpholdProcess);
-  }
-  return out;
-}
-
-function newUserOverview(): UpholdKycOverview['processes'] {
-  const processes: UpholdKycOverview['processes'] = {};
-  for (const p of OTHER_PROCESSES) processes[p] = { status: p === 'email' ? 'ok' : 'pending' };
-  for (const p of ['profile', 'address', 'identity', 'proofOfAddress']) processes[p] = { status: 'pending' };
-  return processes;
-}
-
-/** The per-process result the worker produces for a source ref. */
-function outcome(p: UpholdProcess, sourceRef: string, ingestionId: string): UpholdProcessResult {
-  if (sourceRef.includes(SANDBOX_MARKERS.dataUnavailable)) {
-    return { status: 'failed', data: null, files: [], error: { code: 'provider_data_not_available', message: `${RESULT_KEY[p]} data is not available at the source provider` } };
-  }
-  const underage = sourceRef.includes(SANDBOX_MARKERS.underage);
-  const birthdate = underage ? '2012-03-04' : '1997-05-10';
-  const file = (category: string, context: string, size: number) => ({
-    id: `${ingestionId.slice(0, 8)}-${category}-${context}`,
-    category,
-    context,
-    contentType: 'image/jpeg',
-    size,
-    // the source provider's own data about the file (spec: files[].providerDetails)
-    providerDetails: { mediaId: `${ingestionId.slice(0, 8)}-media-${context}`, capturedBy: 'sandbox' },
-  });
-  switch (p) {
-    case 'profile':
-      return { status: 'completed', data: { fullName: 'Tisa Banda', birthdate, birthplace: { country: 'ZM', town: 'Lusaka' }, primaryCitizenship: 'ZM' }, files: [] };
-    case 'address':
-      return { status: 'completed', data: { country: 'ZM', subdivision: 'ZM-09', city: 'Lusaka', line1: 'Plot 12 Cairo Road', postalCode: '10101' }, files: [] };
-    case 'identity':
-      return {
-        status: 'completed',
-        data: { documentType: 'passport', documentNumber: 'ZN1234567', issuingCountry: 'ZM', expiresAt: '2032-05-09', fullName: 'Tisa Banda', birthdate },
-        files: [file('identity-document', 'front', 482_133), file('selfie', 'liveness', 211_870)],
-      };
-    case 'proof-of-address':
-      return { status: 'completed', data: { documentType: 'utility-bill', issuedAt: '2026-09-01', country: 'ZM' }, files: [file('proof-of-address', 'document', 301_442)] };
-  }
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function safeJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
+  close(): Promise<void> {
+    return this.kit.close();
   }
 }

@@ -1,6 +1,6 @@
 // The UpPass adapter: client + mapper + webhook + (in sandbox) the in-process simulator.
 import type { ProviderResilience } from '../resilience.js';
-import type { ProviderConfig } from '../../config.js';
+import type { ProviderConfig } from '../settings.js';
 import type { ProviderVerificationView } from '../../domain/verification.js';
 import type { HostedFlow, ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { mapConcurrent } from '../http.js';

@@ -8,7 +8,7 @@ import { badUserInput, notFound } from '../../errors.js';
 import { registerDetailsType } from '../../schema/details.js';
 import { DateTime, JSON as JSONScalar } from '../../schema/scalars.js';
 import { Verification } from '../../schema/verification.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../schema/context.js';
 import type { UpPassAdapter } from './index.js';
 
 /** Slug characters UpPass uses in form urls. */

@@ -2,7 +2,8 @@
 // user checks (`checks`), not verifications.
 import type { ProviderResilience } from '../resilience.js';
 import { createPublicKey } from 'node:crypto';
-import type { ProviderConfig, UpvestConfig } from '../../config.js';
+import type { ProviderConfig } from '../settings.js';
+import type { UpvestConfig } from './config.js';
 import type { Check, CheckSource } from '../../domain/check.js';
 import type { ProviderAdapter, ProviderEvent, WebhookRequest } from '../contract.js';
 import { UpvestClient } from './client.js';

@@ -8,7 +8,7 @@ import type { ConfirmedAddress } from '../../domain/check.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { InstrumentFitCheck, KycCheck, KycDocumentType, KycMethod, ProofOfResidencyCheck, ProofOfResidencyDocumentType, USER_ID } from '../../schema/check.js';
 import { DateTime } from '../../schema/scalars.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../schema/context.js';
 import { idempotencyUuid } from './client.js';
 import type { UpvestAdapter } from './index.js';
 import { kycFromVerification, toUpvestAddress, type UpvestCheckCreate, upvestDateTime } from './mapper.js';

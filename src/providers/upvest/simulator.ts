@@ -1,15 +1,25 @@
 // A faithful local Upvest (user checks): the OAuth2 token endpoint, the three user-check
 // endpoints with the seed's validation, the JWKS of its webhook keys, an HTTP message signature
 // check on every request, the documented problem bodies, check processing driven by
-// POST /{checkId}/advance, and signed (bundled) webhooks. Served under /sandbox/upvest.
-import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+// POST /{checkId}/advance, and signed (bundled) webhooks. Served under /sandbox/upvest (kit: src/sandbox).
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../http/httpkit.js';
-import { CHECK_STATUSES, type CheckStatus, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
-import { TenantFaults } from '../sandbox-faults.js';
-import { commonSandboxAccess, type SandboxAccess, type Simulator } from '../contract.js';
-import type { UpvestCheck, UpvestEvent, UpvestEventType, UpvestProblem } from './mapper.js';
+import { CHECK_STATUSES, type CheckStatus } from '../../domain/check.js';
+import { retryAfterHeader } from '../../sandbox/faults.js';
+import { flatHeaders, requestParts, secretEquals } from '../../sandbox/http.js';
+import { SandboxKit } from '../../sandbox/kit.js';
+import type { AdvanceRules } from '../../sandbox/lifecycle.js';
+import { SessionStore } from '../../sandbox/sessions.js';
+import { inFlight, requestCounts } from '../../sandbox/stats.js';
+import { OrderedBatches } from '../../sandbox/webhooks.js';
+import { routeAccess, type SandboxAccess } from '../../sandbox/access.js';
+import type { Simulator } from '../contract.js';
+import type { UpvestCheck, UpvestEvent, UpvestEventType } from './mapper.js';
 import { type MessageParts, SIGNATURE_VERSION_HEADER, SignatureError, legacyDigest, signLegacyMessage, verifyMessage } from './signature.js';
+import { complianceCheck, problemBody, validateCheckCreate } from './simulator-model.js';
+
+export { validateCheckCreate };
 
 export interface UpvestSimulatorOptions {
   clientId: string;
@@ -28,138 +38,11 @@ export interface UpvestSimulatorOptions {
   maxBundle?: number;
 }
 
-const SEED_TYPES: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  406: 'not_acceptable',
-  429: 'too_many_requests',
-  500: 'internal_server_error',
-  503: 'method_not_allowed', // sic: the seed's 503 example says so
-  504: 'gateway_timeout',
-};
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COUNTRY = /^[A-Z]{2}$/;
-const POSTCODE = /^[a-zA-Z0-9\s-]{1,10}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const PO_BOX = /\b(p\.?\s*o\.?\s*box|postfach|c\/o|care of)\b/i;
-/** Documents that may be at most 12 months old (seed, POR document_type). */
-const TWELVE_MONTH_DOCS = new Set(['UTILITY_BILL', 'TELEPHONE_BILL', 'INTERNET_BILL', 'BANK_STATEMENT']);
-
-type FieldError = { field: string; message: string };
-
-const validDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const monthsBefore = (from: Date, months: number) => {
-  const d = new Date(from);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
-};
-
-/** The seed's rules for POST /users/{user_id}/checks. */
-export function validateCheckCreate(body: unknown, now = new Date()): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return [{ field: 'body', message: 'must be a JSON object' }];
-  const b = body as Record<string, unknown>;
-  const err = (field: string, message: string) => errors.push({ field, message });
-  const url = (field: string) => {
-    const v = b[field];
-    if (typeof v !== 'string') return err(field, 'is required');
-    if (v.length > 1000) return err(field, 'must be at most 1000 characters');
-    try {
-      if (!['http:', 'https:'].includes(new URL(v).protocol)) err(field, 'must be an http(s) URL');
-    } catch {
-      err(field, 'must be a URL');
-    }
-  };
-  const address = (required: boolean) => {
-    const a = b.confirmed_address as Record<string, unknown> | undefined;
-    if (a === undefined || a === null) return required ? err('confirmed_address', 'is required') : undefined;
-    if (typeof a !== 'object') return err('confirmed_address', 'must be an object');
-    const line = (f: string, req: boolean) => {
-      const v = a[f];
-      if (v === undefined || v === null) return req ? err(`confirmed_address.${f}`, 'is required') : undefined;
-      if (typeof v !== 'string' || (req && v.length < 1) || v.length > 100) return err(`confirmed_address.${f}`, 'must be 1 to 100 characters');
-      if (PO_BOX.test(v)) err(`confirmed_address.${f}`, 'must not be a P.O. box or c/o address');
-    };
-    line('address_line1', true);
-    line('address_line2', false);
-    if (typeof a.postcode !== 'string' || !POSTCODE.test(a.postcode)) err('confirmed_address.postcode', 'must match ^[a-zA-Z0-9\\s\\-]{1,10}$');
-    if (typeof a.country !== 'string' || !COUNTRY.test(a.country)) err('confirmed_address.country', 'must match ^[A-Z]{2}$');
-    if (a.state !== undefined && a.state !== null && (typeof a.state !== 'string' || a.state.length > 50)) err('confirmed_address.state', 'must be at most 50 characters');
-    if (typeof a.city !== 'string' || a.city.length < 1 || a.city.length > 85) err('confirmed_address.city', 'must be 1 to 85 characters');
-  };
-  const confirmedAt = typeof b.check_confirmed_at === 'string' && DATE_TIME.test(b.check_confirmed_at) ? new Date(b.check_confirmed_at) : null;
-  if (!confirmedAt || Number.isNaN(confirmedAt.getTime())) err('check_confirmed_at', 'must be an RFC 3339 date-time');
-  switch (b.type) {
-    case 'KYC': {
-      if (confirmedAt && confirmedAt < monthsBefore(now, 24)) err('check_confirmed_at', 'must not be older than 24 months');
-      url('data_download_link');
-      if (!(KYC_DOCUMENT_TYPES as readonly unknown[]).includes(b.document_type)) err('document_type', `must be one of ${KYC_DOCUMENT_TYPES.join(', ')}`);
-      if (!validDate(b.document_expiration_date)) err('document_expiration_date', 'must be a date YYYY-MM-DD');
-      if (typeof b.nationality !== 'string' || !COUNTRY.test(b.nationality)) err('nationality', 'must match ^[A-Z]{2}$');
-      if (typeof b.provider !== 'string' || b.provider.length < 1 || b.provider.length > 100) err('provider', 'must be 1 to 100 characters');
-      if (!(KYC_METHODS as readonly unknown[]).includes(b.method)) err('method', `must be one of ${KYC_METHODS.join(', ')}`);
-      address(false);
-      const country = (b.confirmed_address as { country?: unknown } | undefined)?.country;
-      if (b.method === 'LIVENESS_PHOTO_ID' && country === 'DE') err('method', 'LIVENESS_PHOTO_ID is not allowed when the residence country is DE');
-      if (b.kyc_update !== undefined && typeof b.kyc_update !== 'boolean') err('kyc_update', 'must be a boolean');
-      break;
-    }
-    case 'POR': {
-      url('data_download_link');
-      if (!(POR_DOCUMENT_TYPES as readonly unknown[]).includes(b.document_type)) err('document_type', `must be one of ${POR_DOCUMENT_TYPES.join(', ')}`);
-      if (!validDate(b.issuance_date)) err('issuance_date', 'must be a date YYYY-MM-DD');
-      else if (confirmedAt) {
-        const issued = new Date(`${b.issuance_date}T00:00:00Z`);
-        if (issued > confirmedAt) err('issuance_date', 'must not be after check_confirmed_at');
-        else if (TWELVE_MONTH_DOCS.has(b.document_type as string) && issued < monthsBefore(confirmedAt, 12)) err('issuance_date', `a ${b.document_type} must not be older than 12 months`);
-        else if (b.document_type === 'REGISTRATION_CERT' && issued < monthsBefore(confirmedAt, 60)) err('issuance_date', 'a REGISTRATION_CERT must be issued within the past 5 years');
-      }
-      address(true);
-      break;
-    }
-    case 'INSTRUMENT_FIT': {
-      const s = b.instrument_suitability as { suitability?: unknown } | undefined;
-      if (!s || typeof s !== 'object' || typeof s.suitability !== 'boolean') err('instrument_suitability.suitability', 'is required and must be a boolean');
-      break;
-    }
-    default:
-      // seed: the create request is One Of KYC, POR, INSTRUMENT_FIT; Upvest creates COMPLIANCE checks itself
-      err('type', 'must be one of KYC, POR, INSTRUMENT_FIT');
-  }
-  return errors;
-}
-
-interface Fault {
-  status: number;
-  times: number;
-  delayMs: number;
-  retryAfter: number | null;
-}
 
 interface Token {
   scopes: string[];
   expiresAt: number;
-}
-
-interface Pending {
-  event: UpvestEvent;
-  delivered: (ok: boolean) => void;
 }
 
 /** Lifecycle: IN_PROGRESS → PASSED | FAILED (final). */
@@ -168,25 +51,29 @@ export function canAdvance(from: CheckStatus, to: CheckStatus): boolean {
 }
 
 export class UpvestSimulator implements Simulator {
-  private readonly checks = new Map<string, UpvestCheck>();
-  private readonly tokens = new Map<string, Token>();
-  private readonly idempotency = new Map<string, string>();
-  private readonly nonces = new Map<string, number>();
+  private readonly checks = new SessionStore<UpvestCheck>();
+  private readonly tokens: SessionStore<Token>;
+  private readonly idempotency = new SessionStore<string>();
+  /** Nonces seen in the last 10 minutes: a signed request cannot be replayed. */
+  private readonly nonces = new SessionStore<true>({ ttlMs: 10 * 60_000 });
   private readonly webhookKeys: { kid: string; privateKey: KeyObject; publicKey: KeyObject }[] = [];
   private readonly webhookId = randomUUID();
-  private queue: Pending[] = [];
-  private flushTimer: NodeJS.Timeout | null = null;
-  private delivering: Promise<void> | null = null;
-  private readonly sleeps = new Set<() => void>();
-  /** Injected faults, per tenant (sandbox-faults.ts). */
-  private readonly faults = new TenantFaults<Fault>();
-  private closed = false;
+  /** Webhook attempts are made by the batches below (Upvest's schedule): the sender itself never retries. */
+  private readonly kit = new SandboxKit({ webhookUrl: () => this.options.webhookUrl(), retry: { attempts: 1, delayMs: () => 0 }, delivered: (s) => s === 200 });
+  /**
+   * Events raised within `webhookDelayMs` go together, up to `maxBundle` per request, one request
+   * at a time: a failing delivery blocks later ones, as Upvest documents. Retries back off 1, 2,
+   * 3, 5, 8 s (Upvest: …up to 600 s, no limit); the sandbox gives up after 6 attempts.
+   */
+  private readonly batches: OrderedBatches<UpvestEvent>;
   /** Requests received per route; tests read them to count upstream calls. */
-  readonly requests = { token: 0, list: 0, get: 0, create: 0, verifyKeys: 0, rejectedSignatures: 0, inFlight: 0, maxInFlight: 0, complianceCreated: 0 };
+  readonly requests = requestCounts('token', 'list', 'get', 'create', 'verifyKeys', 'rejectedSignatures', 'complianceCreated');
   /** Webhook deliveries attempted and the number of events in each. */
   readonly deliveries: number[] = [];
 
   constructor(private readonly options: UpvestSimulatorOptions) {
+    this.tokens = new SessionStore({ ttlMs: (options.tokenTtlSeconds ?? 3600) * 1000 });
+    this.batches = new OrderedBatches({ delayMs: options.webhookDelayMs ?? 100, maxBatch: options.maxBundle ?? 10, backoffMs: [1000, 2000, 3000, 5000, 8000], deliver: (events) => this.deliver(events) });
     this.rotateWebhookKey();
   }
 
@@ -215,23 +102,15 @@ export class UpvestSimulator implements Simulator {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string, rawBody: Buffer): Promise<boolean> {
-    const url = new URL(path, 'http://sim');
-    const p = url.pathname;
-    const method = req.method ?? 'GET';
-    let m: RegExpExecArray | null;
-    if (method === 'POST' && (m = /^\/([^/]+)\/advance$/.exec(p)) && p !== '/auth/advance' && p !== '/users/advance') {
-      await this.advanceRoute(res, decodeURIComponent(m[1]), rawBody);
-      return true;
-    }
-    if (p === '/faults') return this.faultRoute(res, method, rawBody);
+    const { url, p, method } = requestParts(req, path);
     const isToken = p === '/auth/token';
     const isKeys = p === '/auth/verify_keys';
     const isUsers = p.startsWith('/users/');
-    if (!isToken && !isKeys && !isUsers) return false;
+    if (!isToken && !isKeys && !isUsers) return this.kit.routes(res, p, method, rawBody, this.advance);
 
     const requestId = randomUUID();
     const problem = (status: number, detail: string, headers: Record<string, string> = {}, type?: string) => this.problem(res, status, detail, p, requestId, headers, type);
-    const headers = flatten(req.headers);
+    const headers = flatHeaders(req.headers);
 
     // every request is signed, the token request included (without authorization)
     try {
@@ -240,9 +119,8 @@ export class UpvestSimulator implements Simulator {
       const parsed = await verifyMessage({ method, target: path, headers }, rawBody, { keyFor: (id) => this.options.clientKeys.get(id) ?? null, required });
       if (String(rawBody.length) !== headers['content-length'] && rawBody.length) throw new SignatureError('content-length does not match the body');
       if (!parsed.nonce) throw new SignatureError('nonce is missing');
-      this.sweepNonces();
       if (this.nonces.has(parsed.nonce)) throw new SignatureError('nonce was already used');
-      this.nonces.set(parsed.nonce, Date.now() + 10 * 60_000);
+      this.nonces.set(parsed.nonce, true);
     } catch (err) {
       if (!(err instanceof SignatureError)) throw err;
       this.requests.rejectedSignatures++;
@@ -280,12 +158,7 @@ export class UpvestSimulator implements Simulator {
       return true;
     }
     // users API calls in flight (the benchmarks read the most at once)
-    this.requests.maxInFlight = Math.max(this.requests.maxInFlight, ++this.requests.inFlight);
-    try {
-      return await this.usersApi(res, method, p, rawBody, headers, token, requestId, problem);
-    } finally {
-      this.requests.inFlight--;
-    }
+    return inFlight(this.requests, () => this.usersApi(res, method, p, rawBody, headers, token, requestId, problem));
   }
 
   private async usersApi(
@@ -311,7 +184,11 @@ export class UpvestSimulator implements Simulator {
       problem(403, `The access token lacks the scope ${needed.join(' or ')}`);
       return true;
     }
-    if (await this.applyFault(problem, headers)) return true;
+    const fault = await this.kit.faults.take({ headers });
+    if (fault) {
+      problem(fault.status, 'Simulated fault', retryAfterHeader(fault));
+      return true;
+    }
     const userId = decodeURIComponent((list ?? one)![1]);
     if (!UUID.test(userId)) {
       problem(400, 'user_id must be a UUID');
@@ -370,7 +247,7 @@ export class UpvestSimulator implements Simulator {
     if (form.get('grant_type') !== 'client_credentials') return problem(400, 'grant_type must be client_credentials');
     const id = form.get('client_id') ?? '';
     const secret = form.get('client_secret') ?? '';
-    if (id !== this.options.clientId || !safeEqual(secret, this.options.clientSecret)) return problem(401, 'Invalid client credentials');
+    if (id !== this.options.clientId || !secretEquals(secret, this.options.clientSecret)) return problem(401, 'Invalid client credentials');
     const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
     const allowed = this.options.allowedScopes ?? ['checks:read', 'checks:admin'];
     // a scope the client does not hold fails at token time with 401 (provider-specs/upvest.md)
@@ -392,15 +269,8 @@ export class UpvestSimulator implements Simulator {
     return t;
   }
 
-  private sweepNonces() {
-    const now = Date.now();
-    if (this.nonces.size < 1000) return;
-    for (const [n, until] of this.nonces) if (until <= now) this.nonces.delete(n);
-  }
-
   private problem(res: ServerResponse, status: number, detail: string, instance: string, requestId: string, headers: Record<string, string> = {}, type?: string) {
-    const body: UpvestProblem = { type: type ?? SEED_TYPES[status] ?? 'about:blank', status, title: TITLES[status] ?? 'Error', detail, instance, request_id: requestId };
-    const text = JSON.stringify(body);
+    const text = JSON.stringify(problemBody(status, detail, instance, requestId, type));
     res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text), 'upvest-request-id': requestId, ...headers });
     res.end(text);
   }
@@ -409,120 +279,40 @@ export class UpvestSimulator implements Simulator {
     sendJson(res, status, body, { 'upvest-request-id': requestId });
   }
 
-  private faultRoute(res: ServerResponse, method: string, rawBody: Buffer): boolean {
-    if (method === 'DELETE') {
-      this.faults.set(res, null);
-      sendJson(res, 200, { fault: null });
-      return true;
-    }
-    if (method !== 'POST') return false;
-    const b = safeJson(rawBody) as Partial<Fault> | null;
-    if (!b || (typeof b.status !== 'number' && typeof b.delayMs !== 'number')) {
-      sendJson(res, 400, { message: 'give "status" (HTTP code to answer) and/or "delayMs"' });
-      return true;
-    }
-    const fault = this.faults.set(res, { status: b.status ?? 0, times: b.times ?? Infinity, delayMs: b.delayMs ?? 0, retryAfter: b.retryAfter ?? null })!;
-    sendJson(res, 200, { fault: { ...fault, times: Number.isFinite(fault.times) ? fault.times : null } });
-    return true;
-  }
-
-  private async applyFault(problem: (status: number, detail: string, headers?: Record<string, string>) => void, headers: Record<string, string>): Promise<boolean> {
-    const f = this.faults.get({ headers });
-    if (!f || f.times <= 0) return false;
-    f.times--;
-    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
-    if (!f.status) return false;
-    problem(f.status, 'Simulated fault', f.retryAfter != null ? { 'retry-after': String(f.retryAfter) } : {});
-    return true;
-  }
-
-  private async advanceRoute(res: ServerResponse, id: string, rawBody: Buffer) {
-    const to = (safeJson(rawBody) as { to?: unknown } | undefined)?.to;
-    if (typeof to !== 'string' || !(CHECK_STATUSES as readonly string[]).includes(to)) {
-      sendJson(res, 400, { message: `"to" must be one of ${CHECK_STATUSES.join(', ')}` });
-      return;
-    }
-    const check = this.checks.get(id);
-    if (!check) {
-      sendJson(res, 404, { message: 'No such check' });
-      return;
-    }
-    const from = check.status ?? 'IN_PROGRESS';
-    if (!canAdvance(from, to as CheckStatus)) {
-      sendJson(res, 409, { message: `Cannot move a ${from} check to ${to}`, status: from });
-      return;
-    }
-    const next = { ...check, status: to as CheckStatus } as UpvestCheck;
-    this.checks.set(id, next);
-    const raised = this.raise(to === 'PASSED' ? 'USER_CHECK.PASSED' : 'USER_CHECK.FAILED', next);
-    // Upvest creates COMPLIANCE checks itself (they cannot be created through the API): the
-    // sandbox screens the user once their KYC check passes, and the screening passes
-    if (next.type === 'KYC' && to === 'PASSED') this.addComplianceCheck(next.user_id);
-    const delivered = await raised;
-    sendJson(res, delivered ? 200 : 202, { id, status: to, webhookDelivered: delivered });
-  }
+  /** POST /{checkId}/advance: Upvest finishing the check (PASSED or FAILED). */
+  private readonly advance: AdvanceRules<CheckStatus, UpvestCheck> = {
+    statuses: CHECK_STATUSES,
+    noun: 'check',
+    session: (id) => this.checks.get(id),
+    move: async (check, to) => {
+      const from = check.status ?? 'IN_PROGRESS';
+      if (!canAdvance(from, to)) return { conflict: from };
+      const next = { ...check, status: to } as UpvestCheck;
+      this.checks.set(check.id, next);
+      const raised = this.raise(to === 'PASSED' ? 'USER_CHECK.PASSED' : 'USER_CHECK.FAILED', next);
+      if (next.type === 'KYC' && to === 'PASSED') this.addComplianceCheck(next.user_id);
+      return { delivered: await raised };
+    },
+    answer: (check) => ({ id: check.id, status: check.status }),
+  };
 
   /** A COMPLIANCE check for the user: created (USER_CHECK.CREATED), then passed (USER_CHECK.PASSED). */
   private addComplianceCheck(userId: string) {
-    const created: UpvestCheck = { id: randomUUID(), user_id: userId, type: 'COMPLIANCE', check_confirmed_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), status: 'IN_PROGRESS' };
-    this.checks.set(created.id, created);
-    void this.raise('USER_CHECK.CREATED', created);
-    const passed: UpvestCheck = { ...created, status: 'PASSED' };
-    this.checks.set(created.id, passed);
-    void this.raise('USER_CHECK.PASSED', passed);
+    for (const [check, type] of complianceCheck(userId).map((c, i) => [c, i ? 'USER_CHECK.PASSED' : 'USER_CHECK.CREATED'] as const)) {
+      this.checks.set(check.id, check);
+      void this.raise(type, check);
+    }
     this.requests.complianceCreated++;
   }
 
   /** Queues an event; resolves once its delivery was first attempted (true on a 200). */
   private raise(type: UpvestEventType, object: UpvestCheck): Promise<boolean> {
-    return new Promise((delivered) => {
-      const event: UpvestEvent = { id: randomUUID(), created_at: new Date().toISOString(), type, object: { ...object }, webhook_id: this.webhookId };
-      this.queue.push({ event, delivered });
-      this.schedule();
-    });
+    return this.batches.push({ id: randomUUID(), created_at: new Date().toISOString(), type, object: { ...object }, webhook_id: this.webhookId });
   }
 
   /** True when no webhook is waiting or being delivered. */
   get idle(): boolean {
-    return !this.flushTimer && !this.delivering && this.queue.length === 0;
-  }
-
-  /** Starts a delivery after the bundling delay unless one is pending or running (it picks new events up). */
-  private schedule() {
-    if (this.flushTimer || this.delivering || this.closed || !this.queue.length) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.delivering = this.deliverAll().finally(() => {
-        this.delivering = null;
-        this.schedule();
-      });
-    }, this.options.webhookDelayMs ?? 100);
-  }
-
-  /**
-   * Delivers queued events in order, up to `maxBundle` per request, one request at a time: a
-   * failing delivery blocks later ones, as Upvest documents. Retries back off 1, 2, 3, 5, 8 s
-   * (Upvest: …up to 600 s, no limit); the sandbox gives up after 6 attempts.
-   */
-  private async deliverAll() {
-    while (this.queue.length && !this.closed) {
-      const batch = this.queue.splice(0, this.options.maxBundle ?? 10);
-      const backoff = [1, 2, 3, 5, 8];
-      let ok = await this.deliver(batch.map((p) => p.event));
-      for (const p of batch) p.delivered(ok);
-      for (let i = 0; !ok && i < backoff.length && !this.closed; i++) {
-        await new Promise<void>((r) => {
-          const wake = () => {
-            clearTimeout(t);
-            this.sleeps.delete(wake);
-            r();
-          };
-          const t = setTimeout(wake, backoff[i] * 1000);
-          this.sleeps.add(wake);
-        });
-        ok = await this.deliver(batch.map((p) => p.event));
-      }
-    }
+    return this.batches.idle;
   }
 
   /** Headers of a webhook request as Upvest signs it (v6 form, `digest` SHA-256, newest key). */
@@ -537,53 +327,20 @@ export class UpvestSimulator implements Simulator {
     return Object.assign(headers, signLegacyMessage(msg, ['@method', '@path', 'content-type', 'content-length', 'digest'], { key: key.privateKey, keyId: key.kid, created: opts.created }));
   }
 
-  private async deliver(events: UpvestEvent[]): Promise<boolean> {
-    // one event as itself; several as {"payload": [...]}, oldest first (README, "Upvest")
+  /** One request: one event as itself; several as {"payload": [...]}, oldest first (README, "Upvest"). */
+  private deliver(events: UpvestEvent[]): Promise<boolean> {
     const body = JSON.stringify(events.length === 1 ? events[0] : { payload: events });
     const target = new URL(this.options.webhookUrl());
-    const headers = this.signWebhook(body, target.pathname + target.search);
     this.deliveries.push(events.length);
-    try {
-      const res = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      return res.status === 200;
-    } catch {
-      return false;
-    }
+    return this.kit.webhooks.attempt(body, this.signWebhook(body, target.pathname + target.search));
   }
 
   /** The sandbox guard's view of a route (contract.ts). */
   sandboxAccess(method: string, path: string): SandboxAccess | null {
-    if (path === '/auth/token' || path === '/auth/verify_keys' || path.startsWith('/users/')) return { kind: 'api' };
-    return commonSandboxAccess(method, path);
+    return routeAccess(method, path, path === '/auth/token' || path === '/auth/verify_keys' || path.startsWith('/users/'));
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    for (const wake of [...this.sleeps]) wake();
-    for (const p of this.queue) p.delivered(false);
-    this.queue = [];
-    await this.delivering?.catch(() => {});
-  }
-}
-
-function flatten(headers: IncomingMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function safeEqual(a: string, b: string) {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function safeJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
+    await Promise.all([this.batches.close(), this.kit.close()]);
   }
 }

@@ -1,0 +1,129 @@
+// The GraphQL-over-HTTP hot path (issue 18): a read through the loaders runs without an
+// AsyncLocalStorage scope (on Node 20/22 an enabled one hooks every promise of the process), yet
+// its request id still reaches the response header, error extensions and the provider call a stale
+// status causes; everything else (mutations, lists, subjects) runs in the request's scope.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { requestScopeStats } from '../src/observability/request-context.js';
+import { createApp, createLogger } from '../src/server/app.js';
+import { newApiKey } from '../src/server/auth.js';
+import { loaderOnly } from '../src/server/graphql-http.js';
+import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
+import { graphqlRequest, ok } from './support/client.js';
+
+const input = (over: Partial<StartPawaPassVerificationInput> = {}): StartPawaPassVerificationInput => ({
+  subjectId: 'hot-1',
+  externalId: 'hot-1-kyc',
+  requirements: [{ type: 'DOCUMENT_SCAN' }],
+  successUrl: 'https://example.com/success',
+  errorUrl: 'https://example.com/error',
+  supportUrl: 'https://example.com/support',
+  country: 'ZM',
+  ...over,
+});
+
+const lines: Record<string, unknown>[] = [];
+let app: Awaited<ReturnType<typeof createApp>>;
+let url: string;
+// every non-final status is stale: each read of one goes to the provider
+const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug', STATUS_MAX_AGE_MS: '0' });
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l));
+      done();
+    },
+  });
+  app = await createApp(config, createLogger('debug', sink));
+  url = await app.listen();
+});
+afterAll(() => app.close());
+
+const gql = <R, V>(doc: Parameters<typeof graphqlRequest<R, V>>[1], variables: V, requestId: string) =>
+  graphqlRequest(`${url}/graphql`, doc, variables, { 'x-request-id': requestId });
+
+async function approved(externalId: string) {
+  const v = ok(await gql(StartPawaPassDocument, { input: input({ externalId }) }, `start-${externalId}`)).startPawaPassVerification;
+  const res = await fetch(`${url}/sandbox/pawapass/${v.providerRef}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'APPROVED' }) });
+  expect(res.status).toBe(200);
+  return v;
+}
+
+describe('the GraphQL-over-HTTP hot path', () => {
+  it('classifies only single-purpose verification(id) queries as loader-only', () => {
+    expect(loaderOnly({ query: 'query($id: ID!) { verification(id: $id) { id status } }' })).toBe(true);
+    expect(loaderOnly({ query: '{ a: verification(id: "1") { id } b: verification(id: "2") { id } __typename }' })).toBe(true);
+    expect(loaderOnly({ query: 'mutation { eraseSubject(subjectId: "x") { erased } }' })).toBe(false);
+    expect(loaderOnly({ query: '{ verifications(first: 1) { totalCount } }' })).toBe(false);
+    expect(loaderOnly({ query: '{ ...F } fragment F on Query { verification(id: "1") { id } }' })).toBe(false);
+    expect(loaderOnly({ query: '{ verification(id: "1") { id } } mutation M { eraseSubject(subjectId: "x") { erased } }' })).toBe(false);
+    expect(loaderOnly({ query: '{ not graphql' })).toBe(false);
+    expect(loaderOnly({ query: `{ verification(id: "${'x'.repeat(5000)}") { id } }` })).toBe(false);
+    expect(loaderOnly(undefined)).toBe(false);
+  });
+
+  it('a cached read enters no request scope, yet answers with its request id (header and error extensions)', async () => {
+    const v = await approved('hot-cached');
+    const before = requestScopeStats().entered;
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-hot-1' },
+      body: JSON.stringify({ query: 'query($id: ID!) { verification(id: $id) { id status } }', variables: { id: v.id } }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('req-hot-1');
+    expect(await res.json()).toEqual({ data: { verification: { id: v.id, status: 'APPROVED' } } });
+    const bad = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-hot-2' },
+      body: JSON.stringify({ query: 'query($id: ID!) { verification(id: $id) { id nope } }', variables: { id: v.id } }),
+    });
+    const body = (await bad.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', requestId: 'req-hot-2' });
+    expect(requestScopeStats().entered - before).toBe(0);
+    // the request's log line names it
+    expect(lines.some((l) => l.requestId === 'req-hot-1' && l.path === '/graphql' && l.status === 200)).toBe(true);
+  });
+
+  it('a stale read refreshes from the provider in the request scope: the provider call carries its id', async () => {
+    const v = ok(await gql(StartPawaPassDocument, { input: input({ externalId: 'hot-stale' }) }, 'req-stale-start')).startPawaPassVerification;
+    const before = requestScopeStats().entered;
+    const read = ok(await gql(GetVerificationDocument, { id: v.id }, 'req-stale-read')).verification;
+    expect(read?.id).toBe(v.id);
+    expect(requestScopeStats().entered - before).toBeGreaterThan(0);
+    // the simulator (a separate HTTP request to this server) saw the id of the read
+    expect(lines.some((l) => l.requestId === 'req-stale-read' && String(l.path).startsWith('/sandbox/pawapass/v2/verifications'))).toBe(true);
+  });
+
+  it('leaves no scope running once requests are answered (the storage is switched off when idle)', async () => {
+    await approved('hot-idle');
+    await new Promise((r) => setImmediate(r));
+    expect(requestScopeStats().running).toBe(0);
+  });
+});
+
+describe('verification(id) checks its scope in the resolver (no auth middleware)', () => {
+  it('a key without verifications:read gets FORBIDDEN naming the scope; an unknown key 401 with the request id', async () => {
+    const checksOnly = newApiKey('tenant-c', ['checks:read']);
+    const keyed = await createApp(loadConfig({ PORT: '0', API_KEYS: JSON.stringify([checksOnly.entry]) }), createLogger('silent'));
+    const base = await keyed.listen();
+    try {
+      const ask = (authorization: string, requestId: string) =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization, 'x-request-id': requestId },
+          body: JSON.stringify({ query: '{ verification(id: "v1") { id } }' }),
+        });
+      const forbidden = await ask(`Bearer ${checksOnly.key}`, 'req-scope-1');
+      const body = (await forbidden.json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.data).toEqual({ verification: null });
+      expect(body.errors[0]).toMatchObject({ message: 'This API key lacks the scope verifications:read', extensions: { code: 'FORBIDDEN', requestId: 'req-scope-1' } });
+      const refused = await ask('Bearer nope', 'req-scope-2');
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', requestId: 'req-scope-2' });
+    } finally {
+      await keyed.close();
+    }
+  });
+});
