@@ -122,14 +122,12 @@ export const argos: Descriptor = {
       rules: { freeForm: ['reviewOCRData', 'document_fields'] },
       // seed l.123-124: file_back_upload is "true" when the back image was received, "false" otherwise
       check: (body) => (['true', 'false'].includes((body as { file_back_upload?: unknown }).file_back_upload as string) ? [] : ['file_back_upload: documented "true"/"false", missing']),
-      pendingPatch: 'P2 (Argos step 1 always answers file_back_upload)',
     },
     {
       what: 'POST /v3/submission/step2 (provider-specs "Step 2": retry and final)',
       match: (x) => x.method === 'POST' && x.path.startsWith('/v3/submission/step2') && x.status < 300,
       schema: argosStep2ResponseSchema,
       fixtures: ['step2.response-final.json', 'step2.response-retry.json'],
-      pendingPatch: 'P3 (Argos step 2 answers no submissionId)',
     },
     {
       what: 'GET /v3/submission?submission_id= ({"Items": [item]})',

@@ -108,7 +108,6 @@ export const upPass: Descriptor = {
       // the field names vary with the request: the body is a map of field → messages (nested for answers)
       rules: { freeForm: ['(root)'] },
       check: (body) => fieldMapProblems(body),
-      pendingPatch: 'P1 (UpPass 422 body is the field map, not {type, detail})',
     },
     {
       what: 'other errors (401, 404, 429, 5xx)',

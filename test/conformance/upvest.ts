@@ -84,7 +84,6 @@ export const upvest: Descriptor = {
       match: (x) => x.path.startsWith('/auth/verify_keys') && x.status < 300,
       schema: upvestJwksSchema,
       fixtures: ['verify-keys.response.json'],
-      pendingPatch: 'P4 (Upvest JWKS keys without use/alg)',
     },
     {
       what: 'POST /users/{user_id}/checks (202 {id}, seed l.1727-1729)',

@@ -233,7 +233,10 @@ export class ArgosSimulator implements Simulator {
         body: {
           submissionId: s.id,
           file_upload: 'true',
-          ...(backFile ? { file_back_upload: 'true' as const } : {}),
+          // seed l.123-124: "true" if the back image was received, "false" otherwise
+          file_back_upload: backFile ? 'true' : 'false',
+          // seed l.125-128: present on every answer; "Array format when OCR recognition fails"
+          document_fields: [],
           retry: s.retry,
           kycStatus: s.kycStatus,
           retryCount: s.retryCount,
@@ -254,8 +257,10 @@ export class ArgosSimulator implements Simulator {
         document_fields: s.documentFields,
         missing_fields: s.missingFields,
         idImage: imageName(s.id, 'idImage', front),
-        ...(backFile ? { idBackImage: imageName(s.id, 'idBackImage', backFile), file_back_upload: 'true' as const } : {}),
+        ...(backFile ? { idBackImage: imageName(s.id, 'idBackImage', backFile) } : {}),
         file_upload: 'true',
+        // seed l.123-124: "true" if the back image was received, "false" otherwise
+        file_back_upload: backFile ? 'true' : 'false',
         kycStatus: s.kycStatus,
         retryCount: s.retryCount,
       },
@@ -308,7 +313,7 @@ export class ArgosSimulator implements Simulator {
         s.retry = [];
       }
       return {
-        body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, ...(s.retry.length ? { retry: s.retry } : {}), kycStatus: s.kycStatus, retryCount: s.retryCount },
+        body: { verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, ...(s.retry.length ? { retry: s.retry } : {}), kycStatus: s.kycStatus, retryCount: s.retryCount },
         after: () => this.notify(s, [s.kycStatus === 'rejected' ? 'rejected' : 'retry']),
       };
     }
@@ -318,7 +323,7 @@ export class ArgosSimulator implements Simulator {
     s.kycStatus = 'pending';
     s.pendingAt = now;
     return {
-      body: { submissionId: s.id, verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, kycStatus: s.kycStatus, retryCount: s.retryCount },
+      body: { verificationResult: 'success', faceSimilarityScore: s.faceSimilarityScore, livenessScore: s.livenessScore, kycStatus: s.kycStatus, retryCount: s.retryCount },
       // Argos reports the move to pending with the `submit` webhook
       after: () => this.notify(s, ['submit']),
     };

@@ -107,7 +107,9 @@ export class UpPassSimulator implements Simulator {
     const f = await this.kit.faults.take(res);
     if (f) {
       const type = f.type ?? UPPASS_ERROR_TYPES[f.status] ?? 'APIException';
-      const detail = type === 'ValidationError' ? { input: ['Input is invalid.'] } : type === 'Throttled' && f.retryAfter != null ? `Request was throttled. Expected available in ${f.retryAfter} seconds.` : undefined;
+      // seed l.58: a ValidationError body is the field map itself ({"input": ["Input is invalid."]})
+      if (type === 'ValidationError') return sendJson(res, f.status, { input: ['Input is invalid.'] }, retryAfterHeader(f));
+      const detail = type === 'Throttled' && f.retryAfter != null ? `Request was throttled. Expected available in ${f.retryAfter} seconds.` : undefined;
       return sendJson(res, f.status, drfError(type, detail), retryAfterHeader(f));
     }
     if (kind === 'create') {
@@ -152,15 +154,15 @@ export class UpPassSimulator implements Simulator {
       }
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return sendJson(res, 422, drfError('ValidationError', { non_field_errors: ['Invalid data. Expected a dictionary.'] }));
+      return sendJson(res, 422, { non_field_errors: ['Invalid data. Expected a dictionary.'] });
     }
     const answers = (body as { answers?: unknown }).answers ?? {};
     if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
-      return sendJson(res, 422, drfError('ValidationError', { answers: ['Expected a dictionary of items.'] }));
+      return sendJson(res, 422, { answers: ['Expected a dictionary of items.'] });
     }
     const docType = (answers as Record<string, unknown>).ekyc_document_type;
     if (docType !== undefined && !(UPPASS_DOCUMENT_TYPES as readonly unknown[]).includes(docType)) {
-      return sendJson(res, 422, drfError('ValidationError', { answers: { ekyc_document_type: ['Not a valid choice.'] } }));
+      return sendJson(res, 422, { answers: { ekyc_document_type: ['Not a valid choice.'] } });
     }
     // each new applied form costs the workspace one credit (seed: 461 InsufficientCredit)
     if (this.credit !== null) {

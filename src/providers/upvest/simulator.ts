@@ -97,7 +97,7 @@ export class UpvestSimulator implements Simulator {
 
   get jwks() {
     return {
-      keys: this.webhookKeys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'ES512' })),
+      keys: this.webhookKeys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid })),
     };
   }
 
