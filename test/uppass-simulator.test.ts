@@ -49,13 +49,21 @@ describe('UpPass simulator API', () => {
     ['a GET on create', () => create(undefined, auth, '/en/api/forms/f/create/', 'GET'), 405, 'MethodNotAllowed'],
     ['a non-JSON content type', () => create('answers=1', { ...auth, 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UnsupportedMediaType'],
     ['a malformed JSON body', () => create('{"answers":', auth), 400, 'ParseError'],
-    ['a body that is not an object', () => create('[1]', auth), 422, 'ValidationError'],
-    ['answers that are not an object', () => create('{"answers":[1]}', auth), 422, 'ValidationError'],
-    ['an ekyc_document_type UpPass does not offer', () => create('{"answers":{"ekyc_document_type":"selfie"}}', auth), 422, 'ValidationError'],
   ])('refuses %s with %i %s', async (_what, call, status, type) => {
     const res = await call();
     expect(res.status).toBe(status);
     expect(((await res.json()) as { type: string }).type).toBe(type);
+  });
+
+  // seed l.58: a ValidationError answers the field map itself, e.g. {"input": ["Input is invalid."]}
+  it.each([
+    ['a body that is not an object', () => create('[1]', auth), { non_field_errors: ['Invalid data. Expected a dictionary.'] }],
+    ['answers that are not an object', () => create('{"answers":[1]}', auth), { answers: ['Expected a dictionary of items.'] }],
+    ['an ekyc_document_type UpPass does not offer', () => create('{"answers":{"ekyc_document_type":"selfie"}}', auth), { answers: { ekyc_document_type: ['Not a valid choice.'] } }],
+  ])('refuses %s with 422 and the field map', async (_what, call, fields) => {
+    const res = await call();
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual(fields);
   });
 
   it('checks authentication before the method, as DRF does', async () => {
