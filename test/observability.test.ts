@@ -1,24 +1,15 @@
 // What the platform team sees: Prometheus metrics after a real flow, and one request id that
 // follows a request into the provider call, the webhook it causes, logs and error extensions.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createApp, createLogger } from '../src/server/app.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
+import { loggedApp, pawaPassInput } from './support/logged-app.js';
 import { graphqlRequest, ok, subscribe, until, wsClient } from './support/client.js';
 import { scrape, value } from './support/metrics.js';
 
-const input = (over: Partial<StartPawaPassVerificationInput> = {}): StartPawaPassVerificationInput => ({
-  subjectId: 'ops-1',
-  externalId: 'ops-1-kyc',
-  requirements: [{ type: 'DOCUMENT_SCAN' }],
-  successUrl: 'https://example.com/success',
-  errorUrl: 'https://example.com/error',
-  supportUrl: 'https://example.com/support',
-  country: 'ZM',
-  ...over,
-});
+const input = (over: Partial<StartPawaPassVerificationInput> = {}) => pawaPassInput('ops-1', over);
 
 const lines: Record<string, unknown>[] = [];
 /** How many lines were written while the app was created and started, before any request. */
@@ -28,14 +19,7 @@ let url: string;
 const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug' });
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l));
-      done();
-    },
-  });
-  app = await createApp(config, createLogger('debug', sink));
-  url = await app.listen();
+  ({ app, url } = await loggedApp(config, lines));
   startupLines = lines.length;
 });
 afterAll(() => app.close());

@@ -2,7 +2,6 @@
 // AsyncLocalStorage scope (on Node 20/22 an enabled one hooks every promise of the process), yet
 // its request id still reaches the response header, error extensions and the provider call a stale
 // status causes; everything else (mutations, lists, subjects) runs in the request's scope.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { requestScopeStats } from '../src/observability/request-context.js';
@@ -10,18 +9,10 @@ import { createApp, createLogger } from '../src/server/app.js';
 import { newApiKey } from '../src/server/auth.js';
 import { loaderOnly } from '../src/server/graphql-http.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
+import { loggedApp, pawaPassInput } from './support/logged-app.js';
 import { graphqlRequest, ok } from './support/client.js';
 
-const input = (over: Partial<StartPawaPassVerificationInput> = {}): StartPawaPassVerificationInput => ({
-  subjectId: 'hot-1',
-  externalId: 'hot-1-kyc',
-  requirements: [{ type: 'DOCUMENT_SCAN' }],
-  successUrl: 'https://example.com/success',
-  errorUrl: 'https://example.com/error',
-  supportUrl: 'https://example.com/support',
-  country: 'ZM',
-  ...over,
-});
+const input = (over: Partial<StartPawaPassVerificationInput> = {}) => pawaPassInput('hot-1', over);
 
 const lines: Record<string, unknown>[] = [];
 let app: Awaited<ReturnType<typeof createApp>>;
@@ -30,14 +21,7 @@ let url: string;
 const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug', STATUS_MAX_AGE_MS: '0' });
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l));
-      done();
-    },
-  });
-  app = await createApp(config, createLogger('debug', sink));
-  url = await app.listen();
+  ({ app, url } = await loggedApp(config, lines));
 });
 afterAll(() => app.close());
 
