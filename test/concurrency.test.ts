@@ -15,6 +15,7 @@ import { graphqlRequest, ok } from './support/client.js';
 import { pawaPassVerification } from './support/fixtures.js';
 import { scrape, value } from './support/metrics.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+import { PROCESS_TEST_TIMEOUT_MS } from './support/process.js';
 import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
 const SESSIONS = 30;
@@ -129,7 +130,7 @@ function suite(name: string, start: () => Promise<{ urls: string[]; stop(): Prom
     let servers: { urls: string[]; stop(): Promise<void> };
     beforeAll(async () => {
       servers = await start();
-    }, 60_000);
+    }, PROCESS_TEST_TIMEOUT_MS);
     afterAll(async () => {
       await servers?.stop();
     });
@@ -159,7 +160,7 @@ function suite(name: string, start: () => Promise<{ urls: string[]; stop(): Prom
         for (const e of got) expect(history).toContain(e.verification.status);
       }
       await Promise.all(clients.map((c) => c.dispose()));
-    });
+    }, PROCESS_TEST_TIMEOUT_MS);
   });
 }
 
