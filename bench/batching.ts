@@ -21,7 +21,7 @@ import type { UpholdSimulator } from '../src/providers/uphold/simulator.js';
 import type { UpvestSimulator } from '../src/providers/upvest/simulator.js';
 import { startServer, type TestServer } from '../test/support/server.js';
 import { begin, type BenchProvider, BENCH_PROVIDERS, type Started, WEBHOOK_PROVIDERS } from './providers.js';
-import { type FigureResult, gql, inBatches, type Row, type RunOptions } from './lib.js';
+import { AUTH_HEADERS, type FigureResult, gql, inBatches, type Row, type RunOptions } from './lib.js';
 
 /** What one provider did while a query ran. */
 interface Upstream {
@@ -112,7 +112,7 @@ async function simulatorDelay(server: TestServer, delayMs: number) {
     METERS.map(async (m) => {
       const res = await fetch(`${server.url}/sandbox/${m.key}/faults`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...AUTH_HEADERS },
         body: JSON.stringify(delayMs ? { delayMs } : { delayMs: 0, times: 0 }),
       });
       if (res.status !== 200) throw new Error(`${m.key} simulator refused a delay: ${res.status} ${await res.text()}`);

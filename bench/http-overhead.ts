@@ -6,7 +6,7 @@
 // of its rounds.
 import autocannon from 'autocannon';
 import { BENCH_PROVIDERS } from './providers.js';
-import { type FigureResult, fmt, gql, load1, median, round, type RunOptions, type ServerProcess, startServerProcess } from './lib.js';
+import { AUTH_HEADERS, type FigureResult, fmt, gql, load1, median, round, type RunOptions, type ServerProcess, startServerProcess } from './lib.js';
 
 /** Figure 1's goal: same-query baseline CPU / kyc-graph CPU per request (issue 18). */
 export const GOAL_CPU_RATIO = 0.9;
@@ -44,7 +44,7 @@ export async function load(url: string, body: string, seconds: number, connectio
   const r = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...AUTH_HEADERS },
     body,
     connections,
     duration: seconds,
@@ -68,7 +68,7 @@ export async function kycWithCachedVerification(
   // as its end user would: the simulator sends the signed webhook; a final status is never refreshed
   const res = await fetch(`${server.url}/sandbox/${p.key}/${encodeURIComponent(v.providerRef)}/advance`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...AUTH_HEADERS },
     body: JSON.stringify({ to: p.finalStatus }),
   });
   if (res.status !== 200) throw new Error(`advancing the seeded verification answered ${res.status}`);
@@ -80,7 +80,7 @@ export async function kycWithCachedVerification(
 
 /** POSTs `body` to /graphql and returns the raw answer text (status must be 200). */
 async function rawAnswer(url: string, body: string): Promise<string> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH_HEADERS }, body });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 200)}`);
   return text;

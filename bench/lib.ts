@@ -7,7 +7,20 @@ import { dirname, join } from 'node:path';
 import { createHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
+import { newApiKey, SCOPES } from '../src/server/auth.js';
+
 export { startRedis, type RedisServer } from '../test/support/redis.js';
+
+/**
+ * kyc-graph runs in the figures as in production: NODE_ENV=production with API keys, the
+ * sandbox routes on (the figures drive the simulators). Every request and subscription of the
+ * load carries this key (all scopes, sandbox:admin included), as a client's would.
+ */
+const BENCH_KEY = newApiKey('bench', [...SCOPES]);
+export const AUTH_HEADERS: Readonly<Record<string, string>> = { authorization: `Bearer ${BENCH_KEY.key}` };
+/** graphql-ws connectionParams carrying the same key. */
+export const AUTH_PARAMS = { authorization: `Bearer ${BENCH_KEY.key}` };
+const KYC_ENV = { NODE_ENV: 'production', API_KEYS: JSON.stringify([BENCH_KEY.entry]), SANDBOX_ROUTES: 'on' };
 
 /** Repository root (this file is compiled to dist/bench/bench/lib.js). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -73,10 +86,9 @@ export async function startServerProcess(
   const log = openSync(join(RESULTS_DIR, `${name}.log`), 'w');
   const child = fork(opts.script ?? fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
     execArgv,
-    // kyc-graph in development mode: production now refuses to start without API_KEYS and hides
-    // the sandbox routes the figures drive; per request the two modes run the same code (the
-    // landing page and introspection cost nothing on a POST)
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: kind === 'kyc' ? 'development' : 'production', ...env },
+    // both in production mode (graphql-js and Apollo skip their development checks); kyc-graph
+    // with the bench's API key (see KYC_ENV)
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(kind === 'kyc' ? KYC_ENV : {}), ...env },
     stdio: ['ignore', log, 'inherit', 'ipc'],
   });
   let seq = 0;
@@ -183,7 +195,7 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, fn: (i
 
 /** POSTs a GraphQL operation and returns `data`, throwing on errors. */
 export async function gql<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH_HEADERS }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;

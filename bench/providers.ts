@@ -16,7 +16,7 @@ import type { ArgosWebhook } from '../src/providers/argos/mapper.js';
 import type { ArgosSimulator } from '../src/providers/argos/simulator.js';
 import { basicAuthorization as argosBasicAuth } from '../src/providers/argos/webhook.js';
 import { multipartBody, png, type TestFile } from '../test/support/argos.js';
-import { gql } from './lib.js';
+import { AUTH_HEADERS, gql } from './lib.js';
 
 /** A verification the bench started, with what it needs to forge webhooks about it. */
 export interface Started {
@@ -245,7 +245,7 @@ export async function begin(p: BenchProvider, url: string, subjectId: string, n:
   if (!s.files) return s.pick(await gql(url, s.query, s.variables));
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'apollo-require-preflight': 'true' },
+    headers: { 'apollo-require-preflight': 'true', ...AUTH_HEADERS },
     body: multipartBody(parse(s.query) as never, s.variables, s.files),
   });
   const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };

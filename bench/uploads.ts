@@ -22,7 +22,7 @@ import { parse } from 'graphql';
 import { PNG } from 'pngjs';
 import { multipartBody, type TestFile } from '../test/support/argos.js';
 import { newApiKey, SCOPES } from '../src/server/auth.js';
-import { type FigureResult, fmt, load1, round, type RunOptions, type ServerProcess, sleep, startServerProcess } from './lib.js';
+import { AUTH_HEADERS, type FigureResult, fmt, load1, round, type RunOptions, type ServerProcess, sleep, startServerProcess } from './lib.js';
 
 export const GOALS = { rssGrowthMB: 50, tempFilesLeft: 0, concurrent: 20, sizeMB: 2 };
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -201,7 +201,7 @@ export async function uploads(opts: RunOptions): Promise<FigureResult> {
   const image = noisePng();
   const loadAtStart = load1();
   const baseline = await side('baseline', 'baseline-uploads', n, image);
-  const kycGraph = await side('kyc', 'kyc-uploads', n, image);
+  const kycGraph = await side('kyc', 'kyc-uploads', n, image, { headers: { ...AUTH_HEADERS } });
   const kycLive = await liveSide('kyc-uploads-live', n, image);
   const goalBytes = GOALS.rssGrowthMB * 1024 * 1024;
   const metFor = (r: SideResult) => r.failed === 0 && baseline.failed === 0 && r.peakGrowthBytes < goalBytes && r.tempFilesLeft === GOALS.tempFilesLeft;

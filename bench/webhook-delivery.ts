@@ -15,6 +15,7 @@ import WebSocket from 'ws';
 import { WEBHOOK_SECRET } from './http-overhead.js';
 import { begin, BENCH_PROVIDERS, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 import {
+  AUTH_PARAMS,
   type FigureResult,
   fmt,
   inBatches,
@@ -128,7 +129,7 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   // subscribers: client i on instance i % instances
   const clients: Client[] = [];
   await inBatches(targets, 50, async (v, i) => {
-    const client = createClient({ url: `${servers[i % servers.length].url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 5, lazy: true });
+    const client = createClient({ url: `${servers[i % servers.length].url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 5, lazy: true, connectionParams: kind === 'kyc' ? AUTH_PARAMS : undefined });
     clients.push(client);
     client.subscribe(subscription(kind, v), {
       next: (msg) => {
