@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { requestScopeStats } from '../src/observability/request-context.js';
 import { createApp, createLogger } from '../src/server/app.js';
-import { newApiKey } from '../src/server/auth.js';
+import { newApiKey, SANDBOX_TENANT } from '../src/server/auth.js';
+import { sign } from '../src/providers/pawapass/webhook.js';
 import { loaderOnly } from '../src/server/graphql-http.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
 import { loggedApp, pawaPassInput } from './support/logged-app.js';
@@ -84,6 +85,34 @@ describe('the GraphQL-over-HTTP hot path', () => {
     await approved('hot-idle');
     await new Promise((r) => setImmediate(r));
     expect(requestScopeStats().running).toBe(0);
+  });
+});
+
+describe('the webhook path', () => {
+  it('a signed webhook is recorded and applied without a request scope; its request id reaches the answer and log lines', async () => {
+    const v = ok(await gql(StartPawaPassDocument, { input: input({ externalId: 'hot-hook' }) }, 'req-hook-start')).startPawaPassVerification;
+    // the provider's own notification: the session as its API answers it, now APPROVED
+    const session = (await (await fetch(`${url}/sandbox/pawapass/v2/verifications/${v.providerRef}`, { headers: { authorization: `Bearer ${config.providers.pawapass.apiKey}` } })).json()) as Record<string, unknown>;
+    const body = JSON.stringify({ notificationId: 'n-hot-1', type: 'VERIFICATION.STATUS_CHANGE', object: 'VERIFICATION', createdAt: new Date().toISOString(), data: { ...session, status: 'APPROVED' } });
+    const post = (requestId: string, secret: string) =>
+      fetch(`${url}/webhooks/pawapass`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-signature': sign(body, secret) }, body });
+    const before = requestScopeStats().entered;
+    const res = await post('req-hook-1', config.providers.pawapass.webhookSecrets[0]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('req-hook-1');
+    expect(await res.json()).toEqual({ received: 1, duplicates: 0, ignored: 0, pending: 0 });
+    const forged = await post('req-hook-2', 'not-the-secret');
+    expect(forged.status).toBe(401);
+    expect(requestScopeStats().entered - before).toBe(0);
+    // applied (and audited with the provider as actor, which needs no scope)
+    expect(ok(await gql(GetVerificationDocument, { id: v.id }, 'req-hook-read')).verification?.status).toBe('APPROVED');
+    const trail = await app.services.audit.list(SANDBOX_TENANT, 'hot-1', 100);
+    expect(trail.items.filter((e) => e.targetId === v.id).map((e) => [e.actor, e.action])).toEqual([
+      ['sandbox', 'START_VERIFICATION'],
+      ['provider:pawapass', 'STATUS_CHANGED'],
+    ]);
+    expect(lines.some((l) => l.requestId === 'req-hook-1' && l.path === '/webhooks/pawapass' && l.status === 200)).toBe(true);
+    expect(lines.some((l) => l.requestId === 'req-hook-2' && l.msg === 'webhook rejected')).toBe(true);
   });
 });
 

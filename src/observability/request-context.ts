@@ -95,12 +95,6 @@ export function setCurrentTenant(tenant: string, actor?: string) {
   }
 }
 
-/** Runs `fn` on behalf of `actor` (a webhook's provider, a background job), for the audit trail. */
-export function runAsActor<T>(actor: string, fn: () => T): T {
-  const scope = storage.getStore();
-  return withRequestScope({ requestId: scope?.requestId ?? randomUUID(), ...(scope?.tenant ? { tenant: scope.tenant } : {}), actor }, fn);
-}
-
 /** The actor of the current request or job, when known. */
 export function currentActor(): string | undefined {
   return storage.getStore()?.actor;

@@ -25,7 +25,7 @@ export interface Route {
   handle: Handler;
   /**
    * The handler carries the request id itself (the `x-request-id` response header already set)
-   * instead of running in an AsyncLocalStorage scope: GraphQL over HTTP, the hot path.
+   * instead of running in an AsyncLocalStorage scope: GraphQL over HTTP and webhooks, the hot paths.
    */
   ownsRequestId?: boolean;
 }
@@ -56,12 +56,13 @@ export function routeTable({ graphql, readiness, cors, providers, webhooks, maxB
       res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
       res.end(body);
     } },
-    { path: /^\/webhooks\/([a-z]+)\/?$/, handle: async (req, res, _url, [key]) => {
+    // the webhook path, as hot as /graphql: its request id goes down explicitly (see Route.ownsRequestId)
+    { path: /^\/webhooks\/([a-z]+)\/?$/, ownsRequestId: true, handle: async (req, res, _url, [key]) => {
       const adapter = providers.get(key);
       if (!adapter) return sendJson(res, 404, { error: `no provider ${key}` });
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' });
       const rawBody = await readBody(req, maxBodyBytes);
-      const outcome = await webhooks.receive(adapter, { rawBody, headers: req.headers });
+      const outcome = await webhooks.receive(adapter, { rawBody, headers: req.headers }, res.getHeader(REQUEST_ID_HEADER) as string);
       sendJson(res, outcome.status, outcome.body);
     } },
     { path: /^\/sandbox\/([a-z]+)(\/.*)$/, handle: async (req, res, url, [key, rest]) => {

@@ -1,9 +1,10 @@
 // The services over the shared state and the provider adapters, and the webhook pipeline.
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Config, ConfigError } from '../config.js';
 import { type Provider, verificationId } from '../domain/verification.js';
 import { ingestionId } from '../domain/ingestion.js';
-import { runAsActor } from '../observability/request-context.js';
+import { withRequestScope } from '../observability/request-context.js';
 import { SANDBOX_TENANT } from './auth.js';
 import { auditedBus } from '../services/audit-trail.js';
 import { ErasureService } from '../services/erasure.js';
@@ -51,9 +52,13 @@ export function createServices(
     throw err;
   }
   const services: Services = { store, bus, adapters, verifications, routing, checks, ingestions, log, resilience, erasure, audit, retention };
-  // a webhook is processed on behalf of its provider (audit actor); one about an erased record
-  // (its tombstone is kept) is acknowledged and dropped, never waited for or re-created
-  const asProvider = <T>(provider: Provider, fn: () => Promise<T>) => runAsActor(`provider:${provider.toLowerCase()}`, fn);
+  // A webhook is processed on behalf of its provider. A verification's or ingestion's change is
+  // audited with the record's provider as actor and calls no provider, so it runs without an
+  // AsyncLocalStorage scope (the hot path); a check's may call Upvest (the user's checks), so it
+  // runs in a scope carrying the webhook's request id and the provider as actor. One about an
+  // erased record (its tombstone is kept) is acknowledged and dropped, never waited for or re-created.
+  const asProvider = <T>(provider: Provider, requestId: string | undefined, fn: () => Promise<T>) =>
+    withRequestScope({ requestId: requestId ?? randomUUID(), actor: `provider:${provider.toLowerCase()}` }, fn);
   const unlessErased = async (kind: EntityKind, id: string, apply: () => Promise<boolean>) => {
     try {
       return await apply();
@@ -67,11 +72,9 @@ export function createServices(
     inbox,
     byKey,
     {
-      verification: (provider, e, eventKey) =>
-        asProvider(provider, () => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey))),
-      check: (provider, e, eventKey) => asProvider(provider, async () => (await checks.applyProviderCheck(e.check, eventKey)) !== null),
-      ingestion: (provider, e, eventKey) =>
-        asProvider(provider, () => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey))),
+      verification: (provider, e, eventKey) => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey)),
+      check: (provider, e, eventKey, requestId) => asProvider(provider, requestId, async () => (await checks.applyProviderCheck(e.check, eventKey)) !== null),
+      ingestion: (provider, e, eventKey) => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey)),
     },
     log,
     config.inboxRecoveryAfterMs,

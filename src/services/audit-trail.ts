@@ -41,11 +41,15 @@ export function auditedBus(bus: EventBus, audit: AuditLog, log: Logger): EventBu
         return typeof value === 'function' ? value.bind(target) : value;
       }
       return async <T>(topic: Topic, tenant: string, payload: T, options?: PublishOptions): Promise<BusEvent<T>> => {
-        const event = await target.publish(topic, tenant, payload, options);
         const audited = auditRecordOf(topic, payload, options?.key);
-        if (audited) {
-          await audit.append(tenant, audited.subjectId, audited.entry).catch((err: unknown) => log.warn({ err, topic }, 'audit entry not recorded'));
-        }
+        if (!audited) return target.publish(topic, tenant, payload, options);
+        // sent together (one round trip, not two in a row): the change is stored before either
+        // runs, and a publish that fails is retried with the change, so the entry is never about
+        // a change that did not happen (at worst recorded twice, as above)
+        const [event] = await Promise.all([
+          target.publish(topic, tenant, payload, options),
+          audit.append(tenant, audited.subjectId, audited.entry).catch((err: unknown) => log.warn({ err, topic }, 'audit entry not recorded')),
+        ]);
         return event;
       };
     },

@@ -18,6 +18,8 @@ export type EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['kind']
   provider: Provider,
   event: Extract<ProviderEvent, { kind: K }>,
   eventKey: string,
+  /** The id of the webhook request that brought the event (absent when recovery processes it). */
+  requestId?: string,
 ) => Promise<boolean>;
 
 export type EventHandlers = { [K in ProviderEvent['kind']]: EventHandler<K> };
@@ -55,15 +57,19 @@ export class WebhookService {
     map.set(key, (map.get(key) ?? 0) + 1);
   }
 
-  async receive(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
+  /**
+   * `requestId`: the webhook request's id, written on its log lines and handed to the handlers
+   * (the route carries it itself: no AsyncLocalStorage scope on this path).
+   */
+  async receive(adapter: ProviderAdapter, req: WebhookRequest, requestId?: string): Promise<WebhookOutcome> {
     return traceWebhook('receive', adapter.key, async (span) => {
-      const outcome = await this.receiveTraced(adapter, req);
+      const outcome = await this.receiveTraced(adapter, req, requestId);
       span?.setAttribute('http.response.status_code', outcome.status);
       return outcome;
     });
   }
 
-  private async receiveTraced(adapter: ProviderAdapter, req: WebhookRequest): Promise<WebhookOutcome> {
+  private async receiveTraced(adapter: ProviderAdapter, req: WebhookRequest, requestId: string | undefined): Promise<WebhookOutcome> {
     recordWebhook(adapter.key, 'received');
     try {
       await adapter.verifyWebhook(req);
@@ -71,7 +77,7 @@ export class WebhookService {
       if (!(err instanceof WebhookAuthError)) throw err;
       this.count(this.counters.rejected, adapter.key);
       recordWebhook(adapter.key, 'rejected');
-      this.log.warn({ provider: adapter.key, reason: err.reason }, 'webhook rejected');
+      this.log.warn({ requestId, provider: adapter.key, reason: err.reason }, 'webhook rejected');
       return { status: 401, body: { error: 'webhook authentication failed' } };
     }
     let events: ProviderEvent[];
@@ -80,34 +86,39 @@ export class WebhookService {
     } catch (err) {
       if (!(err instanceof WebhookFormatError)) throw err;
       this.count(this.counters.rejected, adapter.key);
-      this.log.warn({ provider: adapter.key, err }, 'webhook malformed');
+      this.log.warn({ requestId, provider: adapter.key, err }, 'webhook malformed');
       recordWebhook(adapter.key, 'malformed');
       return { status: 400, body: { error: err.message } };
     }
     // trace only: what the provider reported, normalized; personal data censored by the logger
-    this.log.trace({ provider: adapter.key, events }, 'webhook parsed');
+    this.log.trace({ requestId, provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
+    // whether each event was processed already, asked together with the append (one round trip
+    // less; on a single Redis one write): the answer only spares process() its own check, so a
+    // failed check is no answer
+    const processed = Promise.all(events.map((e) => this.store.webhookProcessed(adapter.key, e.eventId).catch(() => undefined)));
     try {
       // claimed by this instance in the same step: another replica's recovery loop leaves them
       // to us unless we leave them unacknowledged for INBOX_RECOVERY_AFTER_MS
       entries = await this.inbox.append(adapter.key, events);
     } catch (err) {
       recordWebhook(adapter.key, 'failed');
-      this.log.error({ provider: adapter.key, err }, 'webhook not recorded; asking the provider to retry');
+      this.log.error({ requestId, provider: adapter.key, err }, 'webhook not recorded; asking the provider to retry');
       return { status: 503, body: { error: 'could not record the event; retry later' } };
     }
     this.count(this.counters.accepted, adapter.key);
     // Recorded: from here on the provider gets 2xx. Process now, so the change is visible when
     // the provider's call returns; a failure is retried by the recovery loop.
     const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
-    for (const entry of entries) {
+    const known = await processed;
+    for (const [i, entry] of entries.entries()) {
       try {
-        const result = await this.process(entry);
+        const result = await this.process(entry, known[i], requestId);
         if (result === 'duplicate') tally.duplicates++;
         if (result === 'ignored') tally.ignored++;
       } catch (err) {
         tally.pending++;
-        this.log.warn({ provider: adapter.key, err }, 'webhook recorded but not yet processed; will retry');
+        this.log.warn({ requestId, provider: adapter.key, err }, 'webhook recorded but not yet processed; will retry');
       }
     }
     return { status: 200, body: tally };
@@ -117,33 +128,34 @@ export class WebhookService {
    * Processes one inbox entry this instance holds (claimed on append or by recovery), and
    * acknowledges it. Never twice to subscribers: a re-run finds the event id processed, or
    * re-applies a change that the store already holds (publishing it once, by its key).
+   * `processed`: whether the event id was found processed, when the caller asked already.
    */
-  async process(entry: InboxEntry): Promise<Result> {
+  async process(entry: InboxEntry, processed?: boolean, requestId?: string): Promise<Result> {
     return traceWebhook('process', entry.provider, async (span) => {
-      const result = await this.processTraced(entry);
+      const result = await this.processTraced(entry, processed, requestId);
       span?.setAttribute('kyc.webhook.result', result);
       return result;
     }, { 'kyc.webhook.event_id': entry.event.eventId, 'kyc.webhook.event_kind': entry.event.kind });
   }
 
-  private async processTraced(entry: InboxEntry): Promise<Result> {
+  private async processTraced(entry: InboxEntry, processed: boolean | undefined, requestId: string | undefined): Promise<Result> {
     const adapter = this.adapters.get(entry.provider);
     if (!adapter) {
       await this.inbox.remove(entry.id);
       return 'ignored';
     }
     const { eventId } = entry.event;
-    if (await this.store.webhookProcessed(entry.provider, eventId)) {
+    if (processed ?? (await this.store.webhookProcessed(entry.provider, eventId))) {
       this.count(this.counters.duplicates, entry.provider);
       recordWebhook(entry.provider, 'duplicate');
       await this.inbox.remove(entry.id);
       return 'duplicate';
     }
     const handler = this.handlers[entry.event.kind] as EventHandler;
-    const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`);
+    const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`, requestId);
     // sent together (one round trip on a single Redis)
     await Promise.all([this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS), this.inbox.remove(entry.id)]);
-    if (!known) this.log.info({ provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
+    if (!known) this.log.info({ requestId, provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
     return known ? 'processed' : 'ignored';
   }
 
