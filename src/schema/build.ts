@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { getMetadataStorage } from 'class-validator';
 import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { providerResolvers } from '../providers/index.js';
@@ -12,10 +13,10 @@ import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { describeRootTypes } from './root-descriptions.js';
-import { IdentityDocumentResolver, VerificationConnectionResolver, VerificationResolver } from './verification.js';
-import { CheckResolver, KycSubjectChecksResolver } from './check.js';
+import { IdentityDocumentResolver, toEvent, VerificationConnectionResolver, VerificationResolver, VerificationUpdatedArgs } from './verification.js';
+import { CheckResolver, CheckUpdatedArgs, KycSubjectChecksResolver, toCheckEvent } from './check.js';
 import { ErasureResolver } from './erasure.js';
-import { IngestionConnectionResolver, IngestionResolver, KycSubjectIngestionsResolver } from './ingestion.js';
+import { IngestionConnectionResolver, IngestionResolver, IngestionUpdatedArgs, KycSubjectIngestionsResolver, toIngestionEvent } from './ingestion.js';
 import { RoutingResolver } from './routing.js';
 
 export const FEDERATION_LINK =
@@ -48,6 +49,7 @@ async function build(): Promise<GraphQLSchema> {
   });
   const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`));
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
+  resolvers.Subscription = perEventResolvers(resolvers.Subscription as Record<string, { subscribe: unknown }>);
   resolvers.Verification = {
     ...resolvers.Verification,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {
@@ -68,6 +70,32 @@ async function build(): Promise<GraphQLSchema> {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   };
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+}
+
+/**
+ * Per event, a subscription field only maps the bus event to its payload type. type-graphql's
+ * own resolver would also build and validate an instance of the field's arguments for every event
+ * (they were already parsed, validated and limited when the operation subscribed); these map
+ * directly. Arguments with validation rules would be skipped per event, so their classes must
+ * have none: checked here, at startup.
+ */
+const SUBSCRIPTIONS: Record<string, { args: Function; resolve: (event: never) => unknown }> = {
+  verificationUpdated: { args: VerificationUpdatedArgs, resolve: toEvent },
+  checkUpdated: { args: CheckUpdatedArgs, resolve: toCheckEvent },
+  ingestionUpdated: { args: IngestionUpdatedArgs, resolve: toIngestionEvent },
+};
+
+export function perEventResolvers(fields: Record<string, { subscribe: unknown }>, subscriptions = SUBSCRIPTIONS) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, field]) => {
+      const known = subscriptions[name];
+      if (!known) throw new Error(`subscription ${name} has no per-event resolver in schema/build.ts`);
+      if (getMetadataStorage().getTargetValidationMetadatas(known.args, '', true, false).length) {
+        throw new Error(`${known.args.name} has validation rules; check them in its subscribe function, then remove this guard`);
+      }
+      return [name, { subscribe: field.subscribe, resolve: known.resolve }];
+    }),
+  );
 }
 
 const copy = async <T extends object>(value: Promise<T | null>): Promise<T | null> => {

@@ -154,8 +154,10 @@ export class CheckEvent {
   @Field(() => Check, { description: 'The check as it was right after this change.' }) check!: CheckValue;
 }
 
+export const toCheckEvent = (e: BusEvent<CheckChange>): CheckEvent => ({ cursor: e.cursor, at: e.at, check: e.payload.check });
+
 @ArgsType()
-class CheckUpdatedArgs {
+export class CheckUpdatedArgs {
   @Field(() => ID, { nullable: true, description: "Only this user's checks; works before the user has any." }) userId?: string | null;
   @Field(() => String, { nullable: true, description: 'Resume after this `cursor` of an earlier event (nothing lost in between).' }) after?: string | null;
 }
@@ -193,7 +195,7 @@ export class CheckResolver {
     },
   })
   checkUpdated(@Root() event: BusEvent<CheckChange>, @Args(() => CheckUpdatedArgs) _args: CheckUpdatedArgs): CheckEvent {
-    return { cursor: event.cursor, at: event.at, check: event.payload.check };
+    return toCheckEvent(event);
   }
 }
 

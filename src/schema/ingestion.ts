@@ -234,7 +234,7 @@ export class IngestionEvent {
 }
 
 @ArgsType()
-class IngestionUpdatedArgs {
+export class IngestionUpdatedArgs {
   @Field(() => ID, { nullable: true, description: 'Only this ingestion.' }) id?: string | null;
   @Field(() => String, { nullable: true, description: 'Only ingestions of this user; works before any ingestion exists.' }) userId?: string | null;
   @Field(() => String, { nullable: true, description: 'Resume after this event `cursor`: events recorded after it are replayed first.' }) after?: string | null;

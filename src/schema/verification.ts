@@ -155,7 +155,7 @@ class VerificationsArgs {
 }
 
 @ArgsType()
-class VerificationUpdatedArgs {
+export class VerificationUpdatedArgs {
   @Field(() => ID, { nullable: true, description: 'Only this verification.' }) id?: string | null;
   @Field(() => String, { nullable: true, description: 'Only verifications of this user id; works before any verification exists.' }) subjectId?: string | null;
   @Field(() => Provider, { nullable: true, description: 'Only this provider.' }) provider?: ProviderValue | null;
