@@ -1,6 +1,5 @@
 // Prometheus metrics (prom-client), served at GET /metrics. One registry per process; the rest
 // of the code reports through the small `record*` hooks below and never touches prom-client.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const registry = new Registry();
@@ -231,23 +230,9 @@ export function operationLabel(name: string | null | undefined): string {
   return clean;
 }
 
-/** Apollo Server plugin: counts and times every GraphQL operation over HTTP. */
-export function graphqlMetricsPlugin<T extends object>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse(rc) {
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const operation = operationLabel(rc.operationName ?? rc.request.operationName);
-          const type = rc.operation?.operation ?? 'unknown';
-          const body = rc.response.body;
-          const failed = (rc.errors?.length ?? 0) > 0 || (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0);
-          graphqlMetrics.record(operation, type, failed ? 'error' : 'ok', seconds);
-        },
-      };
-    },
-  };
+/** Counts and times one GraphQL operation over HTTP (`name` as the client gave it, `type` query/mutation/…). */
+export function recordGraphqlOperation(name: string | null | undefined, type: string, failed: boolean, seconds: number): void {
+  graphqlMetrics.record(operationLabel(name), type, failed ? 'error' : 'ok', seconds);
 }
 
 export async function metricsText(): Promise<{ contentType: string; body: string }> {

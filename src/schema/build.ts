@@ -13,7 +13,7 @@ import { ProvidersResolver } from './providers.js';
 import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { describeRootTypes } from './root-descriptions.js';
-import { IdentityDocumentResolver, toEvent, VerificationConnectionResolver, VerificationResolver, VerificationUpdatedArgs } from './verification.js';
+import { IdentityDocumentResolver, readVerification, toEvent, VerificationConnectionResolver, VerificationResolver, VerificationUpdatedArgs } from './verification.js';
 import { CheckResolver, CheckUpdatedArgs, KycSubjectChecksResolver, toCheckEvent } from './check.js';
 import { ErasureResolver } from './erasure.js';
 import { IngestionConnectionResolver, IngestionResolver, IngestionUpdatedArgs, KycSubjectIngestionsResolver, toIngestionEvent } from './ingestion.js';
@@ -50,6 +50,9 @@ async function build(): Promise<GraphQLSchema> {
   const typeDefs = describeRootTypes(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`));
   const resolvers = createResolversMap(codeFirst) as Record<string, Record<string, unknown>>;
   resolvers.Subscription = perEventResolvers(resolvers.Subscription as Record<string, { subscribe: unknown }>);
+  // the hot read (issue 18): its one argument is an ID with no rules, so it skips type-graphql's
+  // per-call argument handling and middleware chain (the resolver method does the same)
+  resolvers.Query.verification = (_root: unknown, args: { id: string }, ctx: RequestContext) => readVerification(ctx, args.id);
   resolvers.Verification = {
     ...resolvers.Verification,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {

@@ -169,6 +169,12 @@ export async function freshVerifications(ctx: RequestContext, items: Verificatio
   return fresh;
 }
 
+/** `verification(id)`: the scope checked synchronously, the record read through the request's loader. */
+export function readVerification(ctx: RequestContext, id: string) {
+  requireScope(ctx.principal, 'verifications:read');
+  return ctx.loaders.verification.load(id);
+}
+
 export const toEvent = (e: BusEvent<VerificationChange>): VerificationEvent => ({
   cursor: e.cursor,
   at: e.at,
@@ -182,8 +188,7 @@ export class VerificationResolver {
   // middleware chain is a few awaits per call): the hot read (issue 18); same error either way
   @Query(() => Verification, { nullable: true, description: 'One verification by id; null when there is none (for you).' })
   verification(@Arg('id', () => ID, { description: 'The `id` returned by a start mutation (opaque; not the provider reference).' }) id: string, @Ctx() ctx: RequestContext) {
-    requireScope(ctx.principal, 'verifications:read');
-    return ctx.loaders.verification.load(id);
+    return readVerification(ctx, id);
   }
 
   @Authorized('verifications:read')

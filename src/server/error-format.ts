@@ -1,6 +1,6 @@
 // What a GraphQL client sees of an error: known codes kept, anything else masked; and the HTTP
 // status of a request that was well-formed but did not parse, validate or coerce its variables.
-import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
+import type { HTTPGraphQLRequest } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors.js';
@@ -56,26 +56,18 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
 const JSON_200_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 const requestErrors = new WeakSet<HTTPGraphQLRequest>();
 
-export function requestErrorPlugin<T extends object>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          // the id to quote (formatError adds it inside a request scope; the hot path has none)
-          const requestId = (contextValue as { scope?: { requestId?: string } } | undefined)?.scope?.requestId;
-          const result = response.body.singleResult;
-          if (requestId && result.errors?.some((e) => e.extensions?.requestId === undefined)) {
-            result.errors = result.errors.map((e) => (e.extensions?.requestId === undefined ? { ...e, extensions: { ...e.extensions, requestId } } : e));
-          }
-          if (response.http.status !== 400 || !request.http) return;
-          const { data, errors } = result;
-          const codes = (errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? '');
-          if (data === undefined && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c))) requestErrors.add(request.http);
-        },
-      };
-    },
-  };
+/**
+ * Called as a response with errors is sent (server/request-plugin.ts): quotes the request id on
+ * every error, and marks a request error for `requestErrorStatus`.
+ */
+export function noteRequestErrors(request: { http?: HTTPGraphQLRequest }, status: number | undefined, result: { data?: unknown; errors?: readonly GraphQLFormattedError[] }, requestId: string | undefined) {
+  // the id to quote (formatError adds it inside a request scope; the hot path has none)
+  if (requestId && result.errors?.some((e) => e.extensions?.requestId === undefined)) {
+    result.errors = result.errors.map((e) => (e.extensions?.requestId === undefined ? { ...e, extensions: { ...e.extensions, requestId } } : e));
+  }
+  if (status !== 400 || !request.http) return;
+  const codes = (result.errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? '');
+  if (result.data === undefined && codes.length > 0 && codes.every((c) => JSON_200_CODES.has(c))) requestErrors.add(request.http);
 }
 
 export function requestErrorStatus(request: HTTPGraphQLRequest, status: number, contentType: string | undefined): number {

@@ -1,8 +1,7 @@
 // One BAD_USER_INPUT error per invalid input field: a resolver can throw only one error, so the
 // input validation (schema/validation.ts) throws one carrying every invalid field in
 // `extensions.fieldErrors`, and this plugin answers it as one error per field, each with its own
-// `extensions.field`, message, path and locations, in the same response.
-import type { ApolloServerPlugin } from '@apollo/server';
+// `extensions.field`, message, path and locations, in the same response (server/request-plugin.ts).
 import type { GraphQLFormattedError } from 'graphql';
 
 interface FieldError {
@@ -18,15 +17,3 @@ export function expandFieldErrors(errors: readonly GraphQLFormattedError[]): Gra
     return list.map((f) => ({ ...e, message: f.message, extensions: { ...extensions, field: f.field } }));
   });
 }
-
-export const fieldErrorsPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        if (result.errors?.some((e) => e.extensions?.fieldErrors)) result.errors = expandFieldErrors(result.errors);
-      },
-    };
-  },
-};

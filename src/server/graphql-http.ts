@@ -10,14 +10,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { readBody, sendJson } from '../http/httpkit.js';
-import { graphqlMetricsPlugin } from '../observability/metrics.js';
 import { graphqlTracingPlugin, traceGraphqlRequest } from '../observability/tracing.js';
 import { REQUEST_ID_HEADER, withRequestScope } from '../observability/request-context.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
-import { formatError, requestErrorPlugin, requestErrorStatus } from './error-format.js';
-import { entitiesLimitPlugin } from './operation-limits.js';
+import { formatError, requestErrorStatus } from './error-format.js';
 import type { protect } from './limits.js';
+import { kycRequestPlugin } from './request-plugin.js';
 import { SANDBOX_EXAMPLE } from './sandbox-example.js';
 import { isMultipart, MultipartError, readMultipart, uploadTimedOut } from './uploads.js';
 
@@ -50,7 +49,7 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
     formatError: (formatted, error) => formatError(formatted, error, log, config.production),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]), // armor types come from the CJS build
-      entitiesLimitPlugin<RequestContext>(),
+      kycRequestPlugin(limits, config.production),
       // field timing traces (ftv1) only for a gateway the operator trusts
       ...(config.security.federationTraces ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       // stops accepting, then gives in-flight requests SHUTDOWN_GRACE_MS before closing their connections
@@ -59,9 +58,7 @@ export async function startApollo({ schema, config, log, limits, httpServer, dra
       // cache hints: the cache-control plugin would only wrap every field resolver (~10 % of a
       // wide query's CPU) to compute "no-store", which the handler below sets on every answer.
       ApolloServerPluginCacheControlDisabled(),
-      graphqlMetricsPlugin<RequestContext>(),
       graphqlTracingPlugin(),
-      requestErrorPlugin<RequestContext>(),
       { serverWillStart: async () => ({ drainServer: drain }) },
       config.production && !config.introspection
         ? ApolloServerPluginLandingPageDisabled()

@@ -4,7 +4,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { checkOperation } from './cost.js';
-import { fieldErrorsPlugin } from './field-errors.js';
 
 export interface QueryLimits {
   /** `GRAPHQL_MAX_DEPTH`, default 10. */
@@ -31,7 +30,8 @@ export function protect(limits: QueryLimits, production: boolean) {
     maxDirectives: { n: limits.maxDirectives },
     // armor's cost rule reads only literal `first` values; cost.ts reads variables too
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // hints are removed by our own request plugin (request-plugin.ts) and graphql-ws's onError
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   /** Page sizes, then cost, with the operation's variables; the errors to answer, if any (for graphql-ws). */
@@ -39,20 +39,8 @@ export function protect(limits: QueryLimits, production: boolean) {
     const { pageErrors, costError } = checkOperation(schema, document, operationName, variables, limits.maxCost);
     return pageErrors.length ? pageErrors : costError ? [costError] : [];
   };
-  const variableLimits: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const [first] = checkVariables(schema, document, operationName, request.variables);
-          if (!first) return;
-          first.extensions.http = { status: 400 }; // Apollo answers with it and strips it
-          throw first;
-        },
-      };
-    },
-  };
   return {
-    plugins: [...(plugins as ApolloServerPlugin[]), variableLimits, fieldErrorsPlugin],
+    plugins: plugins as ApolloServerPlugin[],
     validationRules: validationRules as ValidationRule[],
     parseOptions: { maxTokens: limits.maxTokens },
     checkVariables,

@@ -1,7 +1,6 @@
 // Per-operation and per-connection limits of DESIGN.md "Doors closed (security)":
 // `_entities` representations per request, subscriptions per WebSocket, and no schema hints
 // ("Did you mean …") in production answers.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ErrorCode } from '../errors.js';
 
@@ -24,25 +23,22 @@ function representationCounts(selections: SelectionSetNode | undefined, variable
   return out;
 }
 
-/** Refuses an `_entities` call with more than `max` representations, before any is resolved. */
-export function entitiesLimitPlugin<T extends object>(max = MAX_ENTITY_REPRESENTATIONS): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request }) {
-          const counts = representationCounts((operation as OperationDefinitionNode).selectionSet, request.variables ?? {});
-          if (counts.some((n) => n > max)) {
-            throw new GraphQLError(`representations: at most ${max} representations per request`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'representations', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
+/** The error refusing an `_entities` call with more than `max` representations (before any is resolved), or null. */
+export function entitiesError(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max = MAX_ENTITY_REPRESENTATIONS): GraphQLError | null {
+  const counts = representationCounts(operation.selectionSet, variables ?? {});
+  if (!counts.some((n) => n > max)) return null;
+  return new GraphQLError(`representations: at most ${max} representations per request`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'representations', http: { status: 400 } },
+  });
 }
 
 const SUGGESTION = /\s*Did you mean[^?]*\?/g;
+
+/** Removes graphql-js's "Did you mean …?" hints from `error` itself (Apollo's errors, before formatting). */
+export function dropSuggestions(error: { message: string }): void {
+  if (error.message.includes('Did you mean')) error.message = error.message.replace(SUGGESTION, '');
+  SUGGESTION.lastIndex = 0;
+}
 
 /** The message without graphql-js's "Did you mean …?" hints (they reveal schema names). */
 export function withoutSuggestions<E extends GraphQLFormattedError | GraphQLError>(error: E): E {
