@@ -56,6 +56,18 @@ function inboxSuite(name: string, make: () => Promise<Inbox>, skip = false) {
       await inbox.remove(again.id);
       expect(await inbox.claimStale(0, 10)).toEqual([]);
     });
+
+    it('a body naming one event twice, or one already processed, applies each event once', async () => {
+      const inbox = await make();
+      const applied: string[] = [];
+      const s = service(inbox, new Set(), applied);
+      const signed = { ...adapter, verifyWebhook: async () => {}, parseWebhook: (req: { rawBody: Buffer }) => JSON.parse(req.rawBody.toString()).map(event) } as unknown as ProviderAdapter;
+      const post = (ids: string[]) => s.receive(signed, { rawBody: Buffer.from(JSON.stringify(ids)), headers: {} });
+      expect(await post(['twice', 'twice'])).toEqual({ status: 200, body: { received: 2, duplicates: 1, ignored: 0, pending: 0 } });
+      expect(await post(['twice', 'new'])).toEqual({ status: 200, body: { received: 2, duplicates: 1, ignored: 0, pending: 0 } });
+      expect(applied).toEqual(['twice', 'new']);
+      expect(await inbox.size()).toBe(0);
+    });
   });
 }
 

@@ -93,9 +93,8 @@ export class WebhookService {
     // trace only: what the provider reported, normalized; personal data censored by the logger
     this.log.trace({ requestId, provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
-    // whether each event was processed already, asked together with the append (one round trip
-    // less; on a single Redis one write): the answer only spares process() its own check, so a
-    // failed check is no answer
+    // whether each event was processed already, asked alongside the append (one round trip less
+    // in a row): the answer only spares process() its own check, so a failed check is no answer
     const processed = Promise.all(events.map((e) => this.store.webhookProcessed(adapter.key, e.eventId).catch(() => undefined)));
     try {
       // claimed by this instance in the same step: another replica's recovery loop leaves them
@@ -111,9 +110,13 @@ export class WebhookService {
     // the provider's call returns; a failure is retried by the recovery loop.
     const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
     const known = await processed;
+    const seen = new Set<string>();
     for (const [i, entry] of entries.entries()) {
+      // an event id twice in one body: the second asks again (the first has marked it by then)
+      const processedBefore = seen.has(entry.event.eventId) ? undefined : known[i];
+      seen.add(entry.event.eventId);
       try {
-        const result = await this.process(entry, known[i], requestId);
+        const result = await this.process(entry, processedBefore, requestId);
         if (result === 'duplicate') tally.duplicates++;
         if (result === 'ignored') tally.ignored++;
       } catch (err) {
