@@ -73,7 +73,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
     return new KycRequestContext(principal, services, scope, createLoaders(services, principal.tenant, config.providerConcurrency, scope));
   };
   const schema = await buildKycSchema();
-  const limits = protect(config.queryLimits, config.production);
+  const limits = protect(config.queryLimits);
 
   const server = createServer();
   // Keep idle keep-alive connections longer than clients' pools and load balancers keep theirs

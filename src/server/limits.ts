@@ -1,5 +1,5 @@
 // Abuse limits on every operation (graphql-armor): depth, aliases, tokens, directives and cost,
-// the same over HTTP and WebSocket; field suggestions hidden in production.
+// the same over HTTP and WebSocket; field suggestions are hidden in production by server/request-plugin.ts (HTTP) and graphql-ws.ts.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
@@ -20,7 +20,7 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 30, maxTokens: 2000, maxCost: 5000, maxDirectives: 50 };
 
-export function protect(limits: QueryLimits, production: boolean) {
+export function protect(limits: QueryLimits) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
