@@ -8,7 +8,6 @@ import { MemoryInbox } from '../src/inbox/memory.js';
 import { RedisInbox } from '../src/inbox/redis.js';
 import type { ProviderAdapter, ProviderEvent } from '../src/providers/contract.js';
 import { type EventHandlers, WebhookService } from '../src/services/webhooks.js';
-import { MemoryStore } from '../src/store/memory.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
@@ -25,10 +24,10 @@ function service(inbox: Inbox, failing: Set<string>, applied: string[], maxDeliv
     },
   } as unknown as EventHandlers;
   // recovery claims entries idle for 0 ms: every pass is a new delivery
-  return new WebhookService(new MemoryStore(), inbox, new Map([['pawapass', adapter]]), handlers, pino({ level: 'silent' }), 0, maxDeliveries);
+  return new WebhookService(inbox, new Map([['pawapass', adapter]]), handlers, pino({ level: 'silent' }), 0, maxDeliveries);
 }
 
-function inboxSuite(name: string, make: () => Promise<Inbox>, skip = false) {
+function inboxSuite(name: string, make: (options?: { dedupTtlMs?: number }) => Promise<Inbox>, skip = false) {
   describe.skipIf(skip)(`${name} inbox`, () => {
     it('recovery goes on past a failing entry, and moves it to the dead letters after the bounded deliveries', async () => {
       const inbox = await make();
@@ -57,6 +56,30 @@ function inboxSuite(name: string, make: () => Promise<Inbox>, skip = false) {
       expect(await inbox.claimStale(0, 10)).toEqual([]);
     });
 
+    it('remembers processed event ids per provider: the append tells, completing marks them', async () => {
+      const inbox = await make();
+      const [first] = await inbox.append('pawapass', [event('n-1')]);
+      expect(first.processed).toBe(false);
+      await inbox.complete(first);
+      expect(await inbox.size()).toBe(0);
+      expect(await inbox.processed('pawapass', 'n-1')).toBe(true);
+      expect(await inbox.processed('uppass', 'n-1')).toBe(false);
+      const [again, other] = await inbox.append('pawapass', [event('n-1'), event('n-2')]);
+      expect([again.processed, other.processed]).toEqual([true, false]);
+      // a removed (not completed) entry leaves its id unmarked
+      await inbox.remove(other.id);
+      expect(await inbox.processed('pawapass', 'n-2')).toBe(false);
+    });
+
+    it('forgets a processed event id once its dedup TTL lapses', async () => {
+      const inbox = await make({ dedupTtlMs: 30 });
+      const [entry] = await inbox.append('pawapass', [event('short')]);
+      await inbox.complete(entry);
+      expect(await inbox.processed('pawapass', 'short')).toBe(true);
+      await new Promise((r) => setTimeout(r, 60)); // the mark's own TTL lapsing is what is tested
+      expect(await inbox.processed('pawapass', 'short')).toBe(false);
+    });
+
     it('a body naming one event twice, or one already processed, applies each event once', async () => {
       const inbox = await make();
       const applied: string[] = [];
@@ -71,18 +94,30 @@ function inboxSuite(name: string, make: () => Promise<Inbox>, skip = false) {
   });
 }
 
-inboxSuite('in-memory', async () => new MemoryInbox());
+inboxSuite('in-memory', async (options) => new MemoryInbox(options));
+
+describe('in-memory inbox, bounded', () => {
+  it('remembers at most the newest N processed ids, so a long-running instance does not grow for 72 h', async () => {
+    const inbox = new MemoryInbox({ maxProcessedIds: 3 });
+    const complete = async (id: string) => inbox.complete((await inbox.append('pawapass', [event(id)]))[0]);
+    for (const id of ['a', 'b', 'c']) await complete(id);
+    await complete('a'); // seen again: now the newest
+    await complete('d');
+    const known = await Promise.all(['a', 'b', 'c', 'd'].map((id) => inbox.processed('pawapass', id)));
+    expect(known).toEqual([true, false, true, true]);
+  });
+});
 
 let redis: RedisServer | null = null;
 const clients: Redis[] = [];
 let n = 0;
 inboxSuite(
   'Redis',
-  async () => {
+  async (options) => {
     redis ??= await startRedis();
     const client = new Redis(redis.url);
     clients.push(client);
-    return new RedisInbox(client, { stream: `kyc:{inbox-${++n}}` });
+    return new RedisInbox(client, { stream: `kyc:{inbox-${++n}}`, ...options });
   },
   !hasRedis,
 );
@@ -91,11 +126,11 @@ let cluster: RedisCluster | null = null;
 const clusterClients: Cluster[] = [];
 inboxSuite(
   'Redis Cluster (3 masters)',
-  async () => {
+  async (options) => {
     cluster ??= await startRedisCluster();
     const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
     clusterClients.push(client);
-    return new RedisInbox(client, { stream: `kyc:{inbox-c${++n}}` });
+    return new RedisInbox(client, { stream: `kyc:{inbox-c${++n}}`, ...options });
   },
   !hasRedisCluster,
 );

@@ -3,7 +3,10 @@
 // holds are claimed by it (a Redis Streams consumer group: the pending list is the claim); an
 // entry left unacknowledged for a while (crash, failure) is claimed again by any replica's
 // recovery loop, each delivery counted; after a bounded number of deliveries it moves to the
-// dead letters for an operator. An acknowledged webhook is never lost.
+// dead letters for an operator. An acknowledged webhook is never lost. The inbox also remembers
+// which provider event ids were processed (for DEDUP_TTL_MS), so each is applied once: the
+// append tells whether an event was processed before, and completing an entry acknowledges it and
+// marks its event id in one step.
 import type { ProviderEvent } from '../domain/provider-event.js';
 
 export interface InboxEntry {
@@ -16,6 +19,11 @@ export interface InboxEntry {
   receivedAt: number;
   /** How many times it was handed to a processor, this one included (1 on append). */
   deliveries: number;
+  /**
+   * Set on append: whether the event id was processed already when it was appended (checked in
+   * the same step). Unset on a claimed entry: the processor asks `processed()`.
+   */
+  processed?: boolean;
 }
 
 export interface DeadLetter {
@@ -42,7 +50,11 @@ export interface Inbox {
    * the delivery. An entry that cannot be read is moved to the dead letters instead.
    */
   claimStale(idleMs: number, limit: number): Promise<InboxEntry[]>;
-  /** Drops a processed entry (acknowledged). */
+  /** Whether the provider's event id was processed (within DEDUP_TTL_MS). */
+  processed(provider: string, eventId: string): Promise<boolean>;
+  /** Acknowledges a processed entry and remembers its event id as processed, in one step. */
+  complete(entry: InboxEntry): Promise<void>;
+  /** Drops an entry without marking its event id (a duplicate, or a provider no longer served). */
   remove(id: string): Promise<void>;
   /** Moves an entry that failed too often to the dead letters, with the reason. */
   deadLetter(entry: InboxEntry, reason: string): Promise<void>;
@@ -54,6 +66,15 @@ export interface Inbox {
 
 /** Deliveries after which an entry is moved to the dead letters (INBOX_MAX_DELIVERIES). */
 export const DEFAULT_MAX_DELIVERIES = 10;
+/** How long a processed event id is remembered: a provider retrying within it gets a duplicate. */
+export const DEDUP_TTL_MS = 72 * 3600 * 1000;
+/**
+ * Processed event ids the in-memory inbox remembers at most (oldest forgotten first). A provider
+ * retry older than that is processed again, which changes nothing: the same view applied twice is
+ * no change and publishes nothing. Keeps a long-running single instance from holding every id for
+ * 72 h (at 50 webhooks/s that would be ~13 million ids).
+ */
+export const MAX_PROCESSED_IDS = 100_000;
 /** Dead letters kept (oldest dropped first). */
 export const MAX_DEAD_LETTERS = 10_000;
 

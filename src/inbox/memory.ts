@@ -1,8 +1,18 @@
 // In-memory inbox (embedded default), with the Redis inbox's semantics: entries claimed on
-// append, claimed again when idle, deliveries counted, dead letters kept. Bounded, so a stuck
-// processor turns into 503s (the provider retries later) instead of unbounded memory.
+// append, claimed again when idle, deliveries counted, dead letters kept, processed event ids
+// remembered. Bounded, so a stuck processor turns into 503s (the provider retries later) instead
+// of unbounded memory, and the processed ids are the newest MAX_PROCESSED_IDS.
 import type { ProviderEvent } from '../domain/provider-event.js';
-import { type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, InboxFullError, MAX_DEAD_LETTERS } from './contract.js';
+import {
+  DEDUP_TTL_MS,
+  type DeadLetter,
+  deadLetterOf,
+  type Inbox,
+  type InboxEntry,
+  InboxFullError,
+  MAX_DEAD_LETTERS,
+  MAX_PROCESSED_IDS,
+} from './contract.js';
 
 interface Held {
   entry: InboxEntry;
@@ -14,9 +24,21 @@ export class MemoryInbox implements Inbox {
   private seq = 0;
   private readonly held = new Map<string, Held>();
   private readonly dead: DeadLetter[] = [];
+  /** `provider:eventId` → expiry (ms), oldest first (a re-marked id moves to the end). */
+  private readonly done = new Map<string, number>();
+  private readonly limit: number;
+  private readonly maxProcessedIds: number;
+  private readonly dedupTtlMs: number;
 
-  /** `limit`: most unprocessed entries held at once (default 10,000). */
-  constructor(private readonly limit = 10_000) {}
+  /**
+   * `limit`: most unprocessed entries held at once (default 10,000); `maxProcessedIds`: processed
+   * event ids remembered (default MAX_PROCESSED_IDS); `dedupTtlMs`: for how long (DEDUP_TTL_MS).
+   */
+  constructor(options: { limit?: number; maxProcessedIds?: number; dedupTtlMs?: number } = {}) {
+    this.limit = options.limit ?? 10_000;
+    this.maxProcessedIds = options.maxProcessedIds ?? MAX_PROCESSED_IDS;
+    this.dedupTtlMs = options.dedupTtlMs ?? DEDUP_TTL_MS;
+  }
 
   async append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]> {
     if (this.held.size + events.length > this.limit) throw new InboxFullError(this.limit);
@@ -24,8 +46,35 @@ export class MemoryInbox implements Inbox {
     return events.map((event) => {
       const entry: InboxEntry = { id: String(++this.seq), provider, event, receivedAt, deliveries: 1 };
       this.held.set(entry.id, { entry, deliveredAt: receivedAt });
-      return { ...entry };
+      return { ...entry, processed: this.isDone(provider, event.eventId) };
     });
+  }
+
+  async processed(provider: string, eventId: string): Promise<boolean> {
+    return this.isDone(provider, eventId);
+  }
+
+  async complete(entry: InboxEntry): Promise<void> {
+    const key = `${entry.provider}:${entry.event.eventId}`;
+    this.done.delete(key); // re-inserted as the newest
+    this.done.set(key, Date.now() + this.dedupTtlMs);
+    if (this.done.size > this.maxProcessedIds) this.done.delete(this.done.keys().next().value!);
+    // one TTL for all: the expired ids are the oldest, at the front
+    const now = Date.now();
+    for (const [k, expiresAt] of this.done) {
+      if (expiresAt > now) break;
+      this.done.delete(k);
+    }
+    this.held.delete(entry.id);
+  }
+
+  private isDone(provider: string, eventId: string): boolean {
+    const key = `${provider}:${eventId}`;
+    const expiresAt = this.done.get(key);
+    if (expiresAt === undefined) return false;
+    if (expiresAt > Date.now()) return true;
+    this.done.delete(key);
+    return false;
   }
 
   async claimStale(idleMs: number, limit: number): Promise<InboxEntry[]> {

@@ -3,20 +3,27 @@
 // is acknowledged, and no other replica reads them); processing acknowledges and deletes them.
 // Recovery claims entries idle in any replica's pending list (XPENDING IDLE + XCLAIM), with the
 // delivery count Redis keeps; entries past the bound, and unreadable ones, move to a dead-letter
-// stream. Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
+// stream. Processed event ids are marks beside the stream (`<stream>:hook:<provider>:<eventId>`):
+// the append checks them in its Lua call, and completing an entry acknowledges it and sets its mark
+// in one call. Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
 import { randomUUID } from 'node:crypto';
 import type { ProviderEvent } from '../domain/provider-event.js';
 import { defineScripts, type RedisClient } from '../redis/client.js';
-import { type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, MAX_DEAD_LETTERS } from './contract.js';
+import { DEDUP_TTL_MS, type DeadLetter, deadLetterOf, type Inbox, type InboxEntry, MAX_DEAD_LETTERS } from './contract.js';
 
-// KEYS[1] stream; ARGV[1] group, ARGV[2] consumer, ARGV[3] provider, ARGV[4..] events (JSON).
-// Returns the new entries as XREADGROUP does: every undelivered entry is one of ours, since
-// every append reads its own in the same call.
+// KEYS[1] stream, KEYS[2..] the events' processed marks; ARGV[1] group, ARGV[2] consumer,
+// ARGV[3] provider, ARGV[4..] events (JSON). Returns {the new entries as XREADGROUP does, 1 or 0
+// per event: processed before}. Every undelivered entry is one of ours, since every append reads
+// its own in the same call.
 const APPEND = `
 redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '$', 'MKSTREAM')
-for i = 4, #ARGV do redis.call('XADD', KEYS[1], '*', 'p', ARGV[3], 'e', ARGV[i]) end
+local done = {}
+for i = 4, #ARGV do
+  redis.call('XADD', KEYS[1], '*', 'p', ARGV[3], 'e', ARGV[i])
+  done[#done + 1] = redis.call('EXISTS', KEYS[i - 2])
+end
 local read = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', #ARGV - 3, 'STREAMS', KEYS[1], '>')
-return read[1][2]`;
+return {read[1][2], done}`;
 
 // KEYS[1] stream; ARGV[1] group, ARGV[2] consumer, ARGV[3] min idle ms, ARGV[4] count.
 // Returns {id, fields, deliveries} for each entry claimed.
@@ -41,6 +48,12 @@ redis.call('XADD', KEYS[1] .. ':dead', 'MAXLEN', '~', ARGV[4], '*', 'd', ARGV[3]
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return redis.call('XDEL', KEYS[1], ARGV[2])`;
 
+// KEYS[1] stream, KEYS[2] the event's processed mark; ARGV[1] group, ARGV[2] id, ARGV[3] mark TTL ms.
+const COMPLETE = `
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('XDEL', KEYS[1], ARGV[2])`;
+
 // KEYS[1] stream; ARGV[1] group, ARGV[2] id.
 const ACK = `
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
@@ -49,10 +62,11 @@ return redis.call('XDEL', KEYS[1], ARGV[2])`;
 type Raw = [id: string, fields: string[]];
 
 interface Scripts {
-  kycInboxAppend(stream: string, group: string, consumer: string, provider: string, ...events: string[]): Promise<Raw[]>;
+  kycInboxAppend(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<[Raw[], number[]]>;
   kycInboxClaim(stream: string, group: string, consumer: string, idleMs: number, count: number): Promise<[string, string[], number][]>;
   kycInboxDead(stream: string, group: string, id: string, letter: string, max: number): Promise<number>;
   kycInboxAck(stream: string, group: string, id: string): Promise<number>;
+  kycInboxComplete(stream: string, mark: string, group: string, id: string, ttlMs: number): Promise<number>;
 }
 
 export interface RedisInboxOptions {
@@ -62,6 +76,8 @@ export interface RedisInboxOptions {
   group?: string;
   /** This replica's consumer name. Default a random UUID per instance. */
   consumer?: string;
+  /** How long a processed event id is remembered. Default DEDUP_TTL_MS (72 h). */
+  dedupTtlMs?: number;
 }
 
 export class RedisInbox implements Inbox {
@@ -69,18 +85,42 @@ export class RedisInbox implements Inbox {
   private readonly stream: string;
   private readonly group: string;
   readonly consumer: string;
+  private readonly dedupTtlMs: number;
 
   constructor(redis: RedisClient, options: RedisInboxOptions = {}) {
-    this.redis = defineScripts<Scripts>(redis, { kycInboxAppend: APPEND, kycInboxClaim: CLAIM, kycInboxDead: DEAD, kycInboxAck: ACK });
+    this.redis = defineScripts<Scripts>(redis, {
+      kycInboxAppend: { lua: APPEND, keys: 'first argument' },
+      kycInboxClaim: CLAIM,
+      kycInboxDead: DEAD,
+      kycInboxAck: ACK,
+      kycInboxComplete: { lua: COMPLETE, keys: 2 },
+    });
     this.stream = options.stream ?? 'kyc:{inbox}';
     this.group = options.group ?? 'kyc';
     this.consumer = options.consumer ?? randomUUID();
+    this.dedupTtlMs = options.dedupTtlMs ?? DEDUP_TTL_MS;
+  }
+
+  private mark(provider: string, eventId: string) {
+    return `${this.stream}:hook:${provider}:${eventId}`;
   }
 
   async append(provider: string, events: ProviderEvent[]): Promise<InboxEntry[]> {
     if (events.length === 0) return [];
-    const raws = await this.redis.kycInboxAppend(this.stream, this.group, this.consumer, provider, ...events.map((e) => JSON.stringify(e)));
-    return raws.map(([id], i) => ({ id, provider, event: events[i], receivedAt: Number(id.split('-')[0]), deliveries: 1 }));
+    const marks = events.map((e) => this.mark(provider, e.eventId));
+    const [raws, done] = await this.redis.kycInboxAppend(
+      1 + marks.length, this.stream, ...marks,
+      this.group, this.consumer, provider, ...events.map((e) => JSON.stringify(e)),
+    );
+    return raws.map(([id], i) => ({ id, provider, event: events[i], receivedAt: Number(id.split('-')[0]), deliveries: 1, processed: done[i] === 1 }));
+  }
+
+  async processed(provider: string, eventId: string): Promise<boolean> {
+    return (await this.redis.exists(this.mark(provider, eventId))) === 1;
+  }
+
+  async complete(entry: InboxEntry): Promise<void> {
+    await this.redis.kycInboxComplete(this.stream, this.mark(entry.provider, entry.event.eventId), this.group, entry.id, this.dedupTtlMs);
   }
 
   async claimStale(idleMs: number, limit: number): Promise<InboxEntry[]> {

@@ -17,10 +17,18 @@ export async function getAll(redis: RedisClient, keys: string[]): Promise<(strin
   return Promise.all(keys.map((k) => redis.get(k)));
 }
 
+/**
+ * A Lua script: its source alone takes one key; else how many keys it takes, or 'first argument'
+ * when each call passes its number of keys first.
+ */
+export type ScriptDef = string | { lua: string; keys: number | 'first argument' };
+
 /** Defines the Lua scripts once per connection (EVALSHA after the first call). */
-export function defineScripts<S>(redis: RedisClient, scripts: Record<string, string>): RedisClient & S {
-  for (const [name, lua] of Object.entries(scripts)) {
-    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+export function defineScripts<S>(redis: RedisClient, scripts: Record<string, ScriptDef>): RedisClient & S {
+  for (const [name, def] of Object.entries(scripts)) {
+    if (name in redis) continue;
+    const { lua, keys } = typeof def === 'string' ? { lua: def, keys: 1 } : def;
+    redis.defineCommand(name, keys === 'first argument' ? { lua } : { numberOfKeys: keys, lua });
   }
   return redis as RedisClient & S;
 }

@@ -68,7 +68,6 @@ export function createServices(
     }
   };
   const webhooks = new WebhookService(
-    store,
     inbox,
     byKey,
     {

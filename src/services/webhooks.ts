@@ -8,7 +8,6 @@ import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/co
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { recordWebhook } from '../observability/metrics.js';
 import { traceWebhook } from '../observability/tracing.js';
-import { WEBHOOK_DEDUP_TTL_MS, type Store } from '../store/contract.js';
 
 /**
  * Records one event of a kind (store + publish, publishing with `eventKey` so a re-run never
@@ -42,7 +41,6 @@ export class WebhookService {
   readonly counters: WebhookCounters = { accepted: new Map(), rejected: new Map(), duplicates: new Map() };
 
   constructor(
-    private readonly store: Store,
     private readonly inbox: Inbox,
     private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
     private readonly handlers: EventHandlers,
@@ -93,12 +91,10 @@ export class WebhookService {
     // trace only: what the provider reported, normalized; personal data censored by the logger
     this.log.trace({ requestId, provider: adapter.key, events }, 'webhook parsed');
     let entries: InboxEntry[];
-    // whether each event was processed already, asked alongside the append (one round trip less
-    // in a row): the answer only spares process() its own check, so a failed check is no answer
-    const processed = Promise.all(events.map((e) => this.store.webhookProcessed(adapter.key, e.eventId).catch(() => undefined)));
     try {
-      // claimed by this instance in the same step: another replica's recovery loop leaves them
-      // to us unless we leave them unacknowledged for INBOX_RECOVERY_AFTER_MS
+      // claimed by this instance in the same step, which also tells whether each event id was
+      // processed before: another replica's recovery loop leaves them to us unless we leave
+      // them unacknowledged for INBOX_RECOVERY_AFTER_MS
       entries = await this.inbox.append(adapter.key, events);
     } catch (err) {
       recordWebhook(adapter.key, 'failed');
@@ -109,14 +105,13 @@ export class WebhookService {
     // Recorded: from here on the provider gets 2xx. Process now, so the change is visible when
     // the provider's call returns; a failure is retried by the recovery loop.
     const tally = { received: events.length, duplicates: 0, ignored: 0, pending: 0 };
-    const known = await processed;
     const seen = new Set<string>();
-    for (const [i, entry] of entries.entries()) {
+    for (const entry of entries) {
       // an event id twice in one body: the second asks again (the first has marked it by then)
-      const processedBefore = seen.has(entry.event.eventId) ? undefined : known[i];
+      if (seen.has(entry.event.eventId)) entry.processed = undefined;
       seen.add(entry.event.eventId);
       try {
-        const result = await this.process(entry, processedBefore, requestId);
+        const result = await this.process(entry, requestId);
         if (result === 'duplicate') tally.duplicates++;
         if (result === 'ignored') tally.ignored++;
       } catch (err) {
@@ -131,24 +126,23 @@ export class WebhookService {
    * Processes one inbox entry this instance holds (claimed on append or by recovery), and
    * acknowledges it. Never twice to subscribers: a re-run finds the event id processed, or
    * re-applies a change that the store already holds (publishing it once, by its key).
-   * `processed`: whether the event id was found processed, when the caller asked already.
    */
-  async process(entry: InboxEntry, processed?: boolean, requestId?: string): Promise<Result> {
+  async process(entry: InboxEntry, requestId?: string): Promise<Result> {
     return traceWebhook('process', entry.provider, async (span) => {
-      const result = await this.processTraced(entry, processed, requestId);
+      const result = await this.processTraced(entry, requestId);
       span?.setAttribute('kyc.webhook.result', result);
       return result;
     }, { 'kyc.webhook.event_id': entry.event.eventId, 'kyc.webhook.event_kind': entry.event.kind });
   }
 
-  private async processTraced(entry: InboxEntry, processed: boolean | undefined, requestId: string | undefined): Promise<Result> {
+  private async processTraced(entry: InboxEntry, requestId: string | undefined): Promise<Result> {
     const adapter = this.adapters.get(entry.provider);
     if (!adapter) {
       await this.inbox.remove(entry.id);
       return 'ignored';
     }
     const { eventId } = entry.event;
-    if (processed ?? (await this.store.webhookProcessed(entry.provider, eventId))) {
+    if (entry.processed ?? (await this.inbox.processed(entry.provider, eventId))) {
       this.count(this.counters.duplicates, entry.provider);
       recordWebhook(entry.provider, 'duplicate');
       await this.inbox.remove(entry.id);
@@ -156,8 +150,7 @@ export class WebhookService {
     }
     const handler = this.handlers[entry.event.kind] as EventHandler;
     const known = await handler(adapter.provider, entry.event, `${entry.provider}:${eventId}`, requestId);
-    // sent together (one round trip on a single Redis)
-    await Promise.all([this.store.markWebhookProcessed(entry.provider, eventId, WEBHOOK_DEDUP_TTL_MS), this.inbox.remove(entry.id)]);
+    await this.inbox.complete(entry); // acknowledged and marked processed in one step
     if (!known) this.log.info({ requestId, provider: entry.provider, eventId }, 'webhook for a session not created through this API; ignored');
     return known ? 'processed' : 'ignored';
   }

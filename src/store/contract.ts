@@ -108,17 +108,11 @@ export interface Store {
   endCreating(provider: string, owner: string): Promise<void>;
   creatingCount(provider: string): Promise<number>;
 
-  /** True when the provider event (provider, eventId) was already processed (within the dedup TTL). */
-  webhookProcessed(provider: string, eventId: string): Promise<boolean>;
-  /** Records that the event was processed (stored and published); kept `ttlMs`. */
-  markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void>;
-
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const PAGE_MAX = 100;
-export const WEBHOOK_DEDUP_TTL_MS = 72 * 3600 * 1000;
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 /** In-flight lease of an idempotency key; renewed every third of it while the provider call runs. */
 export const IDEMPOTENCY_LEASE_MS = 10_000;

@@ -11,24 +11,11 @@ interface Expiring {
   expiresAt: number;
 }
 
-/**
- * Most webhook event ids remembered in memory (oldest forgotten first). A provider retry older
- * than that is processed again, which changes nothing: the same view applied twice is no change
- * and publishes nothing. Keeps a long-running single instance from holding every id for 72 h
- * (at 50 webhooks/s that would be ~13 million ids).
- */
-export const MAX_WEBHOOK_IDS = 100_000;
-
 export class MemoryStore implements Store {
   private readonly entities = new Map<string, Entity>();
   /** index key → ids in insertion (creation) order. */
   private readonly indexes = new Map<string, string[]>();
   private readonly expiring = new Map<string, Expiring>();
-  /** `provider:eventId` → expiry (ms), in insertion order, at most MAX_WEBHOOK_IDS. */
-  private readonly webhookIds = new Map<string, number>();
-
-  constructor(private readonly maxWebhookIds = MAX_WEBHOOK_IDS) {}
-
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
     return ids.map((id) => {
       return (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null;
@@ -56,6 +43,7 @@ export class MemoryStore implements Store {
       if (!current || (ifUnchanged && current.version !== e.version)) continue;
       this.entities.delete(key);
       this.expiring.set(`tomb:${key}`, { value: '', expiresAt: Date.now() + tombstoneTtlMs });
+      this.sweep();
       this.unindex(`${kind}:t:${current.tenant}`, e.id);
       if (current.subjectId != null) this.unindex(`${kind}:t:${current.tenant}:s:${current.subjectId}`, e.id);
       erased.push(e.id);
@@ -132,6 +120,7 @@ export class MemoryStore implements Store {
 
   private setIdem(key: string, value: Idem, ttlMs: number) {
     this.expiring.set(`idem:${key}`, { value: JSON.stringify(value), expiresAt: Date.now() + ttlMs });
+    this.sweep();
   }
 
   async beginIdempotent(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<IdempotencyState> {
@@ -187,30 +176,12 @@ export class MemoryStore implements Store {
     return owners.size;
   }
 
-  async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
-    const key = `${provider}:${eventId}`;
-    const expiresAt = this.webhookIds.get(key);
-    if (expiresAt === undefined) return false;
-    if (expiresAt > Date.now()) return true;
-    this.webhookIds.delete(key);
-    return false;
-  }
-
-  async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
-    const key = `${provider}:${eventId}`;
-    this.webhookIds.delete(key); // re-inserted as the newest
-    this.webhookIds.set(key, Date.now() + ttlMs);
-    if (this.webhookIds.size > this.maxWebhookIds) this.webhookIds.delete(this.webhookIds.keys().next().value!);
-    this.sweep();
-  }
-
   private sweeps = 0;
-  /** Drops expired keys now and then so a long-running process does not grow without bound. */
+  /** Drops expired keys every 1000th write, so a long-running process does not grow without bound. */
   private sweep() {
     if (++this.sweeps % 1000 !== 0) return;
     const now = Date.now();
     for (const [k, e] of this.expiring) if (e.expiresAt <= now) this.expiring.delete(k);
-    for (const [k, expiresAt] of this.webhookIds) if (expiresAt <= now) this.webhookIds.delete(k);
   }
 
   async ping(): Promise<void> {}

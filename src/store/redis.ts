@@ -4,7 +4,6 @@
 //   indexes      {t:<tenant>}:<kind>[:s:<subject>] sorted sets scored by creation time
 //   idempotency  {idem:<scoped key>}               JSON lease/result with a TTL
 //   being created {creating:<provider>}            sorted set of owners scored by expiry
-//   webhook ids  {hook:<provider>:<eventId>}       "1" with a TTL
 import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
@@ -221,18 +220,6 @@ export class RedisStore implements Store {
 
   async creatingCount(provider: string): Promise<number> {
     return this.redis.zcount(this.creating(provider), `(${Date.now()}`, '+inf');
-  }
-
-  private hook(provider: string, eventId: string) {
-    return `${this.prefix}{hook:${provider}:${eventId}}`;
-  }
-
-  async webhookProcessed(provider: string, eventId: string): Promise<boolean> {
-    return (await this.redis.exists(this.hook(provider, eventId))) === 1;
-  }
-
-  async markWebhookProcessed(provider: string, eventId: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.hook(provider, eventId), '1', 'PX', ttlMs);
   }
 
   async ping(): Promise<void> {
