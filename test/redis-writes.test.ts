@@ -1,0 +1,98 @@
+// Commands sent in one tick leave a connection in one writev (src/redis/connect.ts,
+// coalesceWrites): on a real Redis and on every node connection of a real Redis Cluster, after a
+// reconnect too, with every reply in order.
+import type { Socket } from 'node:net';
+import { Cluster, Redis } from 'ioredis';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { coalesceWrites } from '../src/redis/connect.js';
+import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
+import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
+
+type Writes = { _write: (...a: unknown[]) => void; _writev: (chunks: unknown[], cb: unknown) => void };
+
+/** Spies on a socket's single and vectored writes. */
+function watch(socket: Socket) {
+  const s = socket as unknown as Writes;
+  return { single: vi.spyOn(s, '_write'), vectored: vi.spyOn(s, '_writev') };
+}
+
+/** Five commands in one tick (keys share a hash tag), with replies that prove their order. */
+const fiveInOneTick = (client: Redis | Cluster, tag: string) =>
+  Promise.all([
+    client.set(`{${tag}}:a`, '1'),
+    client.incr(`{${tag}}:n`),
+    client.get(`{${tag}}:a`),
+    client.incr(`{${tag}}:n`),
+    client.get(`{${tag}}:n`),
+  ]);
+
+let redis: RedisServer | null = null;
+let cluster: RedisCluster | null = null;
+const clients: (Redis | Cluster)[] = [];
+
+describe.skipIf(!hasRedis)('Redis writes, coalesced per tick', () => {
+  it('sends five commands of one tick in one writev, replies in order', async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    coalesceWrites(client);
+    await client.ping();
+    const { single, vectored } = watch(client.stream as Socket);
+    expect(await fiveInOneTick(client, 'one')).toEqual(['OK', 1, '1', 2, '2']);
+    expect(single).not.toHaveBeenCalled();
+    expect(vectored).toHaveBeenCalledTimes(1);
+    expect(vectored.mock.calls[0][0]).toHaveLength(5);
+  });
+
+  it('keeps doing so on the socket of a reconnection', async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    coalesceWrites(client);
+    await client.client('SETNAME', 'coalesced');
+    const first = client.stream;
+    const ready = new Promise((r) => client.once('ready', r));
+    const admin = new Redis(redis.url);
+    clients.push(admin);
+    await admin.client('KILL', 'SKIPME', 'yes', 'TYPE', 'normal'); // drops the client's connection
+    await ready;
+    expect(client.stream).not.toBe(first);
+    const { single, vectored } = watch(client.stream as Socket);
+    expect(await fiveInOneTick(client, 'again')).toEqual(['OK', 1, '1', 2, '2']);
+    expect(single).not.toHaveBeenCalled();
+    expect(vectored).toHaveBeenCalledTimes(1);
+  });
+
+  it('without it, the same five commands are five writes (what the test above rules out)', async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    clients.push(client);
+    await client.ping();
+    const { single, vectored } = watch(client.stream as Socket);
+    await fiveInOneTick(client, 'plain');
+    expect(single).toHaveBeenCalledTimes(5);
+    expect(vectored).not.toHaveBeenCalled();
+  });
+});
+
+describe.skipIf(!hasRedisCluster)('Redis Cluster writes, coalesced per tick', () => {
+  it('sends five commands of one tick to the node holding their slot in one writev', async () => {
+    cluster ??= await startRedisCluster();
+    const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+    clients.push(client);
+    coalesceWrites(client);
+    await client.set('{warm}:x', '1');
+    await Promise.all(client.nodes('master').map((node) => node.ping())); // every node connected
+    const nodes = client.nodes('master').map((node) => watch(node.stream as Socket));
+    expect(await fiveInOneTick(client, 'slot')).toEqual(['OK', 1, '1', 2, '2']);
+    expect(nodes.reduce((n, w) => n + w.single.mock.calls.length, 0)).toBe(0);
+    const batches = nodes.flatMap((w) => w.vectored.mock.calls.map((call) => (call[0] as unknown[]).length));
+    expect(batches).toEqual([5]);
+  });
+});
+
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  await redis?.stop();
+  await cluster?.stop();
+});
