@@ -4,8 +4,8 @@
 // Recovery claims entries idle in any replica's pending list (XPENDING IDLE + XCLAIM), with the
 // delivery count Redis keeps; entries past the bound, and unreadable ones, move to a dead-letter
 // stream. Processed event ids are marks beside the stream (`<stream>:hook:<provider>:<eventId>`):
-// the append checks them in its Lua call, and completing an entry acknowledges it and sets its mark
-// in one call. Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
+// the append checks them in its Lua call, and completing an entry sets its mark, acknowledges and
+// deletes it (plain commands, one write). Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
 import { randomUUID } from 'node:crypto';
 import type { ProviderEvent } from '../domain/provider-event.js';
 import { defineScripts, type RedisClient } from '../redis/client.js';
@@ -48,25 +48,12 @@ redis.call('XADD', KEYS[1] .. ':dead', 'MAXLEN', '~', ARGV[4], '*', 'd', ARGV[3]
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return redis.call('XDEL', KEYS[1], ARGV[2])`;
 
-// KEYS[1] stream, KEYS[2] the event's processed mark; ARGV[1] group, ARGV[2] id, ARGV[3] mark TTL ms.
-const COMPLETE = `
-redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('XDEL', KEYS[1], ARGV[2])`;
-
-// KEYS[1] stream; ARGV[1] group, ARGV[2] id.
-const ACK = `
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('XDEL', KEYS[1], ARGV[2])`;
-
 type Raw = [id: string, fields: string[]];
 
 interface Scripts {
   kycInboxAppend(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<[Raw[], number[]]>;
   kycInboxClaim(stream: string, group: string, consumer: string, idleMs: number, count: number): Promise<[string, string[], number][]>;
   kycInboxDead(stream: string, group: string, id: string, letter: string, max: number): Promise<number>;
-  kycInboxAck(stream: string, group: string, id: string): Promise<number>;
-  kycInboxComplete(stream: string, mark: string, group: string, id: string, ttlMs: number): Promise<number>;
 }
 
 export interface RedisInboxOptions {
@@ -92,8 +79,6 @@ export class RedisInbox implements Inbox {
       kycInboxAppend: { lua: APPEND, keys: 'first argument' },
       kycInboxClaim: CLAIM,
       kycInboxDead: DEAD,
-      kycInboxAck: ACK,
-      kycInboxComplete: { lua: COMPLETE, keys: 2 },
     });
     this.stream = options.stream ?? 'kyc:{inbox}';
     this.group = options.group ?? 'kyc';
@@ -120,7 +105,13 @@ export class RedisInbox implements Inbox {
   }
 
   async complete(entry: InboxEntry): Promise<void> {
-    await this.redis.kycInboxComplete(this.stream, this.mark(entry.provider, entry.event.eventId), this.group, entry.id, this.dedupTtlMs);
+    // plain commands sent in one tick (one write; Redis runs them in this order): the mark first,
+    // so a crash in between leaves an entry that recovery finds processed and acknowledges
+    await Promise.all([
+      this.redis.set(this.mark(entry.provider, entry.event.eventId), '1', 'PX', this.dedupTtlMs),
+      this.redis.xack(this.stream, this.group, entry.id),
+      this.redis.xdel(this.stream, entry.id),
+    ]);
   }
 
   async claimStale(idleMs: number, limit: number): Promise<InboxEntry[]> {
@@ -141,7 +132,7 @@ export class RedisInbox implements Inbox {
   }
 
   async remove(id: string): Promise<void> {
-    await this.redis.kycInboxAck(this.stream, this.group, id);
+    await Promise.all([this.redis.xack(this.stream, this.group, id), this.redis.xdel(this.stream, id)]);
   }
 
   async deadLetter(entry: InboxEntry, reason: string): Promise<void> {
