@@ -1,0 +1,103 @@
+// Same-run A/B of the webhook path between two builds (e.g. the commit before a change and after
+// it): kyc-graph from each build in its own process (production mode, as the figures run it), each
+// on its own redis-server, sent signed pawaPass webhooks about sessions it created, 20 at a time, in
+// alternating rounds (the order flips every round), so background load on a shared machine hits
+// both alike. No subscribers: this isolates what one webhook costs (verify, parse, inbox, store,
+// publish, audit, acknowledge). Reports each build's median server CPU µs and its redis-server's
+// CPU µs per webhook, and the 1-minute load average before and after.
+//
+//   npm run bench:build   (in both checkouts)
+//   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { load1, median, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
+import { begin, pawaPass, type Started } from './providers.js';
+
+const { values } = parseArgs({
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string', default: '.' },
+    rounds: { type: 'string', default: '14' },
+    webhooks: { type: 'string', default: '2000' },
+  },
+});
+if (!values.a) throw new Error('--a <checkout of the other build> is required');
+const script = (dir: string) => join(resolve(dir), 'dist', 'bench', 'bench', 'server-process.js');
+const rounds = Number(values.rounds);
+const perRound = Number(values.webhooks);
+const SECRET = 'ab-webhooks-secret';
+const IN_FLIGHT = 20;
+const SESSIONS = 50;
+
+interface Side {
+  name: string;
+  server: ServerProcess;
+  redis: RedisServer;
+  probe: Redis;
+  sessions: Started[];
+  sent: number;
+  cpu: number[];
+  redisCpu: number[];
+}
+
+async function side(name: string, dir: string): Promise<Side> {
+  const redis = await startRedis();
+  const server = await startServerProcess('kyc', `ab-webhooks-${name}`, { ...pawaPass.env(SECRET), REDIS_URL: redis.url }, { script: script(dir) });
+  const sessions: Started[] = [];
+  for (let i = 0; i < SESSIONS; i++) sessions.push(await begin(pawaPass, server.url, `ab-${i}`, i));
+  return { name, server, redis, probe: new Redis(redis.url), sessions, sent: 0, cpu: [], redisCpu: [] };
+}
+
+/** redis-server's CPU (user + system) in ms, from INFO. */
+async function redisCpuMs(probe: Redis): Promise<number> {
+  const info = await probe.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+}
+
+async function send(s: Side, n: number) {
+  const stamp = Date.now();
+  for (let i = 0; i < n; i += IN_FLIGHT) {
+    await Promise.all(
+      Array.from({ length: Math.min(IN_FLIGHT, n - i) }, async (_, j) => {
+        const k = s.sent++;
+        const hook = pawaPass.webhook(s.sessions[k % SESSIONS], stamp + i + j, false, SECRET);
+        const res = await fetch(`${s.server.url}/webhooks/pawapass`, { method: 'POST', headers: hook.headers, body: hook.body });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${s.name}: webhook answered ${res.status}`);
+      }),
+    );
+  }
+}
+
+const loadBefore = load1();
+const sides = [await side('A', values.a), await side('B', values.b!)];
+try {
+  for (const s of sides) await send(s, perRound); // warm-up
+  for (let i = 0; i < rounds; i++) {
+    for (const s of i % 2 ? [...sides].reverse() : sides) {
+      const [cpu0, redis0] = [(await s.server.stats()).cpuMs, await redisCpuMs(s.probe)];
+      await send(s, perRound);
+      s.cpu.push(round((((await s.server.stats()).cpuMs - cpu0) * 1000) / perRound));
+      s.redisCpu.push(round((((await redisCpuMs(s.probe)) - redis0) * 1000) / perRound));
+    }
+  }
+} finally {
+  for (const s of sides) {
+    s.probe.disconnect();
+    await s.server.stop();
+    await s.redis.stop();
+  }
+}
+const lower = (k: 'cpu' | 'redisCpu') => sides[1][k].filter((v, i) => v < sides[0][k][i]).length;
+console.log(JSON.stringify({
+  a: resolve(values.a),
+  b: resolve(values.b!),
+  rounds,
+  webhooksPerRound: perRound,
+  summary: sides.map((s) => ({ build: s.name, serverCpuUsPerWebhook: median(s.cpu), redisCpuUsPerWebhook: median(s.redisCpu), rounds: { server: s.cpu, redis: s.redisCpu } })),
+  bLowerInRounds: { server: `${lower('cpu')}/${rounds}`, redis: `${lower('redisCpu')}/${rounds}` },
+  loadAverage: { before: loadBefore, after: load1() },
+}, null, 1));
+process.exit(0);
