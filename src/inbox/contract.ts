@@ -5,8 +5,8 @@
 // recovery loop, each delivery counted; after a bounded number of deliveries it moves to the
 // dead letters for an operator. An acknowledged webhook is never lost. The inbox also remembers
 // which provider event ids were processed (for DEDUP_TTL_MS), so each is applied once: the
-// append tells whether an event was processed before, and completing an entry acknowledges it and
-// marks its event id in one step.
+// append tells whether an event was processed before, and completing an entry marks its event id
+// and acknowledges it.
 import type { ProviderEvent } from '../domain/provider-event.js';
 
 export interface InboxEntry {
@@ -52,7 +52,10 @@ export interface Inbox {
   claimStale(idleMs: number, limit: number): Promise<InboxEntry[]>;
   /** Whether the provider's event id was processed (within DEDUP_TTL_MS). */
   processed(provider: string, eventId: string): Promise<boolean>;
-  /** Acknowledges a processed entry and remembers its event id as processed, in one step. */
+  /**
+   * Remembers a processed entry's event id as processed, then acknowledges the entry (a failure in
+   * between leaves it marked and unacknowledged: recovery finds it processed and drops it).
+   */
   complete(entry: InboxEntry): Promise<void>;
   /** Drops an entry without marking its event id (a duplicate, or a provider no longer served). */
   remove(id: string): Promise<void>;

@@ -5,7 +5,8 @@
 // delivery count Redis keeps; entries past the bound, and unreadable ones, move to a dead-letter
 // stream. Processed event ids are marks beside the stream (`<stream>:hook:<provider>:<eventId>`):
 // the append checks them in its Lua call, and completing an entry sets its mark, acknowledges and
-// deletes it (plain commands, one write). Keys share one hash tag, so every call stays in one slot on a Redis Cluster.
+// deletes it (plain commands, one write). Keys share one hash tag, so every call stays in one
+// slot on a Redis Cluster.
 import { randomUUID } from 'node:crypto';
 import type { ProviderEvent } from '../domain/provider-event.js';
 import { defineScripts, type RedisClient } from '../redis/client.js';
