@@ -14,6 +14,7 @@ import { graphqlTracingPlugin, traceGraphqlRequest } from '../observability/trac
 import { REQUEST_ID_HEADER, withRequestScope } from '../observability/request-context.js';
 import type { Authenticator } from './auth.js';
 import type { RequestContext } from './context.js';
+import { compiledGateway } from './compiled-executor.js';
 import { formatError, requestErrorStatus } from './error-format.js';
 import type { protect } from './limits.js';
 import { kycRequestPlugin } from './request-plugin.js';
@@ -35,7 +36,8 @@ export interface ApolloOptions {
 
 export async function startApollo({ schema, config, log, limits, httpServer, drain }: ApolloOptions): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // the schema, executed by compiled queries (compiled-executor.ts)
+    gateway: compiledGateway(schema),
     logger: log.child({ component: 'apollo' }),
     introspection: config.introspection,
     csrfPrevention: true,
