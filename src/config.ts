@@ -1,6 +1,6 @@
 // Reads the environment into one typed, validated config. A bad value stops startup with a
 // message naming the variable; secrets are never echoed back.
-import { bool, ConfigError, type Env, int, url } from './env.js';
+import { bool, ConfigError, type Env, int, oneOf, url } from './env.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/limits.js';
 import { type ApiKeyEntry, parseApiKeys } from './server/auth.js';
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from './providers/resilience.js';
@@ -28,6 +28,11 @@ export interface Config {
   /** `NODE_ENV === 'production'`: landing page and introspection off unless `GRAPHQL_INTROSPECTION=true`. */
   production: boolean;
   introspection: boolean;
+  /**
+   * `GRAPHQL_EXECUTOR`: `compiled` (default) runs queries over HTTP as graphql-jit compiled
+   * functions (server/compiled-executor.ts); `graphql-js` runs every operation on graphql-js.
+   */
+  graphqlExecutor: 'compiled' | 'graphql-js';
   /** `REDIS_URL`: unset → in-memory store and event bus. */
   redisUrl: string | null;
   /** REDIS_URL or REDIS_CLUSTER_NODES, durability checks and REDIS_WAIT_REPLICAS (src/redis/connect.ts). */
@@ -165,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: url(env, 'PUBLIC_URL'),
     production,
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', ['compiled', 'graphql-js'] as const, 'compiled'),
     redisUrl,
     redis: loadRedisSettings(env, redisUrl),
     logLevel,

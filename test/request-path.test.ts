@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { requestScopeStats } from '../src/observability/request-context.js';
 import { createApp, createLogger } from '../src/server/app.js';
-import { newApiKey, SANDBOX_TENANT } from '../src/server/auth.js';
+import { Authenticator, hashApiKey, newApiKey, SANDBOX_TENANT } from '../src/server/auth.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { loaderOnly } from '../src/server/graphql-http.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
@@ -138,5 +138,26 @@ describe('verification(id) checks its scope in the resolver (no auth middleware)
     } finally {
       await keyed.close();
     }
+  });
+});
+
+describe('API keys on the hot path', () => {
+  it('a valid key is hashed once and then remembered; an invalid one is hashed, and refused, every time', () => {
+    const a = newApiKey('tenant-a', ['verifications:read']);
+    const b = newApiKey('tenant-b', ['checks:read']);
+    const hashed: string[] = [];
+    const auth = new Authenticator([a.entry, b.entry], (key) => {
+      hashed.push(key);
+      return hashApiKey(key);
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(auth.authenticate(`Bearer ${a.key}`).tenant).toBe('tenant-a');
+      expect(auth.authenticate(`bearer ${b.key}`).tenant).toBe('tenant-b');
+      expect(() => auth.authenticate('Bearer kyc_not-a-key')).toThrow('The API key is not valid');
+    }
+    expect(hashed).toEqual([a.key, b.key, 'kyc_not-a-key', 'kyc_not-a-key', 'kyc_not-a-key']);
+    // a remembered key is still only the whole key: a prefix or a longer string is hashed and refused
+    expect(() => auth.authenticate(`Bearer ${a.key.slice(0, -1)}`)).toThrow('The API key is not valid');
+    expect(() => auth.authenticate(`Bearer ${a.key}x`)).toThrow('The API key is not valid');
   });
 });

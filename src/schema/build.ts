@@ -14,7 +14,8 @@ import { KycSubjectResolver } from './subject.js';
 import { validateInput } from './validation.js';
 import { describeRootTypes } from './root-descriptions.js';
 import { IdentityDocumentResolver, readVerification, toEvent, VerificationConnectionResolver, VerificationResolver, VerificationUpdatedArgs } from './verification.js';
-import { CheckResolver, CheckUpdatedArgs, KycSubjectChecksResolver, toCheckEvent } from './check.js';
+import { CheckResolver, checkTypeName, CheckUpdatedArgs, KycSubjectChecksResolver, toCheckEvent } from './check.js';
+import { detailsTypeName } from './details.js';
 import { ErasureResolver } from './erasure.js';
 import { IngestionConnectionResolver, IngestionResolver, IngestionUpdatedArgs, KycSubjectIngestionsResolver, toIngestionEvent } from './ingestion.js';
 import { RoutingResolver } from './routing.js';
@@ -53,6 +54,10 @@ async function build(): Promise<GraphQLSchema> {
   // the hot read (issue 18): its one argument is an ID with no rules, so it skips type-graphql's
   // per-call argument handling and middleware chain (the resolver method does the same)
   resolvers.Query.verification = (_root: unknown, args: { id: string }, ctx: RequestContext) => readVerification(ctx, args.id);
+  // type-graphql wraps a type resolver in an async function; graphql-jit (server/compiled-executor.ts)
+  // takes a type resolver's answer as it is, so the abstract types answer synchronously
+  resolvers.VerificationDetails = { __resolveType: detailsTypeName };
+  resolvers.Check = { ...resolvers.Check, __resolveType: checkTypeName };
   resolvers.Verification = {
     ...resolvers.Verification,
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => {

@@ -107,9 +107,12 @@ const TYPE_NAMES: Record<CheckTypeValue, string> = {
   COMPLIANCE: 'ComplianceCheck',
 };
 
+/** The concrete type's name of a check (synchronous: graphql-jit does not await a type resolver). */
+export const checkTypeName = (value: { type: CheckTypeValue }) => TYPE_NAMES[value.type];
+
 @InterfaceType('Check', {
   description: 'A check recorded for a user at the check provider. Select type-specific fields with `... on KycCheck { … }`.',
-  resolveType: (value: { type: CheckTypeValue }) => TYPE_NAMES[value.type],
+  resolveType: checkTypeName,
 })
 export abstract class Check {
   @Field(() => ID, { description: "The provider's check id. Use it with `check(userId, id)`." }) id!: string;

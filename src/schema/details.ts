@@ -10,9 +10,12 @@ export function registerDetailsType(type: Function) {
   if (!members.includes(type)) members.push(type);
 }
 
+/** The member type's name of a details value (synchronous: graphql-jit does not await a type resolver). */
+export const detailsTypeName = (value: { kind?: string }) => value.kind;
+
 export const VerificationDetails = createUnionType({
   name: 'VerificationDetails',
   description: 'Provider-specific extras of a verification; one member type per provider.',
   types: () => members as [Function, ...Function[]] as never,
-  resolveType: (value: { kind?: string }) => value.kind,
+  resolveType: detailsTypeName,
 });

@@ -36,8 +36,8 @@ export interface ApolloOptions {
 
 export async function startApollo({ schema, config, log, limits, httpServer, drain }: ApolloOptions): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    // the schema, executed by compiled queries (compiled-executor.ts)
-    gateway: compiledGateway(schema),
+    // the schema, its queries run compiled (compiled-executor.ts) unless GRAPHQL_EXECUTOR=graphql-js
+    ...(config.graphqlExecutor === 'compiled' ? { gateway: compiledGateway(schema) } : { schema }),
     logger: log.child({ component: 'apollo' }),
     introspection: config.introspection,
     csrfPrevention: true,
