@@ -6,6 +6,7 @@
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-http.js --a /path/to/old-checkout [--b .] [--rounds 7] [--seconds 5] [--minimal]
+//   node dist/bench/bench/ab-http.js --a . --a-env GRAPHQL_EXECUTOR=graphql-js   (one build, a setting A/B)
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,9 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     minimal: { type: 'boolean', default: false },
+    // KEY=VALUE settings for one side's kyc-graph (repeatable)
+    'a-env': { type: 'string', multiple: true, default: [] },
+    'b-env': { type: 'string', multiple: true, default: [] },
   },
 });
 if (!values.a) throw new Error('--a <checkout of the other build> is required');
@@ -30,8 +34,9 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 
 const loadBefore = load1();
-const a = await kycWithCachedVerification(opts, 'ab-kyc-a', {}, script(values.a));
-const b = await kycWithCachedVerification(opts, 'ab-kyc-b', {}, script(values.b!));
+const envOf = (pairs: string[]) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+const a = await kycWithCachedVerification(opts, 'ab-kyc-a', envOf(values['a-env']), script(values.a));
+const b = await kycWithCachedVerification(opts, 'ab-kyc-b', envOf(values['b-env']), script(values.b!));
 const body = values.minimal ? b.minimalBody : b.body;
 const bodyA = values.minimal ? a.minimalBody : a.body;
 const same = await sameQueryBaseline(opts, 'ab-same-query', b.server.url, [body]);
@@ -60,6 +65,8 @@ console.log(JSON.stringify({
   query: values.minimal ? 'minimal' : '25 fields',
   a: resolve(values.a),
   b: resolve(values.b!),
+  aEnv: values['a-env'],
+  bEnv: values['b-env'],
   rounds,
   seconds,
   summary,
