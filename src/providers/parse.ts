@@ -3,7 +3,7 @@
 // PROVIDER_UNAVAILABLE naming the provider and the field path; the log line carries the path
 // and zod's issue code only, never a value (values may be personal data).
 import pino from 'pino';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { providerUnavailable } from '../errors.js';
 import { WebhookFormatError } from './contract.js';
 
@@ -25,7 +25,7 @@ function logger(): AnswerLog {
 }
 
 /** `a.b[0].c` from a zod issue path. */
-export function formatPath(path: readonly (string | number)[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
   return out === '' ? '(root)' : out;

@@ -9,7 +9,7 @@
 //   documented shape: the zod answer schema written from the docs AND the documented example
 //   (test/fixtures/providers/<provider>/, same keys and types, shape.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { ProviderKey } from '../../src/config.js';
 import { isKycError } from '../../src/errors.js';
 import { WebhookAuthError, type ProviderEvent } from '../../src/providers/contract.js';

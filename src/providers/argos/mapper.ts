@@ -1,7 +1,7 @@
 // Argos wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/argos-submission-step1.txt; facts: ../shared/provider-specs/argos.md
 import countries from 'i18n-iso-countries/index.js';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 
 // seed: idType values

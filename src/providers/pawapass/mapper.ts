@@ -1,6 +1,6 @@
 // pawaPass wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/pawapass-create-verification.txt; facts: ../shared/provider-specs/pawapass.md
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -54,7 +54,7 @@ export const PawaPassCreateRequestSchema = z.object({
   supportUrl: z.string().regex(/^https?:\/\//),
   country: z.enum(PAWAPASS_COUNTRIES).optional(),
   phoneNo: z.string().optional(),
-  metadata: z.record(z.unknown()).optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
   expiresAt: z.string().optional(),
   createdBy: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 // Uphold KYC Connector wire types (the provider's own field names) and their mapping to the
 // unified Ingestion model. Seed: ../shared/seeds/uphold-kyc-connector.txt;
 // facts: ../shared/provider-specs/uphold.md
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type {
   IngestionProcessResult,
   IngestionProcessStatus,
@@ -57,13 +57,13 @@ export const UpholdFileSchema = z.object({
   context: nullableStr,
   contentType: nullableStr,
   size: z.number().nullable().optional(),
-  providerDetails: z.record(z.unknown()).nullable().optional(),
+  providerDetails: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type UpholdFile = z.infer<typeof UpholdFileSchema>;
 
 export const UpholdProcessResultSchema = z.object({
   status: z.enum(UPHOLD_PROCESS_STATUSES),
-  data: z.record(z.unknown()).nullable().optional(),
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
   files: z.array(UpholdFileSchema).nullable().optional(),
   error: z.object({ code: z.string(), message: nullableStr }).nullable().optional(),
 });
@@ -128,7 +128,7 @@ export type UpholdTokenResponse = z.infer<typeof UpholdTokenResponseSchema>;
 /** GET /core/kyc response. */
 export const UpholdKycOverviewSchema = z.object({
   summary: z.object({ status: z.string(), reason: nullableStr }),
-  processes: z.record(z.object({ status: z.string(), reason: nullableStr }).passthrough()),
+  processes: z.record(z.string(), z.object({ status: z.string(), reason: nullableStr }).passthrough()),
 });
 export type UpholdKycOverview = z.infer<typeof UpholdKycOverviewSchema>;
 

@@ -1,6 +1,6 @@
 // UpPass wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/uppass-api.txt; facts: ../shared/provider-specs/uppass.md
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { FaceScan, IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -38,7 +38,7 @@ const optStr = z.string().nullable().optional();
 const optNum = z.number().nullable().optional();
 
 /** Body of POST /{lang}/api/forms/{form_slug}/create/ (seed: "answers: object"). */
-export const UpPassCreateFormRequestSchema = z.object({ answers: z.record(z.unknown()).optional() });
+export const UpPassCreateFormRequestSchema = z.object({ answers: z.record(z.string(), z.unknown()).optional() });
 export type UpPassCreateFormRequest = z.infer<typeof UpPassCreateFormRequestSchema>;
 
 /** Create Form response (seed l.101-109). */
@@ -99,9 +99,9 @@ export const UpPassBankStatementSchema = z.object({
   id: z.number(),
   margin: z.unknown().optional(),
   casa_weighted_pct: z.unknown().optional(),
-  validation: z.record(z.boolean()).nullable().optional(),
+  validation: z.record(z.string(), z.boolean()).nullable().optional(),
   validation_pass: z.boolean().nullable().optional(),
-  validation_note: z.record(z.unknown()).nullable().optional(),
+  validation_note: z.record(z.string(), z.unknown()).nullable().optional(),
   documents: z.array(z.object({ id: z.number() }).passthrough()).nullable().optional(),
   created_at: optStr,
   deleted_at: z.unknown().optional(),
@@ -117,7 +117,7 @@ const Extra = z.object({ ekyc: UpPassEkycSchema.nullable().optional(), bank_stat
 export const UpPassWebhookSchema = z.object({
   event: UpPassEventSchema,
   extra: Extra.nullable().optional(),
-  answers: z.record(UpPassAnswerSchema).nullable().optional(),
+  answers: z.record(z.string(), UpPassAnswerSchema).nullable().optional(),
   application: UpPassApplicationSchema,
 });
 export type UpPassWebhook = z.infer<typeof UpPassWebhookSchema>;
@@ -135,7 +135,7 @@ export const UpPassAppliedFormInfoSchema = z.object({
   info: optStr,
   form_url: optStr,
   application: UpPassApplicationSchema,
-  answers: z.record(UpPassAnswerSchema).nullable().optional(),
+  answers: z.record(z.string(), UpPassAnswerSchema).nullable().optional(),
   extra: Extra.nullable().optional(),
 });
 export type UpPassAppliedFormInfo = z.infer<typeof UpPassAppliedFormInfoSchema>;

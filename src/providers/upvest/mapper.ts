@@ -1,6 +1,6 @@
 // Upvest wire types (the seed's own snake_case field names) and their mapping to the unified
 // Check model. Seed: ../shared/seeds/upvest-user-checks-api.txt; facts: ../shared/provider-specs/upvest.md
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Check, ConfirmedAddress, KycDocumentType, KycMethod, PorDocumentType } from '../../domain/check.js';
 import { CHECK_STATUSES, KYC_DOCUMENT_TYPES, KYC_METHODS, POR_DOCUMENT_TYPES } from '../../domain/check.js';
 

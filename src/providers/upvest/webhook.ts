@@ -5,7 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
 import { parseWebhookBody } from '../parse.js';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { toCheck, type UpvestJwks, upvestEventSchema } from './mapper.js';
 import { publicKeyFromJwk, SignatureError, verifyMessage } from './signature.js';
 
