@@ -4,10 +4,11 @@
 // get the same HTTP status and the same body from both, byte for byte: data, errors with their
 // messages, paths, locations and extensions, union and interface members, fragments, directives,
 // variables that do not coerce, introspection and the federation fields.
-import { getIntrospectionQuery } from 'graphql';
+import { buildSchema, getIntrospectionQuery, type GraphQLInterfaceType, type GraphQLUnionType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { executions } from '../src/server/compiled-executor.js';
+import { buildKycSchema } from '../src/schema/build.js';
+import { assertSyncTypeResolvers, compiledExecutor, executions } from '../src/server/compiled-executor.js';
 import { StartPawaPassDocument, StartUpPassDocument } from './generated/graphql.js';
 import { ok } from './support/client.js';
 import { pawaPassInput } from './support/logged-app.js';
@@ -123,6 +124,17 @@ describe.skipIf(!hasRedis)(`compiled queries answer exactly as graphql-js does (
     ok(await compiled.gql(StartPawaPassDocument, { input: pawaPassInput('jit-subject-2', { externalId: 'jit-2' }) }));
     expect(executions.graphqlJs).toBe(before.graphqlJs + 1);
     expect(executions.compiled).toBe(before.compiled);
+  });
+});
+
+describe('the compiled executor at startup', () => {
+  it("refuses a union or interface whose type resolver is async (type-graphql's own), naming it", async () => {
+    const schema = buildSchema('union U = A | B type A { a: Int } type B { b: Int } interface I { i: Int } type C implements I { i: Int } type Query { u: U i: I }');
+    (schema.getType('U') as GraphQLUnionType).resolveType = async () => 'A';
+    (schema.getType('I') as GraphQLInterfaceType).resolveType = () => 'C';
+    expect(() => compiledExecutor(schema)).toThrow('compiled execution needs synchronous type resolvers; async: U');
+    const kyc = await buildKycSchema();
+    expect(() => assertSyncTypeResolvers(kyc)).not.toThrow();
   });
 });
 

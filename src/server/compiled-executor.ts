@@ -11,7 +11,7 @@
 // Compiled functions are kept per parsed document (Apollo caches parsed documents, so a cached
 // query reuses its function) and dropped with it.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, isAbstractType } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Operations run by this process's compiled executors, by how (metrics and tests). */
@@ -20,7 +20,20 @@ export const executions = { compiled: 0, graphqlJs: 0 };
 /** One document's compiled operations, by operation name ('' for the only one); null: not compilable. */
 type Compiled = Map<string, CompiledQuery | null>;
 
+/**
+ * graphql-jit takes a type resolver's answer as it is (a promise is no type name), so a union or
+ * interface with an `async` resolveType (type-graphql's own) would fail every query selecting it.
+ * Checked once, at startup (schema/build.ts gives kyc-graph's abstract types synchronous ones).
+ */
+export function assertSyncTypeResolvers(schema: GraphQLSchema): void {
+  const async = Object.values(schema.getTypeMap())
+    .filter((t) => isAbstractType(t) && t.resolveType?.constructor.name === 'AsyncFunction')
+    .map((t) => t.name);
+  if (async.length) throw new Error(`compiled execution needs synchronous type resolvers; async: ${async.join(', ')}`);
+}
+
 export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+  assertSyncTypeResolvers(schema);
   const byDocument = new WeakMap<DocumentNode, Compiled>();
   const compiled = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let ops = byDocument.get(document);
