@@ -9,9 +9,9 @@ import { createApp, createLogger } from '../src/server/app.js';
 import { Authenticator, hashApiKey, newApiKey, SANDBOX_TENANT } from '../src/server/auth.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { loaderOnly } from '../src/server/graphql-http.js';
-import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput } from './generated/graphql.js';
+import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { loggedApp, pawaPassInput } from './support/logged-app.js';
-import { graphqlRequest, ok } from './support/client.js';
+import { graphqlRequest, ok, subscribe, until, wsClient } from './support/client.js';
 
 const input = (over: Partial<StartPawaPassVerificationInput> = {}) => pawaPassInput('hot-1', over);
 
@@ -113,6 +113,28 @@ describe('the webhook path', () => {
     ]);
     expect(lines.some((l) => l.requestId === 'req-hook-1' && l.path === '/webhooks/pawapass' && l.status === 200)).toBe(true);
     expect(lines.some((l) => l.requestId === 'req-hook-2' && l.msg === 'webhook rejected')).toBe(true);
+  });
+});
+
+describe('subscriptions', () => {
+  // a subscriber waits for its next event for as long as it stays connected: a scope held across
+  // that wait would keep the storage (and its hooks on every promise of the process) on for good
+  it('a subscriber waiting for events holds no request scope, and still gets its events', async () => {
+    const v = ok(await gql(StartPawaPassDocument, { input: input({ externalId: 'hot-sub' }) }, 'req-sub-start')).startPawaPassVerification;
+    const client = wsClient(url);
+    try {
+      const sub = subscribe(client, VerificationUpdatedDocument, { id: v.id });
+      await until(() => app.services.bus.subscriberCount === 1);
+      expect(requestScopeStats().running).toBe(0);
+      const res = await fetch(`${url}/sandbox/pawapass/${v.providerRef}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: 'APPROVED' }) });
+      expect(res.status).toBe(200);
+      expect((await sub.next()).verificationUpdated.verification.status).toBe('APPROVED');
+      await new Promise((r) => setImmediate(r));
+      expect(requestScopeStats().running).toBe(0);
+      sub.close();
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

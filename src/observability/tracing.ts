@@ -235,8 +235,9 @@ export function wsRequestId(contextValue: object): string | undefined {
 }
 
 /**
- * graphql-ws `execute` / `subscribe`: runs the operation (and, for a subscription, every event's
- * resolvers) under its request id and in a span named after the operation.
+ * graphql-ws `execute` / `subscribe`: runs the operation (for a subscription, its setup) under its
+ * request id and in a span named after the operation; with tracing on, every event's resolvers
+ * run in that span's trace too.
  */
 export function traceWsOperation<R>(args: { contextValue?: unknown; operationName?: string | null; document?: unknown }, run: () => R): R {
   const scope = args.contextValue && typeof args.contextValue === 'object' ? wsScopes.get(args.contextValue) : undefined;
@@ -267,7 +268,12 @@ export function traceWsOperation<R>(args: { contextValue?: unknown; operationNam
   const bind = (value: unknown): unknown => {
     if (value && typeof value === 'object' && Symbol.asyncIterator in value) {
       finish();
-      return bindIterator(value as AsyncIterableIterator<unknown>, within);
+      // Each event's resolvers run in the operation's trace (when tracing is on), but not in a
+      // request scope: a step waits for the next event as long as the subscriber stays, and a
+      // scope held that long would keep AsyncLocalStorage (hooks on every promise) enabled for
+      // good (request-context.ts). The context carries the request id (its logger, error
+      // extensions), and a loader that calls a provider enters the scope itself (loaders/index.ts).
+      return enabled ? bindIterator(value as AsyncIterableIterator<unknown>, (fn) => context.with(ctx, fn)) : value;
     }
     finish();
     return value;
@@ -281,7 +287,7 @@ export function traceWsOperation<R>(args: { contextValue?: unknown; operationNam
   return bind(result) as R;
 }
 
-/** An async iterator whose every step runs inside `within` (so resolvers of each event see the scope). */
+/** An async iterator whose every step runs inside `within` (so resolvers of each event see the trace). */
 function bindIterator<T>(it: AsyncIterableIterator<T>, within: <X>(fn: () => X) => X): AsyncIterableIterator<T> {
   return {
     next: (...a: [] | [unknown]) => within(() => it.next(...a)),
