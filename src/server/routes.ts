@@ -126,7 +126,8 @@ export function serveRoutes(server: Server, routes: readonly Route[], log: Logge
     });
     traceHttpRequest(req, res, () => dispatch(routes, req, res, requestId), requestId).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: err.message });
+        // the rest of the body stays unread: answer, then close the connection
+        if (!res.headersSent) sendJson(res, 413, { error: err.message }, { connection: 'close' });
         return;
       }
       if (isClientAbort(err, req)) {
