@@ -77,23 +77,13 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
  * subscription itself starts on graphql-js (`createSourceEventStream`: the field's arguments, its
  * errors, exactly as before; graphql-jit's own `subscribe` hands the resolver the operation's
  * variables instead of the field's arguments). A document that does not compile runs on
- * graphql-js throughout. A query text is compiled once (up to MAX_SHARED_DOCUMENTS texts).
+ * graphql-js throughout. Documents must be reused (graphql-ws.ts caches them by query text) or
+ * every subscription compiles its own.
  */
 export function compiledSubscribe(schema: GraphQLSchema): (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
   const compiled = compiler(schema);
-  // graphql-ws parses every subscription's document anew: one compiled function per query text
-  const byText = new Map<string, DocumentNode>();
-  const shared = (document: DocumentNode): DocumentNode => {
-    const text = document.loc?.source.body;
-    if (text === undefined || text.length > MAX_SHARED_LENGTH) return document;
-    const known = byText.get(text);
-    if (known) return known;
-    if (byText.size >= MAX_SHARED_DOCUMENTS) byText.clear();
-    byText.set(text, document);
-    return document;
-  };
   return async (args) => {
-    const query = compiled(shared(args.document), args.operationName ?? null);
+    const query = compiled(args.document, args.operationName ?? null);
     if (!query) return subscribe(args);
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
@@ -104,10 +94,6 @@ export function compiledSubscribe(schema: GraphQLSchema): (args: ExecutionArgs) 
     });
   };
 }
-
-/** Subscription query texts whose compiled function is kept, and the longest kept. */
-const MAX_SHARED_DOCUMENTS = 1000;
-const MAX_SHARED_LENGTH = 16 * 1024;
 
 /** The gateway Apollo is given instead of a schema: the schema itself, and the executor above. */
 export function compiledGateway(schema: GraphQLSchema): GatewayInterface {
