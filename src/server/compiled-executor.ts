@@ -3,8 +3,6 @@
 // graphql-jit turns a document into a function once; a cached document's next request skips
 // graphql-js's per-request field collection, argument coercion and path bookkeeping.
 //
-// Subscriptions start on graphql-js and run each event compiled (`compiledSubscribe`).
-//
 // What stays on graphql-js's `execute`, with its exact behaviour:
 // - mutations (side effects run as they always have) and anything that is not a query;
 // - a document graphql-jit cannot compile;
@@ -13,12 +11,11 @@
 // Compiled functions are kept per parsed document (Apollo caches parsed documents, so a cached
 // query reuses its function) and dropped with it.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { createSourceEventStream, type DocumentNode, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, isAbstractType, subscribe } from 'graphql';
-import { mapAsyncIterator } from 'graphql/execution/mapAsyncIterator.js';
+import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, isAbstractType } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
-/** Operations (and subscription events) run by this process's compiled executors, by how (read by test/compiled-execution.test.ts). */
-export const executions = { compiled: 0, graphqlJs: 0, compiledEvents: 0 };
+/** Operations run by this process's compiled executors, by how (read by test/compiled-execution.test.ts). */
+export const executions = { compiled: 0, graphqlJs: 0 };
 
 /** One document's compiled operations, by operation name ('' for the only one); null: not compilable. */
 type Compiled = Map<string, CompiledQuery | null>;
@@ -35,11 +32,10 @@ export function assertSyncTypeResolvers(schema: GraphQLSchema): void {
   if (async.length) throw new Error(`compiled execution needs synchronous type resolvers; async: ${async.join(', ')}`);
 }
 
-/** The compiled function of one operation of a parsed document, made once per document (null: not compilable). */
-function compiler(schema: GraphQLSchema) {
+export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
   assertSyncTypeResolvers(schema);
   const byDocument = new WeakMap<DocumentNode, Compiled>();
-  return (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+  const compiled = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let ops = byDocument.get(document);
     if (!ops) byDocument.set(document, (ops = new Map()));
     const key = operationName ?? '';
@@ -51,10 +47,6 @@ function compiler(schema: GraphQLSchema) {
     }
     return query;
   };
-}
-
-export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
-  const compiled = compiler(schema);
   return async (rc) => {
     const { document, operation, operationName, context, request } = rc;
     const slow = () => {
@@ -69,29 +61,6 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     if (result.data === undefined && result.errors?.length) return slow();
     executions.compiled++;
     return result as ExecutionResult;
-  };
-}
-
-/**
- * graphql-ws's `subscribe` with each event run by the operation's compiled function. The
- * subscription itself starts on graphql-js (`createSourceEventStream`: the field's arguments, its
- * errors, exactly as before; graphql-jit's own `subscribe` hands the resolver the operation's
- * variables instead of the field's arguments). A document that does not compile runs on
- * graphql-js throughout. Documents must be reused (graphql-ws.ts caches them by query text) or
- * every subscription compiles its own.
- */
-export function compiledSubscribe(schema: GraphQLSchema): (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
-  const compiled = compiler(schema);
-  return async (args) => {
-    const query = compiled(args.document, args.operationName ?? null);
-    if (!query) return subscribe(args);
-    const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
-    const variables = args.variableValues ?? {};
-    return mapAsyncIterator(source as AsyncIterable<unknown>, (event) => {
-      executions.compiledEvents++;
-      return query.query(event, args.contextValue, variables) as ExecutionResult | Promise<ExecutionResult>;
-    });
   };
 }
 

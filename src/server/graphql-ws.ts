@@ -1,13 +1,12 @@
 // GraphQL over WebSocket on /graphql (graphql-ws, `graphql-transport-ws`): a key checked once per
 // connection, the same query limits as over HTTP, and a fresh context per operation.
 import type { IncomingMessage, Server } from 'node:http';
-import { type DocumentNode, execute, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
+import { execute, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { traceWsOperation, wsOperationContext, wsRequestId } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
-import { compiledSubscribe } from './compiled-executor.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
 import { withInputField } from './input-errors.js';
@@ -26,8 +25,6 @@ export interface GraphqlWsOptions {
   maxSubscriptions: number;
   /** Production: no "Did you mean" hints in errors. */
   production: boolean;
-  /** GRAPHQL_EXECUTOR: `compiled` runs each subscription event as a compiled function. */
-  executor: 'compiled' | 'graphql-js';
 }
 
 export interface GraphqlWs {
@@ -36,17 +33,11 @@ export interface GraphqlWs {
   dispose(): Promise<void>;
 }
 
-/** Parsed and validated subscription documents by query text: many clients send the same one. */
-const MAX_CACHED_DOCUMENTS = 1000;
-const MAX_CACHED_LENGTH = 16 * 1024;
-
 const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
   (params?.authorization ?? params?.Authorization) as string | undefined;
 
-export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production, executor }: GraphqlWsOptions): GraphqlWs {
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production }: GraphqlWsOptions): GraphqlWs {
   const limiter = new SubscriptionLimiter(maxSubscriptions);
-  const subscribeOperation = executor === 'compiled' ? compiledSubscribe(schema) : subscribe;
-  const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
   const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (production ? errors.map(withoutSuggestions) : errors);
   const wss = new WebSocketServer({
     server: httpServer,
@@ -76,27 +67,19 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         // WS_MAX_SUBSCRIPTIONS operations at once per connection; the connection stays open
         const refused = limiter.refuse(ctx, id);
         if (refused) return [refused];
-        let known = documents.get(payload.query);
-        if (!known) {
-          let document;
-          try {
-            document = parse(payload.query, limits.parseOptions);
-          } catch (err) {
-            return hideHints([err as GraphQLError]);
-          }
-          known = { document, errors: validate(schema, document, [...specifiedRules, ...limits.validationRules]) };
-          if (payload.query.length <= MAX_CACHED_LENGTH) {
-            if (documents.size >= MAX_CACHED_DOCUMENTS) documents.clear();
-            documents.set(payload.query, known);
-          }
+        let doc;
+        try {
+          doc = parse(payload.query, limits.parseOptions);
+        } catch (err) {
+          return hideHints([err as GraphQLError]);
         }
-        if (known.errors.length) return hideHints(known.errors);
+        const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length) return hideHints(errors);
         // page sizes and cost, with the operation's variables (cost.ts)
-        const overLimits = limits.checkVariables(schema, known.document, payload.operationName, payload.variables);
+        const overLimits = limits.checkVariables(schema, doc, payload.operationName, payload.variables);
         if (overLimits.length) return overLimits;
         limiter.started(ctx, id);
-        // parsed and validated here: graphql-ws does not do it again
-        return { schema, document: known.document, operationName: payload.operationName, variableValues: payload.variables };
+        return undefined;
       },
       onComplete: (ctx, id) => limiter.ended(ctx, id),
       onError: (ctx, id, _payload, errors) => {
@@ -113,7 +96,7 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         return c;
       },
       execute: (args) => traceWsOperation(args, () => execute(args)),
-      subscribe: (args) => traceWsOperation(args, () => subscribeOperation(args)),
+      subscribe: (args) => traceWsOperation(args, () => subscribe(args)),
     },
     wss,
   );
