@@ -23,7 +23,7 @@ export function isClientAbort(err: unknown, req: IncomingMessage): boolean {
 }
 
 /**
- * The request body, at most `limit` bytes, read with raw-body (event listeners: per request, much
+ * The request body, at most `limit` bytes, read with raw-body (event listeners: per request,
  * cheaper than an async iterator over the stream). Over the limit, declared or counted:
  * BodyTooLargeError (a request being read is left paused: nothing more of it is read). A client
  * that hangs up mid-body: ClientAbortedError.

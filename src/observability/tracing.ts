@@ -271,8 +271,8 @@ export function traceWsOperation<R>(args: { contextValue?: unknown; operationNam
       // Each event's resolvers run in the operation's trace (when tracing is on), but not in a
       // request scope: a step waits for the next event as long as the subscriber stays, and a
       // scope held that long would keep AsyncLocalStorage (hooks on every promise) enabled for
-      // good (request-context.ts). The context carries the request id (its logger, error
-      // extensions), and a loader that calls a provider enters the scope itself (loaders/index.ts).
+      // good (request-context.ts). The context carries the request id (its logger), and a loader
+      // that calls a provider enters the scope itself (loaders/index.ts).
       return enabled ? bindIterator(value as AsyncIterableIterator<unknown>, (fn) => context.with(ctx, fn)) : value;
     }
     finish();
