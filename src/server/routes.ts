@@ -126,7 +126,9 @@ export function serveRoutes(server: Server, routes: readonly Route[], log: Logge
     });
     traceHttpRequest(req, res, () => dispatch(routes, req, res, requestId), requestId).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) {
-        // the rest of the body stays unread: answer, then close the connection
+        // the rest of the body stays unread (the request is paused): answer, then close the
+        // connection, which cannot carry another request (as Node does with any early answer, a
+        // client still sending may see the close as a reset)
         if (!res.headersSent) sendJson(res, 413, { error: err.message }, { connection: 'close' });
         return;
       }
