@@ -204,11 +204,15 @@ describe('status changes reach subscribers', () => {
   it('a session past its expiresAt expires and its subscriber is told', async () => {
     const client = wsClient(server.url);
     const subs = server.app.services.bus.subscriberCount;
-    const v = ok(await server.gql(StartPawaPassDocument, { input: input({ expiresAt: new Date(Date.now() + 1200).toISOString() }) })).startPawaPassVerification;
-    const sub = subscribe(client, VerificationUpdatedDocument, { id: v.id });
+    // subscribed by subject before the session exists, so an expiry that comes early on a loaded
+    // machine cannot slip in before the subscription
+    const subjectId = `expiring-${++n}`;
+    const sub = subscribe(client, VerificationUpdatedDocument, { subjectId });
     await until(() => server.app.services.bus.subscriberCount === subs + 1);
+    const v = ok(await server.gql(StartPawaPassDocument, { input: input({ subjectId, expiresAt: new Date(Date.now() + 1200).toISOString() }) })).startPawaPassVerification;
+    expect((await sub.next(5000)).verificationUpdated).toMatchObject({ previousStatus: null, verification: { id: v.id, status: 'CREATED' } });
     const e = (await sub.next(5000)).verificationUpdated;
-    expect(e).toMatchObject({ previousStatus: 'CREATED', verification: { status: 'EXPIRED', providerStatus: 'EXPIRED' } });
+    expect(e).toMatchObject({ previousStatus: 'CREATED', verification: { id: v.id, status: 'EXPIRED', providerStatus: 'EXPIRED' } });
     sub.close();
     await client.dispose();
   });
