@@ -1,18 +1,20 @@
 // Same-run A/B of the webhook path between two builds (e.g. the commit before a change and after
 // it): kyc-graph from each build in its own process (production mode, as the figures run it), each
-// on its own redis-server, sent signed pawaPass webhooks about sessions it created, 20 at a time, in
+// on its own redis-server, sent signed webhooks about sessions it created, 20 at a time, in
 // alternating rounds (the order flips every round), so background load on a shared machine hits
-// both alike. No subscribers: this isolates what one webhook costs (verify, parse, inbox, store,
+// both alike. The sessions are round-robin over figure 3's providers (pawaPass, UpPass, Argos), or
+// over those named with --providers. No subscribers: this isolates what one webhook costs (verify, parse, inbox, store,
 // publish, audit, acknowledge). Reports each build's median server CPU µs and its redis-server's
 // CPU µs per webhook, and the 1-minute load average before and after.
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
+//     [--providers pawapass,uppass,argos]
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { load1, median, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
-import { begin, pawaPass, type Started } from './providers.js';
+import { begin, type BenchProvider, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     b: { type: 'string', default: '.' },
     rounds: { type: 'string', default: '14' },
     webhooks: { type: 'string', default: '2000' },
+    providers: { type: 'string', default: WEBHOOK_PROVIDERS.map((p) => p.key).join(',') },
   },
 });
 if (!values.a) throw new Error('--a <checkout of the other build> is required');
@@ -28,14 +31,19 @@ const rounds = Number(values.rounds);
 const perRound = Number(values.webhooks);
 const SECRET = 'ab-webhooks-secret';
 const IN_FLIGHT = 20;
-const SESSIONS = 50;
+const SESSIONS = 51;
+const providers: BenchProvider[] = values.providers!.split(',').map((key) => {
+  const p = WEBHOOK_PROVIDERS.find((w) => w.key === key.trim());
+  if (!p) throw new Error(`--providers: ${key} is not one of ${WEBHOOK_PROVIDERS.map((w) => w.key).join(', ')}`);
+  return p;
+});
 
 interface Side {
   name: string;
   server: ServerProcess;
   redis: RedisServer;
   probe: Redis;
-  sessions: Started[];
+  sessions: { p: BenchProvider; v: Started }[];
   sent: number;
   cpu: number[];
   redisCpu: number[];
@@ -43,9 +51,13 @@ interface Side {
 
 async function side(name: string, dir: string): Promise<Side> {
   const redis = await startRedis();
-  const server = await startServerProcess('kyc', `ab-webhooks-${name}`, { ...pawaPass.env(SECRET), REDIS_URL: redis.url }, { script: script(dir) });
-  const sessions: Started[] = [];
-  for (let i = 0; i < SESSIONS; i++) sessions.push(await begin(pawaPass, server.url, `ab-${i}`, i));
+  const env = Object.assign({}, ...providers.map((p) => p.env(SECRET))) as Record<string, string>;
+  const server = await startServerProcess('kyc', `ab-webhooks-${name}`, { ...env, REDIS_URL: redis.url }, { script: script(dir) });
+  const sessions: Side['sessions'] = [];
+  for (let i = 0; i < SESSIONS; i++) {
+    const p = providers[i % providers.length];
+    sessions.push({ p, v: await begin(p, server.url, `ab-${i}`, i) });
+  }
   return { name, server, redis, probe: new Redis(redis.url), sessions, sent: 0, cpu: [], redisCpu: [] };
 }
 
@@ -62,8 +74,9 @@ async function send(s: Side, n: number) {
     await Promise.all(
       Array.from({ length: Math.min(IN_FLIGHT, n - i) }, async (_, j) => {
         const k = s.sent++;
-        const hook = pawaPass.webhook(s.sessions[k % SESSIONS], stamp + i + j, false, SECRET);
-        const res = await fetch(`${s.server.url}/webhooks/pawapass`, { method: 'POST', headers: hook.headers, body: hook.body });
+        const { p, v } = s.sessions[k % SESSIONS];
+        const hook = p.webhook(v, stamp + i + j, false, SECRET);
+        const res = await fetch(`${s.server.url}/webhooks/${p.key}`, { method: 'POST', headers: hook.headers, body: hook.body });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${s.name}: webhook answered ${res.status}`);
       }),
@@ -96,6 +109,7 @@ console.log(JSON.stringify({
   b: resolve(values.b!),
   rounds,
   webhooksPerRound: perRound,
+  providers: providers.map((p) => p.key),
   summary: sides.map((s) => ({ build: s.name, serverCpuUsPerWebhook: median(s.cpu), redisCpuUsPerWebhook: median(s.redisCpu), rounds: { server: s.cpu, redis: s.redisCpu } })),
   bLowerInRounds: { server: `${lower('cpu')}/${rounds}`, redis: `${lower('redisCpu')}/${rounds}` },
   loadAverage: { before: loadBefore, after: load1() },

@@ -31,12 +31,12 @@ export class ArgosAdapter implements ProviderAdapter {
   readonly client: ArgosClient;
   /** seed: a submissionId is valid for 4 hours. Tests may shorten it (the sandbox reads it too). */
   submissionTtlMs = ARGOS_SUBMISSION_TTL_MS;
-  private readonly secrets: string[];
+  private readonly secrets: readonly string[];
 
   constructor(private readonly options: ArgosAdapterOptions) {
     const { config } = options;
     this.mode = config.mode;
-    this.secrets = config.webhookSecrets;
+    this.secrets = Object.freeze([...config.webhookSecrets]);
     if (config.mode === 'sandbox') {
       this.simulator = new ArgosSimulator({
         apiKey: config.apiKey,

@@ -3,9 +3,10 @@
 // (https://argos:<secret>@host/webhooks/argos); the password must equal one of the configured
 // secrets (constant-time, rotation), checked before the body is parsed. Argos sends no event id:
 // the dedup key is derived from submission, trigger, attempts and kyc_result.updated_at.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
 import { parseWebhookBody } from '../parse.js';
+import { verifyBasicAuth } from '../webhook-auth.js';
 import { argosWebhookSchema, fromWebhook } from './mapper.js';
 
 export const WEBHOOK_USER = 'argos';
@@ -14,19 +15,8 @@ export function basicAuthorization(secret: string, user = WEBHOOK_USER): string 
   return `Basic ${Buffer.from(`${user}:${secret}`, 'utf8').toString('base64')}`;
 }
 
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
 export function verify(req: WebhookRequest, secrets: readonly string[]): void {
-  const header = req.headers.authorization;
-  if (typeof header !== 'string' || !/^Basic\s+/i.test(header)) throw new WebhookAuthError('missing Basic authorization');
-  const decoded = Buffer.from(header.replace(/^Basic\s+/i, '').trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) throw new WebhookAuthError('malformed Basic credentials');
-  // compare digests: equal length, constant time, whatever the password's length
-  const given = digest(decoded.slice(colon + 1));
-  let ok = false;
-  for (const secret of secrets) ok = timingSafeEqual(digest(secret), given) || ok;
-  if (!ok) throw new WebhookAuthError('Basic credentials do not match');
+  verifyBasicAuth(req.headers.authorization, secrets);
 }
 
 /** Triggers that report a change of a submission's KYC state; the others are acknowledged and ignored. */

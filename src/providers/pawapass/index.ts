@@ -29,12 +29,12 @@ export class PawaPassAdapter implements ProviderAdapter {
   readonly mode: 'sandbox' | 'live';
   readonly simulator?: PawaPassSimulator;
   readonly client: PawaPassClient;
-  private readonly secrets: string[];
+  private readonly secrets: readonly string[];
 
   constructor(private readonly options: PawaPassAdapterOptions) {
     const { config } = options;
     this.mode = config.mode;
-    this.secrets = config.webhookSecrets;
+    this.secrets = Object.freeze([...config.webhookSecrets]);
     if (config.mode === 'sandbox') {
       this.simulator = new PawaPassSimulator({
         apiKey: config.apiKey,

@@ -4,6 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError } from '../contract.js';
 import { parseWebhookBody } from '../parse.js';
+import { secretKeys } from '../webhook-auth.js';
 import { PawaPassNotificationSchema, toView } from './mapper.js';
 
 export const SIGNATURE_HEADER = 'x-signature';
@@ -16,8 +17,9 @@ export function verify(req: WebhookRequest, secrets: readonly string[]): void {
   const header = req.headers[SIGNATURE_HEADER];
   if (typeof header !== 'string' || header === '') throw new WebhookAuthError('missing X-Signature header');
   if (!/^[0-9a-fA-F]{64}$/.test(header)) throw new WebhookAuthError('X-Signature is not a hex HMAC-SHA256');
-  const given = Buffer.from(header.toLowerCase(), 'hex');
-  const ok = secrets.some((secret) => timingSafeEqual(Buffer.from(sign(req.rawBody, secret), 'hex'), given));
+  const given = Buffer.from(header, 'hex');
+  let ok = false;
+  for (const key of secretKeys(secrets)) ok = timingSafeEqual(createHmac('sha256', key).update(req.rawBody).digest(), given) || ok;
   if (!ok) throw new WebhookAuthError('X-Signature does not match');
 }
 

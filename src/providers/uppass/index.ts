@@ -37,13 +37,13 @@ export class UpPassAdapter implements ProviderAdapter {
   readonly simulator?: UpPassSimulator;
   readonly client: UpPassClient;
   /** null: UPPASS_WEBHOOK_AUTH=none (the portal's "No Auth"). */
-  private readonly secrets: string[] | null;
+  private readonly secrets: readonly string[] | null;
   readonly startupWarnings: { setting: string; message: string }[] = [];
 
   constructor(private readonly options: UpPassAdapterOptions) {
     const { config } = options;
     this.mode = config.mode;
-    this.secrets = config.webhookAuth === 'none' ? null : config.webhookSecrets;
+    this.secrets = config.webhookAuth === 'none' ? null : Object.freeze([...config.webhookSecrets]);
     if (this.secrets === null) {
       this.startupWarnings.push({
         setting: 'UPPASS_WEBHOOK_AUTH',
