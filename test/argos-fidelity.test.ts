@@ -176,6 +176,14 @@ describe('webhooks on the documented bodies', () => {
     expect(() => verify(req('Basic YXJnb3M6a2F0LXNlY3JldC0y'), ['kat-secret-1'])).toThrow(WebhookAuthError);
     expect(() => verify(req('Bearer kat-secret-1'), ['kat-secret-1'])).toThrow(WebhookAuthError);
   });
+
+  it('Basic credentials are standard base64, as a URL with userinfo sends them (printf argos:kat??? | base64)', () => {
+    const req = (authorization: string) => ({ rawBody: Buffer.from('{}'), headers: { authorization } });
+    expect(() => verify(req('Basic YXJnb3M6a2F0Pz8/'), ['kat???'])).not.toThrow();
+    // the same bytes in base64url are not HTTP Basic (Buffer would decode them alike)
+    expect(() => verify(req('Basic YXJnb3M6a2F0Pz8_'), ['kat???'])).toThrow(/not HTTP Basic/);
+    expect(() => verify(req('Basic YXJnb3M6a2F0Pz8/'), [])).toThrow(/do not match/);
+  });
 });
 
 describe('the Argos client on a scripted Argos', () => {
