@@ -3,9 +3,9 @@
 // on its own redis-server, sent signed webhooks about sessions it created, 20 at a time, in
 // alternating rounds (the order flips every round), so background load on a shared machine hits
 // both alike. The sessions are round-robin over figure 3's providers (pawaPass, UpPass, Argos), or
-// over those named with --providers. No subscribers: this isolates what one webhook costs (verify, parse, inbox, store,
-// publish, audit, acknowledge). Reports each build's median server CPU µs and its redis-server's
-// CPU µs per webhook, and the 1-minute load average before and after.
+// over those named with --providers. No subscribers: this isolates what one webhook costs (verify,
+// parse, inbox, store, publish, audit, acknowledge). Reports each build's median server CPU µs and
+// its redis-server's CPU µs per webhook, and the 1-minute load average before and after.
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]

@@ -18,6 +18,11 @@ export function secretKeys(secrets: readonly string[]): KeyObject[] {
   return k;
 }
 
+/** `Basic base64(user:password)`, as a sender (a simulator, a test, a URL with userinfo) sets it. */
+export function basicAuthorization(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
 /**
  * Throws WebhookAuthError unless `header` is `Basic base64(user:password)` with any user and a
  * password equal to one of `secrets`. Digests are compared (equal length, so timingSafeEqual never

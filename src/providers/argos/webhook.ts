@@ -4,15 +4,15 @@
 // secrets (constant-time, rotation), checked before the body is parsed. Argos sends no event id:
 // the dedup key is derived from submission, trigger, attempts and kyc_result.updated_at.
 import { createHash } from 'node:crypto';
-import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
+import { type ProviderEvent, type WebhookRequest, WebhookFormatError } from '../contract.js';
 import { parseWebhookBody } from '../parse.js';
-import { verifyBasicAuth } from '../webhook-auth.js';
+import { basicAuthorization as basic, verifyBasicAuth } from '../webhook-auth.js';
 import { argosWebhookSchema, fromWebhook } from './mapper.js';
 
 export const WEBHOOK_USER = 'argos';
 
 export function basicAuthorization(secret: string, user = WEBHOOK_USER): string {
-  return `Basic ${Buffer.from(`${user}:${secret}`, 'utf8').toString('base64')}`;
+  return basic(user, secret);
 }
 
 export function verify(req: WebhookRequest, secrets: readonly string[]): void {

@@ -4,16 +4,16 @@
 // time before the body is parsed. UPPASS_WEBHOOK_AUTH=none accepts a portal set to "No Auth"
 // (the server warns at start). `event.nounce` is only a dedup key, never proof of origin.
 import { createHash } from 'node:crypto';
-import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
+import { type ProviderEvent, type WebhookRequest, WebhookFormatError } from '../contract.js';
 import { parseWebhookBody } from '../parse.js';
-import { verifyBasicAuth } from '../webhook-auth.js';
+import { basicAuthorization, verifyBasicAuth } from '../webhook-auth.js';
 import { toView, UpPassWebhookSchema } from './mapper.js';
 
 /** The username the sandbox sends; any username is accepted, only the password authenticates. */
 export const WEBHOOK_USERNAME = 'uppass';
 
 export function basicAuthHeader(password: string, username = WEBHOOK_USERNAME): string {
-  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+  return basicAuthorization(username, password);
 }
 
 /** `secrets` null: the portal is set to "No Auth" (UPPASS_WEBHOOK_AUTH=none); nothing to check. */
