@@ -2,6 +2,7 @@
 // back"): a final status is terminal; otherwise a view older than ours never replaces it, "older"
 // decided by the provider's timestamp when both carry one and they differ, else by lifecycle rank.
 // A cycle the provider documents (Argos RETRY_REQUIRED → IN_PROGRESS) is a forward step.
+import { parseIso } from './iso-time.js';
 
 export interface Lifecycle<S extends string> {
   /** CREATED < IN_PROGRESS < IN_REVIEW < final, per model. */
@@ -19,8 +20,8 @@ export interface Timed<S extends string> {
 /** True when `view` must not replace `current` (it is behind it). */
 export function isBehind<S extends string>(lifecycle: Lifecycle<S>, current: Timed<S>, view: Timed<S>): boolean {
   if (lifecycle.isFinal(current.status)) return view.status !== current.status;
-  const a = current.providerUpdatedAt ? Date.parse(current.providerUpdatedAt) : NaN;
-  const b = view.providerUpdatedAt ? Date.parse(view.providerUpdatedAt) : NaN;
+  const a = current.providerUpdatedAt ? parseIso(current.providerUpdatedAt) : NaN;
+  const b = view.providerUpdatedAt ? parseIso(view.providerUpdatedAt) : NaN;
   if (!Number.isNaN(a) && !Number.isNaN(b) && a !== b) return b < a;
   if (lifecycle.rank[view.status] >= lifecycle.rank[current.status]) return false;
   return !(lifecycle.isCycle?.(current.status, view.status) ?? false);

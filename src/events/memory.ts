@@ -2,6 +2,7 @@
 // (by age and count) so subscribers can resume from a cursor.
 import { type BusEvent, CursorError, type EraseTarget, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, replayIndexKey, replayIndexKeys, type SubscribeOptions, type Topic } from './contract.js';
 import { Fanout, replayThenLive } from './fanout.js';
+import { parseIso } from '../domain/iso-time.js';
 
 export interface MemoryEventBusOptions {
   /** Events older than this are dropped from the log. Default 24 h. */
@@ -56,7 +57,7 @@ export class MemoryEventBus implements EventBus {
   private trim() {
     const cutoff = Date.now() - this.windowMs;
     let drop = 0;
-    while (drop < this.log.length && (this.log.length - drop > this.maxEvents || Date.parse(this.log[drop].at) < cutoff)) drop++;
+    while (drop < this.log.length && (this.log.length - drop > this.maxEvents || parseIso(this.log[drop].at) < cutoff)) drop++;
     if (drop === 0) return;
     const dropped = this.log.splice(0, drop);
     this.droppedUpTo = seqOf(dropped.at(-1)!.cursor);

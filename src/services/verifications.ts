@@ -13,6 +13,7 @@ import {
   newVerificationRecord,
   verificationId,
 } from '../domain/verification.js';
+import { parseIso } from '../domain/iso-time.js';
 import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
@@ -136,7 +137,7 @@ export class VerificationService {
     const now = Date.now();
     const stale = new Map<Provider, number[]>();
     records.forEach((r, i) => {
-      if (!r || isFinal(r.status) || now - Date.parse(r.syncedAt) <= this.options.statusMaxAgeMs) return;
+      if (!r || isFinal(r.status) || now - parseIso(r.syncedAt) <= this.options.statusMaxAgeMs) return;
       if (!this.adapters.get(r.provider)?.fetchVerifications) return;
       stale.set(r.provider, [...(stale.get(r.provider) ?? []), i]);
     });

@@ -2,6 +2,7 @@
 // Seed: ../shared/seeds/argos-submission-step1.txt; facts: ../shared/provider-specs/argos.md
 import countries from 'i18n-iso-countries/index.js';
 import { z } from 'zod/v4';
+import { isCanonicalIso, toCanonicalIso } from '../../domain/iso-time.js';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 
 // seed: idType values
@@ -158,8 +159,13 @@ const argosDateTime = z.string().refine((v) => argosDate(v) !== null, { message:
 export function argosDate(v: string | null | undefined): string | null {
   if (!v) return null;
   const m = ARGOS_DATE_TIME.exec(v);
-  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +m[7]) : /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (m) {
+    // every part in range: the ISO form is the same digits (out of range, Date.UTC carries over;
+    // it also reads years below 100 as 19xx)
+    const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+    return +m[1] >= 100 && isCanonicalIso(iso) ? iso : new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +m[7])).toISOString();
+  }
+  return /^\d{4}-\d{2}-\d{2}T/.test(v) ? toCanonicalIso(v) : null;
 }
 
 /** Argos's form of a date: `YYYY-MM-DD-HH-MM-SS-ZZZ` in UTC (what the sandbox sends). */

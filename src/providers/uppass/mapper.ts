@@ -1,6 +1,7 @@
 // UpPass wire types (the seed's own field names) and their mapping to the unified model.
 // Seed: ../shared/seeds/uppass-api.txt; facts: ../shared/provider-specs/uppass.md
 import { z } from 'zod/v4';
+import { toCanonicalIso } from '../../domain/iso-time.js';
 import type { FaceScan, IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -218,8 +219,7 @@ export function toUnifiedStatus(status: string, ekyc: string | null | undefined,
 /** ISO 8601 of a provider time, or null when it is absent or not a date. */
 export function isoOrNull(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  return toCanonicalIso(value);
 }
 
 export type UpPassDetailsShape = {
