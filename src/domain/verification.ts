@@ -173,27 +173,24 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
   if (isBehind(VERIFICATION_LIFECYCLE, current, view)) {
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }
-  const { id, provider, tenant, subjectId, history, createdAt } = current;
   const changed = !sameView(current, view);
-  return {
-    record: {
-      ...view,
-      id,
-      provider,
-      tenant,
-      subjectId,
-      createdAt,
-      history: withHistory(history, { status: view.status, providerStatus: view.providerStatus, at }),
-      updatedAt: changed ? at : current.updatedAt,
-      syncedAt: at,
-      ...(current.version !== undefined ? { version: current.version } : {}),
-      ...(current.lastEvent !== undefined ? { lastEvent: current.lastEvent } : {}),
-      ...(current.idempotencyKey ? { idempotencyKey: current.idempotencyKey } : {}),
-      ...(current.routedAttempts?.length ? { routedAttempts: current.routedAttempts } : {}),
-    },
-    changed,
-    previousStatus,
+  // one object, the record's own keys set after the view's (no temporary object per optional key)
+  const record: VerificationRecord = {
+    ...view,
+    id: current.id,
+    provider: current.provider,
+    tenant: current.tenant,
+    subjectId: current.subjectId,
+    createdAt: current.createdAt,
+    history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),
+    updatedAt: changed ? at : current.updatedAt,
+    syncedAt: at,
   };
+  if (current.version !== undefined) record.version = current.version;
+  if (current.lastEvent !== undefined) record.lastEvent = current.lastEvent;
+  if (current.idempotencyKey) record.idempotencyKey = current.idempotencyKey;
+  if (current.routedAttempts?.length) record.routedAttempts = current.routedAttempts;
+  return { record, changed, previousStatus };
 }
 
 export const isFinal = (s: VerificationStatus) => FINAL_STATUSES.has(s);
