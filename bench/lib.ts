@@ -148,6 +148,11 @@ export class Latencies {
     return this.h.count;
   }
 
+  /** Adds every latency `other` recorded (pooling the rounds of one figure). */
+  add(other: Latencies) {
+    this.h.add(other.h);
+  }
+
   summary(): LatencySummary {
     const ms = (us: number) => round(us / 1000, 2);
     if (this.h.count === 0) return { count: 0, p50: NaN, p99: NaN, max: NaN, mean: NaN };

@@ -122,6 +122,28 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     for (const figure of Object.values(results.figures)) expect(figure).toHaveProperty('cpuRatio');
   });
 
+  it('alternates figure 3 rounds and takes the median of the per-round CPU ratios', () => {
+    type Pooled = { sent: number; rounds: { serverCpuMsPerEvent: number }[] };
+    const w = results.figures.webhookToSubscriber as {
+      settings: { rounds: number; rate: number; seconds: number };
+      cpuRatio: { inMemory: number; redisTwoInstances: number; byRound: Record<'inMemory' | 'redisTwoInstances', number[]> };
+    } & Record<'inMemory' | 'redisTwoInstances', Record<'kycGraph' | 'baseline', Pooled>>;
+    expect(w.settings.rounds).toBeGreaterThanOrEqual(2);
+    for (const where of ['inMemory', 'redisTwoInstances'] as const) {
+      const byRound = w.cpuRatio.byRound[where];
+      expect(byRound).toHaveLength(w.settings.rounds);
+      const sorted = [...byRound].sort((a, b) => a - b);
+      const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      expect(w.cpuRatio[where]).toBeCloseTo(mid, 2);
+      for (const who of ['kycGraph', 'baseline'] as const) {
+        // every round's events counted once in the pooled figures
+        expect(w[where][who].rounds).toHaveLength(w.settings.rounds);
+        expect(w[where][who].sent).toBe(w.settings.rounds * Math.round(w.settings.rate * w.settings.seconds));
+      }
+      byRound.forEach((ratio, i) => expect(ratio).toBeCloseTo(w[where].kycGraph.rounds[i].serverCpuMsPerEvent / w[where].baseline.rounds[i].serverCpuMsPerEvent, 1));
+    }
+  });
+
   it('measures the webhook acknowledgement in both setups', () => {
     const f = results.figures.webhookAck as Record<'inMemory' | 'redisTwoInstances', { kycGraph: { count: number; p99: number } }>;
     expect(f.inMemory.kycGraph.count).toBeGreaterThan(0);
