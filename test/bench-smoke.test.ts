@@ -62,6 +62,22 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(f.sameQuery.cpuRatio).toBeGreaterThan(0);
   });
 
+  it('figure 1: the CPU ratio is the median of per-round ratios, every server measured once a round', () => {
+    type Run = { serverCpuUsPerRequest: number };
+    const f = results.figures.httpOverhead as {
+      settings: { rounds: number };
+      sameQuery: { cpuRatio: number; cpuRatioByRound: number[] };
+      runs: Record<'sameQuery' | 'kycGraph' | 'baseline', Run[]>;
+    };
+    expect(f.settings.rounds).toBeGreaterThanOrEqual(2);
+    for (const list of Object.values(f.runs)) expect(list).toHaveLength(f.settings.rounds);
+    expect(f.sameQuery.cpuRatioByRound).toHaveLength(f.settings.rounds);
+    f.sameQuery.cpuRatioByRound.forEach((r, i) => expect(r).toBeCloseTo(f.runs.sameQuery[i].serverCpuUsPerRequest / f.runs.kycGraph[i].serverCpuUsPerRequest, 2));
+    const sorted = [...f.sameQuery.cpuRatioByRound].sort((a, b) => a - b);
+    const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    expect(f.sameQuery.cpuRatio).toBeCloseTo(mid, 2);
+  });
+
   it('counts upstream calls per provider for every N, and a fresh aliased read makes none', () => {
     const f = results.figures.batching as { byN: { n: number; staleAliases: { upstream: Record<string, { calls: number }> }; freshAliases: { storeReads: number; upstream: Record<string, { calls: number }> } }[] };
     expect(f.byN.length).toBeGreaterThan(1);
