@@ -2,6 +2,7 @@
 // instrument fit, compliance) and the pure rules for changing it. Field sets follow the Upvest
 // user-checks seed, the one check provider today.
 
+import { extend } from './objects.js';
 import { sameJson } from './same-json.js';
 import { isBehind, type Lifecycle } from './transition.js';
 
@@ -125,12 +126,12 @@ export function applyCheck(current: CheckRecord, reported: Check, now: Date): Ap
     return { record: current, changed: false };
   }
   const { tenant, subjectId, createdAt } = current;
-  const next = { ...current, ...reported, tenant, subjectId, createdAt } as CheckRecord;
+  const next = Object.assign({}, current, reported, { tenant, subjectId, createdAt }) as CheckRecord;
   const changed = !sameJson({ ...next, updatedAt: null }, { ...current, updatedAt: null });
   return { record: changed ? { ...next, updatedAt: now.toISOString() } : current, changed };
 }
 
 export function newCheckRecord(check: Check, tenant: string, now: Date): CheckRecord {
   const at = now.toISOString();
-  return { ...check, tenant, subjectId: check.userId, createdAt: at, updatedAt: at };
+  return extend(check, { tenant, subjectId: check.userId, createdAt: at, updatedAt: at });
 }

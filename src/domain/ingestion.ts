@@ -1,5 +1,6 @@
 // The unified Ingestion model (DESIGN.md): an approved verification at a source provider copied
 // into a platform's KYC processes, and the pure rules for changing it.
+import { extend } from './objects.js';
 import { sameJson } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
 import type { Provider, StoredEventRef } from './verification.js';
@@ -118,8 +119,7 @@ export const isFinished = (s: IngestionStatus) => s === 'FINISHED';
 
 export function newIngestionRecord(provider: Provider, tenant: string, view: ProviderIngestionView, now: Date): IngestionRecord {
   const at = now.toISOString();
-  return {
-    ...view,
+  return extend(view, {
     id: ingestionId(provider, view.providerRef),
     provider,
     tenant,
@@ -128,7 +128,7 @@ export function newIngestionRecord(provider: Provider, tenant: string, view: Pro
     createdAt: at,
     updatedAt: at,
     syncedAt: at,
-  };
+  });
 }
 
 export interface AppliedIngestionView {
@@ -154,15 +154,14 @@ export function applyIngestionView(current: IngestionRecord, view: ProviderInges
   if (older) return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   const changed = !sameView(current, view);
   return {
-    record: {
-      ...current,
-      ...view,
+    // (objects.ts: not a literal after a spread)
+    record: Object.assign({}, current, view, {
       // the user an ingestion belongs to never changes; keep the one we indexed it under
       userId: current.userId ?? view.userId,
       history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),
       updatedAt: changed ? at : current.updatedAt,
       syncedAt: at,
-    },
+    }),
     changed,
     previousStatus,
   };

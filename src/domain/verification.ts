@@ -1,4 +1,5 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
+import { extend } from './objects.js';
 import { sameJsonExcept } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
 
@@ -124,8 +125,7 @@ export function newVerificationRecord(
   now: Date,
 ): VerificationRecord {
   const at = now.toISOString();
-  return {
-    ...view,
+  return extend(view, {
     id: verificationId(provider, view.providerRef),
     provider,
     tenant,
@@ -134,7 +134,7 @@ export function newVerificationRecord(
     createdAt: at,
     updatedAt: at,
     syncedAt: at,
-  };
+  });
 }
 
 export interface AppliedView {
@@ -174,9 +174,8 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }
   const changed = !sameView(current, view);
-  // one object, the record's own keys set after the view's (no temporary object per optional key)
-  const record: VerificationRecord = {
-    ...view,
+  // the record's own keys set after the view's (objects.ts: not a literal after a spread)
+  const record: VerificationRecord = extend(view, {
     id: current.id,
     provider: current.provider,
     tenant: current.tenant,
@@ -185,7 +184,7 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
     history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),
     updatedAt: changed ? at : current.updatedAt,
     syncedAt: at,
-  };
+  });
   if (current.version !== undefined) record.version = current.version;
   if (current.lastEvent !== undefined) record.lastEvent = current.lastEvent;
   if (current.idempotencyKey) record.idempotencyKey = current.idempotencyKey;

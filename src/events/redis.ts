@@ -3,6 +3,7 @@
 // and hands events to its local subscribers. The stream id is the event's cursor, so order is
 // the same on every replica, and a subscriber resumes with XRANGE from its cursor.
 import { once } from 'node:events';
+import { extend } from '../domain/objects.js';
 import type { RedisClient } from '../redis/client.js';
 import {
   type BusEvent,
@@ -133,7 +134,7 @@ export class RedisEventBus implements EventBus {
 
   private decode(id: string, fields: string[]): BusEvent | null {
     try {
-      return { ...(JSON.parse(fields[1]) as Omit<BusEvent, 'cursor'>), cursor: id };
+      return extend(JSON.parse(fields[1]) as Omit<BusEvent, 'cursor'>, { cursor: id });
     } catch {
       return null; // a malformed entry cannot be delivered; skip it rather than stall everyone
     }

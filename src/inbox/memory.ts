@@ -2,6 +2,7 @@
 // append, claimed again when idle, deliveries counted, dead letters kept, processed event ids
 // remembered. Bounded, so a stuck processor turns into 503s (the provider retries later) instead
 // of unbounded memory, and the processed ids are the newest MAX_PROCESSED_IDS.
+import { extend } from '../domain/objects.js';
 import type { ProviderEvent } from '../domain/provider-event.js';
 import {
   DEDUP_TTL_MS,
@@ -46,7 +47,7 @@ export class MemoryInbox implements Inbox {
     return events.map((event) => {
       const entry: InboxEntry = { id: String(++this.seq), provider, event, receivedAt, deliveries: 1 };
       this.held.set(entry.id, { entry, deliveredAt: receivedAt });
-      return { ...entry, processed: this.isDone(provider, event.eventId) };
+      return extend(entry, { processed: this.isDone(provider, event.eventId) });
     });
   }
 

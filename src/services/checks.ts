@@ -1,6 +1,7 @@
 // Use cases for user checks, the same for every check provider: list a user's checks (the
 // provider is the source of truth), create one (idempotent), apply what a webhook reports, and
 // subscribe to changes.
+import { extend } from '../domain/objects.js';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import { type AppliedCheck, applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
@@ -62,8 +63,8 @@ export class CheckService {
 
   /** Stores a created check once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateCheckRequest, check: Check): Promise<CheckRecord> {
-    const fresh = { ...newCheckRecord(check, req.tenant, new Date()), ...idempotencyKeyOf(req) };
-    let record: CheckRecord = { ...fresh, version: 1 };
+    const fresh: CheckRecord = Object.assign(newCheckRecord(check, req.tenant, new Date()), idempotencyKeyOf(req));
+    let record: CheckRecord = extend(fresh, { version: 1 });
     if (!(await this.store.put('check', fresh, 0))) record = (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? record;
     await this.publish(record, `created:${record.id}`);
     return record;
@@ -77,7 +78,7 @@ export class CheckService {
     const out = await compareAndSet<CheckRecord, AppliedCheck>(this.store, 'check', check.id, (current) => {
       const applied: AppliedCheck & { write?: boolean } = applyCheck(current, check, new Date());
       applied.write = applied.changed;
-      if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null };
+      if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null });
       return applied;
     });
     if (!out) return adopt && check.type === 'COMPLIANCE' ? this.adoptProviderCheck(check, eventKey) : null;
@@ -102,12 +103,13 @@ export class CheckService {
       return null;
     }
     const [tenant] = tenants;
-    const fresh: CheckRecord = { ...newCheckRecord(check, tenant, new Date()), lastEvent: eventKey ? { key: eventKey, previousStatus: null } : null };
+    const fresh: CheckRecord = extend(newCheckRecord(check, tenant, new Date()), { lastEvent: eventKey ? { key: eventKey, previousStatus: null } : null });
     // a concurrent delivery recorded it first: apply this one to that record instead (an erased
     // one stays erased: its tombstone refuses the put and is read as absent)
     if (!(await this.store.put('check', fresh, 0))) return this.applyProviderCheck(check, eventKey, false);
-    await this.publish({ ...fresh, version: 1 }, eventKey);
-    return { ...fresh, version: 1 };
+    const stored = extend(fresh, { version: 1 });
+    await this.publish(stored, eventKey);
+    return stored;
   }
 
   private async publish(record: CheckRecord, key?: string) {

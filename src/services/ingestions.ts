@@ -1,6 +1,7 @@
 // Use cases for ingestions, the same for every provider that ingests: create (idempotent), apply
 // what a provider reports (webhook, refresh or poll), refresh stale statuses, subscribe, and the
 // polling safety net for unfinished ingestions whose webhooks do not come.
+import { extend } from '../domain/objects.js';
 import { routeKey, routesOf } from '../events/routes.js';
 import type { Logger } from 'pino';
 import {
@@ -90,8 +91,8 @@ export class IngestionService {
 
   /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateIngestionCall, view: ProviderIngestionView): Promise<IngestionRecord> {
-    const fresh = { ...newIngestionRecord(req.provider, req.tenant, view, new Date()), ...idempotencyKeyOf(req) };
-    let record: IngestionRecord = { ...fresh, version: 1 };
+    const fresh: IngestionRecord = Object.assign(newIngestionRecord(req.provider, req.tenant, view, new Date()), idempotencyKeyOf(req));
+    let record: IngestionRecord = extend(fresh, { version: 1 });
     if (!(await this.store.put('ingestion', fresh, 0))) {
       record = (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? record;
     }

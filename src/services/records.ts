@@ -1,6 +1,7 @@
 // Read-modify-write of one stored record without losing a concurrent writer's change: read it
 // with its version, apply the change, compare-and-set; on a conflict read again and re-apply.
 import { randomUUID } from 'node:crypto';
+import { extend } from '../domain/objects.js';
 import { CREATING_TTL_MS, type Entity, type EntityKind, type Store } from '../store/contract.js';
 
 /** Conflicting writers of one record retried at most this many times (each retry re-reads). */
@@ -29,7 +30,7 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
     const expected = current.version ?? 0;
     const result = change(current);
     if (result.write === false) return result; // nothing to store
-    if (await store.put(kind, result.record, expected)) return { ...result, record: { ...result.record, version: expected + 1 } };
+    if (await store.put(kind, result.record, expected)) return extend(result, { record: extend(result.record, { version: expected + 1 }) as T }) as R;
     if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
   }
   throw new ContentionError(kind);
@@ -79,7 +80,7 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
 ): Promise<T | null> {
   const out = await compareAndSet<T, Applied<T, S>>(store, kind, id, (current) => {
     const applied = apply(current);
-    if (applied.changed) applied.record = { ...applied.record, lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null };
+    if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null }) as T;
     return applied;
   });
   if (!out) return null;

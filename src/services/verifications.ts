@@ -14,6 +14,7 @@ import {
   verificationId,
 } from '../domain/verification.js';
 import { parseIso } from '../domain/iso-time.js';
+import { extend } from '../domain/objects.js';
 import { badUserInput } from '../errors.js';
 import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
@@ -87,8 +88,8 @@ export class VerificationService {
 
   /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: Pick<StartRequest, 'provider' | 'operation' | 'tenant' | 'subjectId' | 'idempotencyKey'>, view: ProviderVerificationView, extra: Partial<VerificationRecord> = {}): Promise<VerificationRecord> {
-    const fresh = { ...newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), ...idempotencyKeyOf(req), ...extra };
-    let record: VerificationRecord = { ...fresh, version: 1 };
+    const fresh: VerificationRecord = Object.assign(newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), idempotencyKeyOf(req), extra);
+    let record: VerificationRecord = extend(fresh, { version: 1 });
     if (!(await this.store.put('verification', fresh, 0))) {
       record = (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? record;
     }

@@ -1,6 +1,7 @@
 // In-memory store: the embedded default. A value is copied through JSON when written (so it reads
 // back exactly as it would from Redis) and deep-frozen, so a caller can never mutate stored state
 // by accident, and reads hand out the frozen value without copying (no JSON.parse per read).
+import { extend } from '../domain/objects.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
 
@@ -28,7 +29,7 @@ export class MemoryStore implements Store {
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== version) return false;
-    this.entities.set(key, frozenCopy({ ...entity, version: version + 1 }));
+    this.entities.set(key, frozenCopy(extend(entity, { version: version + 1 })));
     if (current) return true;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
     if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);

@@ -3,6 +3,7 @@
 import countries from 'i18n-iso-countries/index.js';
 import { z } from 'zod/v4';
 import { isCanonicalIso, toCanonicalIso } from '../../domain/iso-time.js';
+import { extend } from '../../domain/objects.js';
 import type { IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 
 // seed: idType values
@@ -492,10 +493,9 @@ export function fromStep2(res: ArgosStep2Response, sent: ArgosStep2Fields, curre
     createdAt: null,
     updatedAt: new Date(now).toISOString(),
   };
-  const details: ArgosDetailsShape = {
-    ...NO_GET_FIELDS,
-    ...(prev as ArgosDetailsShape),
-    kind: 'ArgosDetails',
+  // (domain/objects.ts: Object.assign, not a literal after a spread)
+  const details: ArgosDetailsShape = Object.assign({}, NO_GET_FIELDS, prev as ArgosDetailsShape, {
+    kind: 'ArgosDetails' as const,
     kycStatus: res.kycStatus,
     retryCount,
     retry,
@@ -503,9 +503,8 @@ export function fromStep2(res: ArgosStep2Response, sent: ArgosStep2Fields, curre
     verificationResult: res.verificationResult ?? null,
     faceSimilarityScore: res.faceSimilarityScore ?? null,
     livenessScore: res.livenessScore ?? null,
-  };
-  return {
-    ...current,
+  });
+  return extend(current, {
     status,
     providerStatus: res.kycStatus,
     identityDocument,
@@ -514,7 +513,7 @@ export function fromStep2(res: ArgosStep2Response, sent: ArgosStep2Fields, curre
     retriesLeft: Math.max(0, ARGOS_MAX_TRIES - retryCount),
     details,
     providerUpdatedAt: null,
-  };
+  });
 }
 
 const splitName = (full: string | null | undefined): [string | null, string | null] => {
@@ -704,19 +703,19 @@ const isEmpty = (v: unknown) => v === null || v === undefined;
 
 /** Keeps what we know when a GET or webhook view lacks it (webhooks carry no OCR block). */
 export function mergeArgosView(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView {
-  const merged: ProviderVerificationView = { ...incoming };
+  const merged: ProviderVerificationView = Object.assign({}, incoming);
   for (const k of ['identityDocument', 'faceScan', 'country', 'externalId', 'retriesLeft'] as const) {
     if (isEmpty(merged[k])) (merged as unknown as Record<string, unknown>)[k] = current[k];
   }
   // the 4 h count from when we first recorded the submission
   merged.expiresAt = current.expiresAt ?? incoming.expiresAt;
   if (current.identityDocument && incoming.identityDocument) {
-    const doc: Record<string, unknown> = { ...current.identityDocument };
+    const doc: Record<string, unknown> = Object.assign({}, current.identityDocument) as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(incoming.identityDocument)) if (!isEmpty(v)) doc[k] = v;
     merged.identityDocument = doc as unknown as IdentityDocument;
   }
   if (current.details && incoming.details) {
-    const d: Record<string, unknown> = { ...current.details };
+    const d: Record<string, unknown> = Object.assign({}, current.details);
     for (const [k, v] of Object.entries(incoming.details)) if (!isEmpty(v)) d[k] = v;
     merged.details = d as ProviderVerificationView['details'];
   } else {

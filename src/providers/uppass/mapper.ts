@@ -2,6 +2,7 @@
 // Seed: ../shared/seeds/uppass-api.txt; facts: ../shared/provider-specs/uppass.md
 import { z } from 'zod/v4';
 import { toCanonicalIso } from '../../domain/iso-time.js';
+import { extend } from '../../domain/objects.js';
 import type { FaceScan, IdentityDocument, ProviderVerificationView, VerificationStatus } from '../../domain/verification.js';
 import type { HostedStartFields } from '../contract.js';
 
@@ -421,8 +422,7 @@ export function mergeView(current: ProviderVerificationView, incoming: ProviderV
     documentCheck: inc.documentCheck ?? cur.documentCheck ?? null,
     bankStatement: inc.bankStatement ?? cur.bankStatement ?? null,
   };
-  return {
-    ...incoming,
+  return extend(incoming, {
     externalId: incoming.externalId ?? current.externalId,
     url: incoming.url ?? current.url,
     country: incoming.country ?? current.country,
@@ -432,7 +432,7 @@ export function mergeView(current: ProviderVerificationView, incoming: ProviderV
     expiresAt: incoming.expiresAt ?? current.expiresAt,
     providerUpdatedAt: incoming.providerUpdatedAt ?? current.providerUpdatedAt,
     details,
-  };
+  });
 }
 
 /** Question keys as UpPass's form builder names them (the keys of `answers`). */
