@@ -106,14 +106,32 @@ export async function startBaseline(options: { redisUrl: string | null; sameQuer
       Query: { hello: () => 'world' },
       Subscription: {
         updated: {
-          subscribe: async function* (_: unknown, { key }: { key: string }) {
+          // events.on's own iterator, so a client that leaves ends it at once (an async generator
+          // would hold its return() until the next event for its key, and keep the listener)
+          subscribe: (_: unknown, { key }: { key: string }) => {
+            const events = on(local, key);
             subscribers++;
-            try {
-              for await (const [u] of on(local, key)) yield { updated: u };
-            } finally {
-              subscribers--;
-            }
+            let open = true;
+            const close = () => {
+              if (open) subscribers--;
+              open = false;
+            };
+            return {
+              next: () => events.next(),
+              return: () => {
+                close();
+                return events.return!();
+              },
+              throw: (err: unknown) => {
+                close();
+                return events.throw!(err);
+              },
+              [Symbol.asyncIterator]() {
+                return this;
+              },
+            };
           },
+          resolve: ([u]: [Update]) => u,
         },
       },
     },

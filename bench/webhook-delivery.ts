@@ -194,6 +194,13 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   const eld = await Promise.all(servers.map(async (x) => (await x.stats()).eventLoopDelay));
   await Promise.all(clients.map((c) => c.dispose()));
   agent.destroy();
+  // the next run starts on a server that has let go of these subscribers (otherwise it would
+  // count them as its own, and measure while it still tears them down)
+  const gone = Date.now() + 60_000;
+  while ((await Promise.all(servers.map(async (x) => (await x.stats()).subscribers))).some((n) => n > 0)) {
+    if (Date.now() > gone) throw new Error(`subscribers still registered after their clients closed: ${(await Promise.all(servers.map(async (x) => (await x.stats()).subscribers))).join(', ')}`);
+    await sleep(50);
+  }
   return {
     delivery: delivery.summary(),
     ack: ack.summary(),
