@@ -4,18 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { firstError, ok, subscribe, until, wsClient } from './support/client.js';
-import { pawaPassVerification } from './support/fixtures.js';
+import { pawaPassStartInput, pawaPassVerification } from './support/fixtures.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 import { startServer, type TestServer } from './support/server.js';
 
-const input = (subjectId: string): StartPawaPassVerificationInput => ({
-  subjectId,
-  externalId: subjectId,
-  requirements: [{ type: 'DOCUMENT_SCAN' }],
-  successUrl: 'https://e.com/s',
-  errorUrl: 'https://e.com/e',
-  supportUrl: 'https://e.com/h',
-});
+const input = (subjectId: string): StartPawaPassVerificationInput => pawaPassStartInput(subjectId);
 
 function resumeSuite(name: string, env: () => Promise<Record<string, string>>, skip = false) {
   describe.skipIf(skip)(`resuming subscriptions (${name})`, () => {

@@ -4,16 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { ok, subscribe, until, wsClient } from './support/client.js';
+import { pawaPassStartInput } from './support/fixtures.js';
 import { productionEnv, startServer, type TestServer } from './support/server.js';
 
-const input = (subjectId: string): StartPawaPassVerificationInput => ({
-  subjectId,
-  externalId: subjectId,
-  requirements: [{ type: 'DOCUMENT_SCAN' }],
-  successUrl: 'https://e.com/s',
-  errorUrl: 'https://e.com/e',
-  supportUrl: 'https://e.com/h',
-});
+const input = (subjectId: string): StartPawaPassVerificationInput => pawaPassStartInput(subjectId);
 
 const prod = productionEnv({ SANDBOX_ROUTES: 'on' });
 

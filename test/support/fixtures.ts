@@ -57,3 +57,13 @@ export async function fakeProvider(answer: FakeProvider['answer']): Promise<Fake
 export function pawaPassVerification(over: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...fixture('pawapass', 'verification.response.json'), identityDocument: null, faceScan: null, reviewResult: null, ...over };
 }
+
+/** A startPawaPassVerification input for `subjectId` (a document scan, example URLs). */
+export const pawaPassStartInput = (subjectId: string) => ({
+  subjectId,
+  externalId: subjectId,
+  requirements: [{ type: 'DOCUMENT_SCAN' as const }],
+  successUrl: 'https://e.com/s',
+  errorUrl: 'https://e.com/e',
+  supportUrl: 'https://e.com/h',
+});
