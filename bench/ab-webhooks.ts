@@ -3,13 +3,14 @@
 // on its own redis-server, sent signed webhooks about sessions it created, 20 at a time, in
 // alternating rounds (the order flips every round), so background load on a shared machine hits
 // both alike. The sessions are round-robin over figure 3's providers (pawaPass, UpPass, Argos), or
-// over those named with --providers. No subscribers: this isolates what one webhook costs (verify,
+// over those named with --providers; over Redis, or with `--store memory` on the in-memory store
+// (figure 3's single instance; the redis-server then idles). No subscribers: this isolates what one webhook costs (verify,
 // parse, inbox, store, publish, audit, acknowledge). Reports each build's median server CPU µs and
 // its redis-server's CPU µs per webhook, and the 1-minute load average before and after.
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
-//     [--providers pawapass,uppass,argos]
+//     [--providers pawapass,uppass,argos] [--store redis|memory]
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -23,8 +24,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '14' },
     webhooks: { type: 'string', default: '2000' },
     providers: { type: 'string', default: WEBHOOK_PROVIDERS.map((p) => p.key).join(',') },
+    store: { type: 'string', default: 'redis' },
   },
 });
+if (values.store !== 'redis' && values.store !== 'memory') throw new Error(`--store: ${values.store} is not redis or memory`);
 if (!values.a) throw new Error('--a <checkout of the other build> is required');
 const script = (dir: string) => join(resolve(dir), 'dist', 'bench', 'bench', 'server-process.js');
 const rounds = Number(values.rounds);
@@ -52,7 +55,7 @@ interface Side {
 async function side(name: string, dir: string): Promise<Side> {
   const redis = await startRedis();
   const env = Object.assign({}, ...providers.map((p) => p.env(SECRET))) as Record<string, string>;
-  const server = await startServerProcess('kyc', `ab-webhooks-${name}`, { ...env, REDIS_URL: redis.url }, { script: script(dir) });
+  const server = await startServerProcess('kyc', `ab-webhooks-${name}`, values.store === 'redis' ? { ...env, REDIS_URL: redis.url } : env, { script: script(dir) });
   const sessions: Side['sessions'] = [];
   for (let i = 0; i < SESSIONS; i++) {
     const p = providers[i % providers.length];
@@ -110,6 +113,7 @@ console.log(JSON.stringify({
   rounds,
   webhooksPerRound: perRound,
   providers: providers.map((p) => p.key),
+  store: values.store,
   summary: sides.map((s) => ({ build: s.name, serverCpuUsPerWebhook: median(s.cpu), redisCpuUsPerWebhook: median(s.redisCpu), rounds: { server: s.cpu, redis: s.redisCpu } })),
   bLowerInRounds: { server: `${lower('cpu')}/${rounds}`, redis: `${lower('redisCpu')}/${rounds}` },
   loadAverage: { before: loadBefore, after: load1() },

@@ -126,7 +126,7 @@ export function applyCheck(current: CheckRecord, reported: Check, now: Date): Ap
     return { record: current, changed: false };
   }
   const { tenant, subjectId, createdAt } = current;
-  const next = Object.assign({}, current, reported, { tenant, subjectId, createdAt }) as CheckRecord;
+  const next = extend(current, reported, { tenant, subjectId, createdAt }) as CheckRecord;
   const changed = !sameJson({ ...next, updatedAt: null }, { ...current, updatedAt: null });
   return { record: changed ? { ...next, updatedAt: now.toISOString() } : current, changed };
 }

@@ -155,7 +155,7 @@ export function applyIngestionView(current: IngestionRecord, view: ProviderInges
   const changed = !sameView(current, view);
   return {
     // (objects.ts: not a literal after a spread)
-    record: Object.assign({}, current, view, {
+    record: extend(current, view, {
       // the user an ingestion belongs to never changes; keep the one we indexed it under
       userId: current.userId ?? view.userId,
       history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),

@@ -63,7 +63,7 @@ export class CheckService {
 
   /** Stores a created check once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateCheckRequest, check: Check): Promise<CheckRecord> {
-    const fresh: CheckRecord = Object.assign(newCheckRecord(check, req.tenant, new Date()), idempotencyKeyOf(req));
+    const fresh: CheckRecord = extend(newCheckRecord(check, req.tenant, new Date()), idempotencyKeyOf(req));
     let record: CheckRecord = extend(fresh, { version: 1 });
     if (!(await this.store.put('check', fresh, 0))) record = (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? record;
     await this.publish(record, `created:${record.id}`);

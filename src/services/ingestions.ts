@@ -91,7 +91,7 @@ export class IngestionService {
 
   /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateIngestionCall, view: ProviderIngestionView): Promise<IngestionRecord> {
-    const fresh: IngestionRecord = Object.assign(newIngestionRecord(req.provider, req.tenant, view, new Date()), idempotencyKeyOf(req));
+    const fresh: IngestionRecord = extend(newIngestionRecord(req.provider, req.tenant, view, new Date()), idempotencyKeyOf(req));
     let record: IngestionRecord = extend(fresh, { version: 1 });
     if (!(await this.store.put('ingestion', fresh, 0))) {
       record = (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? record;

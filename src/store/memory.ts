@@ -218,15 +218,7 @@ function copy(value: unknown): unknown {
     }
     out = a;
   } else if ((proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      // an own "__proto__" key (JSON.parse makes them) stays a key, as in JSON
-      if (k === '__proto__') Object.defineProperty(o, k, { value: copy(v), enumerable: true, writable: true, configurable: true });
-      else o[k] = copy(v);
-    }
-    out = o;
+    out = copyFields(value as Record<string, unknown>);
   } else {
     // Date, class instances, anything with toJSON: exactly what JSON makes of it
     const json = JSON.stringify(value) as string | undefined;
@@ -234,4 +226,27 @@ function copy(value: unknown): unknown {
   }
   stored.add(Object.freeze(out));
   return out;
+}
+
+const dropped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * A plain object's JSON copy, one level (nested values through `copy`). Built from a spread,
+ * which keeps the copy in V8's fast mode however many keys it has (a record has 20–30; a copy
+ * built key by key from `{}` becomes a dictionary past about 16, and every read of it is then
+ * slow: domain/objects.ts). A spread also keeps an own "__proto__" key a key, as JSON does.
+ */
+function copyFields(value: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(value);
+  if (keys.some((k) => dropped(value[k]))) {
+    const kept: Record<string, unknown> = {};
+    for (const k of keys) if (!dropped(value[k])) Object.defineProperty(kept, k, { value: value[k], enumerable: true, writable: true, configurable: true });
+    return copyFields(kept);
+  }
+  const o = { ...value };
+  for (const k of keys) {
+    const v = o[k];
+    if ((typeof v === 'object' && v !== null) || (typeof v === 'number' && !Number.isFinite(v))) o[k] = copy(v);
+  }
+  return o;
 }

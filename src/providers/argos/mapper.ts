@@ -493,8 +493,8 @@ export function fromStep2(res: ArgosStep2Response, sent: ArgosStep2Fields, curre
     createdAt: null,
     updatedAt: new Date(now).toISOString(),
   };
-  // (domain/objects.ts: Object.assign, not a literal after a spread)
-  const details: ArgosDetailsShape = Object.assign({}, NO_GET_FIELDS, prev as ArgosDetailsShape, {
+  // (domain/objects.ts: not a literal after a spread)
+  const details: ArgosDetailsShape = extend(NO_GET_FIELDS, prev as ArgosDetailsShape, {
     kind: 'ArgosDetails' as const,
     kycStatus: res.kycStatus,
     retryCount,
@@ -703,19 +703,19 @@ const isEmpty = (v: unknown) => v === null || v === undefined;
 
 /** Keeps what we know when a GET or webhook view lacks it (webhooks carry no OCR block). */
 export function mergeArgosView(current: ProviderVerificationView, incoming: ProviderVerificationView): ProviderVerificationView {
-  const merged: ProviderVerificationView = Object.assign({}, incoming);
+  const merged: ProviderVerificationView = { ...incoming };
   for (const k of ['identityDocument', 'faceScan', 'country', 'externalId', 'retriesLeft'] as const) {
     if (isEmpty(merged[k])) (merged as unknown as Record<string, unknown>)[k] = current[k];
   }
   // the 4 h count from when we first recorded the submission
   merged.expiresAt = current.expiresAt ?? incoming.expiresAt;
   if (current.identityDocument && incoming.identityDocument) {
-    const doc: Record<string, unknown> = Object.assign({}, current.identityDocument) as unknown as Record<string, unknown>;
+    const doc: Record<string, unknown> = { ...current.identityDocument };
     for (const [k, v] of Object.entries(incoming.identityDocument)) if (!isEmpty(v)) doc[k] = v;
     merged.identityDocument = doc as unknown as IdentityDocument;
   }
   if (current.details && incoming.details) {
-    const d: Record<string, unknown> = Object.assign({}, current.details);
+    const d: Record<string, unknown> = { ...current.details };
     for (const [k, v] of Object.entries(incoming.details)) if (!isEmpty(v)) d[k] = v;
     merged.details = d as ProviderVerificationView['details'];
   } else {
