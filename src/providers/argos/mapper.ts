@@ -155,6 +155,8 @@ export type ArgosStep2Response = z.infer<typeof argosStep2ResponseSchema>;
 /** Argos's date-time form `YYYY-MM-DD-HH-MM-SS-ZZZ` (ZZZ: milliseconds; read as UTC), or ISO 8601. */
 export const ARGOS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{3})$/;
 const argosDateTime = z.string().refine((v) => argosDate(v) !== null, { message: 'not YYYY-MM-DD-HH-MM-SS-ZZZ' });
+/** Shared by every date field (one instance per leaf shape: pawapass/mapper.ts says why). */
+const optionalArgosDateTime = argosDateTime.nullish();
 
 /** ISO 8601 for an Argos date-time, or null when it is neither Argos's form nor ISO. */
 export function argosDate(v: string | null | undefined): string | null {
@@ -173,7 +175,8 @@ export function argosDate(v: string | null | undefined): string | null {
 export const toArgosDate = (d: Date) => d.toISOString().replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/, '$1-$2-$3-$4-$5');
 
 /** A comment or reject code list: Argos shows arrays in GET, a string in webhooks. */
-const textList = z.union([z.string(), z.array(z.string())]);
+const textList = z.union([z.string(), z.array(z.string())]).nullish();
+const optionalStrOrNum = z.union([z.string(), z.number()]).nullish();
 
 /** One try of a submission (GET `kyc.attempts`). */
 export const argosAttemptSchema = z.object({
@@ -216,22 +219,22 @@ export const argosSubmissionItemSchema = z.object({
       cf2: str,
       cf3: str,
       ip_address: str,
-      age_group: z.union([z.string(), z.number()]).nullish(),
+      age_group: optionalStrOrNum,
     })
     .nullish(),
   duplicated_information: z.unknown().optional(),
-  created_at: argosDateTime.nullish(),
-  updated_at: argosDateTime.nullish(),
-  pending_at: argosDateTime.nullish(),
-  kyc_result_at: argosDateTime.nullish(),
+  created_at: optionalArgosDateTime,
+  updated_at: optionalArgosDateTime,
+  pending_at: optionalArgosDateTime,
+  kyc_result_at: optionalArgosDateTime,
   reviewer: str,
-  recognition_score: z.union([z.number(), z.string()]).nullish(),
-  argos_score: z.union([z.number(), z.string()]).nullish(),
+  recognition_score: optionalStrOrNum,
+  argos_score: optionalStrOrNum,
   image: z.object({ idImage: str, idBackImage: str, selfieImage: str, addressImage: str }).nullish(),
   kyc: z.object({
     result: kycStatus,
-    comment: textList.nullish(),
-    commentCode: textList.nullish(),
+    comment: textList,
+    commentCode: textList,
     attempts: z.array(argosAttemptSchema).nullish(),
   }),
   projection: z.object({ projectionId: str, projectionName: str }).nullish(),
@@ -255,12 +258,12 @@ export const argosWebhookSchema = z.object({
   kyc_result: z
     .object({
       status: kycStatus,
-      updated_at: argosDateTime.nullish(),
-      created_at: argosDateTime.nullish(),
-      kyc_result_at: argosDateTime.nullish(),
-      pending_at: argosDateTime.nullish(),
+      updated_at: optionalArgosDateTime,
+      created_at: optionalArgosDateTime,
+      kyc_result_at: optionalArgosDateTime,
+      pending_at: optionalArgosDateTime,
       reviewer: str,
-      comment: textList.nullish(),
+      comment: textList,
     })
     .nullish(),
   applicant_id: str,
@@ -279,8 +282,8 @@ export const argosWebhookSchema = z.object({
   gender: str,
   date_of_birth: str,
   nationality: str,
-  age_group: z.union([z.string(), z.number()]).nullish(),
-  retryCode: textList.nullish(),
+  age_group: optionalStrOrNum,
+  retryCode: textList,
   attempts: z.union([z.number().int(), z.array(argosAttemptSchema)]).nullish(),
 });
 export type ArgosWebhook = z.infer<typeof argosWebhookSchema>;

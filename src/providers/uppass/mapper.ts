@@ -38,6 +38,8 @@ export const UPPASS_DOCUMENT_TYPES = ['national_id', 'passport'] as const;
 const str = z.string();
 const optStr = z.string().nullable().optional();
 const optNum = z.number().nullable().optional();
+const num = z.number();
+const optUnknown = z.unknown().optional();
 
 /** Body of POST /{lang}/api/forms/{form_slug}/create/ (seed: "answers: object"). */
 export const UpPassCreateFormRequestSchema = z.object({ answers: z.record(z.string(), z.unknown()).optional() });
@@ -66,21 +68,21 @@ export const UpPassEventSchema = z.object({ type: str.min(1), nounce: optStr, cr
 export type UpPassEvent = z.infer<typeof UpPassEventSchema>;
 
 const LivenessAttempt = z.object({
-  id: z.number(),
+  id: num,
   images: z.array(z.object({ url: str, action: str })).nullable().optional(),
   status: str,
-  attempt: z.number(),
+  attempt: num,
   message: optStr,
   created_at: optStr,
 });
 export type UpPassLivenessAttempt = z.infer<typeof LivenessAttempt>;
 
 const DocumentAttempt = z.object({
-  id: z.number(),
+  id: num,
   url: str,
   type: str,
   status: str,
-  attempt: z.number(),
+  attempt: num,
   message: optStr,
   created_at: optStr,
 });
@@ -98,15 +100,15 @@ export type UpPassEkyc = z.infer<typeof UpPassEkycSchema>;
 
 /** Bank statement summary: we keep id, validations and the document count (transactions stay at UpPass). */
 export const UpPassBankStatementSchema = z.object({
-  id: z.number(),
-  margin: z.unknown().optional(),
-  casa_weighted_pct: z.unknown().optional(),
+  id: num,
+  margin: optUnknown,
+  casa_weighted_pct: optUnknown,
   validation: z.record(z.string(), z.boolean()).nullable().optional(),
   validation_pass: z.boolean().nullable().optional(),
   validation_note: z.record(z.string(), z.unknown()).nullable().optional(),
-  documents: z.array(z.object({ id: z.number() }).passthrough()).nullable().optional(),
+  documents: z.array(z.object({ id: num }).passthrough()).nullable().optional(),
   created_at: optStr,
-  deleted_at: z.unknown().optional(),
+  deleted_at: optUnknown,
 });
 export type UpPassBankStatement = z.infer<typeof UpPassBankStatementSchema>;
 
