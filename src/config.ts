@@ -29,8 +29,9 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   /**
-   * `GRAPHQL_EXECUTOR`: `compiled` (default) runs queries over HTTP as graphql-jit compiled
-   * functions (server/compiled-executor.ts); `graphql-js` runs every operation on graphql-js.
+   * `GRAPHQL_EXECUTOR`: `compiled` (default) runs queries over HTTP and each subscription event as
+   * graphql-jit compiled functions (server/compiled-executor.ts); `graphql-js` runs every operation
+   * on graphql-js.
    */
   graphqlExecutor: 'compiled' | 'graphql-js';
   /** `REDIS_URL`: unset → in-memory store and event bus. */

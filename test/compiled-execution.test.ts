@@ -3,14 +3,15 @@
 // (the default), the other runs graphql-js (GRAPHQL_EXECUTOR=graphql-js). Every query below must
 // get the same HTTP status and the same body from both, byte for byte: data, errors with their
 // messages, paths, locations and extensions, union and interface members, fragments, directives,
-// variables that do not coerce, introspection and the federation fields.
-import { buildSchema, getIntrospectionQuery, type GraphQLInterfaceType, type GraphQLUnionType } from 'graphql';
+// variables that do not coerce, introspection and the federation fields; and every subscription
+// event (each one run compiled) and every subscription refusal.
+import { buildSchema, getIntrospectionQuery, parse, type GraphQLInterfaceType, type GraphQLUnionType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildKycSchema } from '../src/schema/build.js';
 import { assertSyncTypeResolvers, compiledExecutor, executions } from '../src/server/compiled-executor.js';
 import { StartPawaPassDocument, StartUpPassDocument } from './generated/graphql.js';
-import { ok } from './support/client.js';
+import { ok, subscribe, type Subscription, until, wsClient } from './support/client.js';
 import { pawaPassInput } from './support/logged-app.js';
 import { hasRedis, INSTALL_HINT, type RedisServer, startRedis } from './support/redis.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -117,6 +118,45 @@ describe.skipIf(!hasRedis)(`compiled queries answer exactly as graphql-js does (
       'compiled',
     );
     expect(entities.data?._entities).toEqual([{ __typename: 'Verification', id: ids.pawapass, status: 'APPROVED' }, { __typename: 'KycSubject', id: 'jit-subject' }]);
+  });
+
+  it('subscriptions: every event and every refusal the same from both; the events run compiled', async () => {
+    // a literal argument beside a variable of another name: the field must get its own arguments
+    const query = parse(`subscription Watch($who: String) {
+      verificationUpdated(subjectId: $who, provider: PAWAPASS) {
+        cursor at previousStatus __typename
+        verification { ...V ${DETAILS} }
+      }
+    }
+    fragment V on Verification { ${VERIFICATION_FIELDS} }`);
+    const clients = [wsClient(compiled.url), wsClient(reference.url)];
+    const subs = clients.map((c) => subscribe(c, query as never, { who: 'jit-watched' }) as Subscription<{ verificationUpdated: Record<string, unknown> }>);
+    try {
+      await until(() => compiled.app.services.bus.subscriberCount === 1 && reference.app.services.bus.subscriberCount === 1);
+      const before = executions.compiledEvents;
+      const v = ok(await compiled.gql(StartPawaPassDocument, { input: pawaPassInput('jit-watched', { externalId: 'jit-w' }) })).startPawaPassVerification;
+      expect((await compiled.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
+      // APPROVED is the last event: a subscriber that has it has every event
+      const approved = (s: (typeof subs)[number]) => (s.events.at(-1)?.verificationUpdated.verification as { status?: string } | undefined)?.status === 'APPROVED';
+      await until(() => subs.every(approved));
+      expect(subs[0].events.length).toBeGreaterThanOrEqual(2);
+      expect(subs[0].events).toEqual(subs[1].events);
+      expect(subs[0].errors).toEqual([]);
+      expect(executions.compiledEvents - before).toBe(subs[0].events.length);
+    } finally {
+      for (const s of subs) s.close();
+    }
+    // refused: a variable that does not coerce, a bad cursor (the subscribe resolver's error)
+    for (const [doc, variables] of [
+      ['subscription($who: String) { verificationUpdated(subjectId: $who) { cursor } }', { who: 5 }],
+      ['subscription { verificationUpdated(subjectId: "x", after: "not-a-cursor") { cursor } }', {}],
+    ] as const) {
+      const refused = clients.map((c) => subscribe(c, parse(doc) as never, variables));
+      await until(() => refused.every((s) => s.errors.length > 0));
+      expect(refused[0].errors).toEqual(refused[1].errors);
+      expect(JSON.stringify(refused[0].errors)).toContain('BAD_USER_INPUT');
+    }
+    await Promise.all(clients.map((c) => c.dispose()));
   });
 
   it('mutations run on graphql-js', async () => {

@@ -11,11 +11,12 @@
 // Compiled functions are kept per parsed document (Apollo caches parsed documents, so a cached
 // query reuses its function) and dropped with it.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, execute, type ExecutionResult, type GraphQLSchema, isAbstractType } from 'graphql';
+import { createSourceEventStream, type DocumentNode, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, isAbstractType, subscribe } from 'graphql';
+import { mapAsyncIterator } from 'graphql/execution/mapAsyncIterator.js';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Operations run by this process's compiled executors, by how (read by test/compiled-execution.test.ts). */
-export const executions = { compiled: 0, graphqlJs: 0 };
+export const executions = { compiled: 0, graphqlJs: 0, compiledEvents: 0 };
 
 /** One document's compiled operations, by operation name ('' for the only one); null: not compilable. */
 type Compiled = Map<string, CompiledQuery | null>;
@@ -32,10 +33,11 @@ export function assertSyncTypeResolvers(schema: GraphQLSchema): void {
   if (async.length) throw new Error(`compiled execution needs synchronous type resolvers; async: ${async.join(', ')}`);
 }
 
-export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+/** A document's compiled operation, compiled once per parsed document and operation name (null: not compilable). */
+function compiler(schema: GraphQLSchema): (document: DocumentNode, operationName: string | null) => CompiledQuery | null {
   assertSyncTypeResolvers(schema);
   const byDocument = new WeakMap<DocumentNode, Compiled>();
-  const compiled = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+  return (document, operationName) => {
     let ops = byDocument.get(document);
     if (!ops) byDocument.set(document, (ops = new Map()));
     const key = operationName ?? '';
@@ -47,6 +49,10 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     }
     return query;
   };
+}
+
+export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+  const compiled = compiler(schema);
   return async (rc) => {
     const { document, operation, operationName, context, request } = rc;
     const slow = () => {
@@ -63,6 +69,44 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     return result as ExecutionResult;
   };
 }
+
+/**
+ * graphql-ws's `subscribe` with each event run by the operation's compiled function. The
+ * subscription itself starts on graphql-js (`createSourceEventStream`: the field's arguments and
+ * its errors exactly as before; graphql-jit's own `subscribe` would hand the resolver the
+ * operation's variables instead of the field's arguments). A document that does not compile
+ * runs on graphql-js throughout. graphql-ws parses every subscription's document anew, so the
+ * compiled function is kept per query text (the last MAX_SHARED_DOCUMENTS texts up to
+ * MAX_SHARED_LENGTH characters; a longer one is compiled for its own subscription).
+ */
+export function compiledSubscribe(schema: GraphQLSchema): (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
+  const compiled = compiler(schema);
+  const byText = new Map<string, DocumentNode>();
+  const shared = (document: DocumentNode): DocumentNode => {
+    const text = document.loc?.source.body;
+    if (text === undefined || text.length > MAX_SHARED_LENGTH) return document;
+    const known = byText.get(text);
+    if (known) return known;
+    if (byText.size >= MAX_SHARED_DOCUMENTS) byText.clear();
+    byText.set(text, document);
+    return document;
+  };
+  return async (args) => {
+    const query = compiled(shared(args.document), args.operationName ?? null);
+    if (!query) return subscribe(args);
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+    const variables = args.variableValues ?? {};
+    return mapAsyncIterator(source as AsyncGenerator<unknown, unknown, unknown>, (event) => {
+      executions.compiledEvents++;
+      return query.query(event, args.contextValue, variables) as ExecutionResult | Promise<ExecutionResult>;
+    });
+  };
+}
+
+/** Subscription query texts whose compiled function is kept, and the longest kept. */
+const MAX_SHARED_DOCUMENTS = 1000;
+const MAX_SHARED_LENGTH = 16 * 1024;
 
 /** The gateway Apollo is given instead of a schema: the schema itself, and the executor above. */
 export function compiledGateway(schema: GraphQLSchema): GatewayInterface {

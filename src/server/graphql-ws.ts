@@ -7,6 +7,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { traceWsOperation, wsOperationContext, wsRequestId } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
+import { compiledSubscribe } from './compiled-executor.js';
 import type { RequestContext } from './context.js';
 import type { protect } from './limits.js';
 import { withInputField } from './input-errors.js';
@@ -25,6 +26,8 @@ export interface GraphqlWsOptions {
   maxSubscriptions: number;
   /** Production: no "Did you mean" hints in errors. */
   production: boolean;
+  /** GRAPHQL_EXECUTOR: `compiled` runs each subscription event as a compiled function (compiled-executor.ts). */
+  executor: 'compiled' | 'graphql-js';
 }
 
 export interface GraphqlWs {
@@ -36,8 +39,9 @@ export interface GraphqlWs {
 const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
   (params?.authorization ?? params?.Authorization) as string | undefined;
 
-export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production }: GraphqlWsOptions): GraphqlWs {
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production, executor }: GraphqlWsOptions): GraphqlWs {
   const limiter = new SubscriptionLimiter(maxSubscriptions);
+  const subscribeOperation = executor === 'compiled' ? compiledSubscribe(schema) : subscribe;
   const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (production ? errors.map(withoutSuggestions) : errors);
   const wss = new WebSocketServer({
     server: httpServer,
@@ -96,7 +100,7 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         return c;
       },
       execute: (args) => traceWsOperation(args, () => execute(args)),
-      subscribe: (args) => traceWsOperation(args, () => subscribe(args)),
+      subscribe: (args) => traceWsOperation(args, () => subscribeOperation(args)),
     },
     wss,
   );
