@@ -70,10 +70,13 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
       // an update built from the stored record: the unchanged nested parts read back the same,
       // the changed ones as put, and a later change to the object that was put changes nothing
       const update = { ...read!, colour: 'green', nested: { ...(read as unknown as typeof odd).nested, d: { e: 2 } } };
-      expect(await store.put('verification', update, 1)).toBe(true);
+      const put = await store.put('verification', update, 1);
+      // a put answers the record it wrote, with its new version (its JSON is what reads back)
+      const written = JSON.parse(JSON.stringify(put)) as unknown;
       update.nested.d.e = 3;
       const [again] = await store.getMany<Thing>('verification', ['j1']);
       expect(again).toStrictEqual({ ...JSON.parse(JSON.stringify(odd)), colour: 'green', nested: { b: [{ c: 1 }], d: { e: 2 } }, version: 2 });
+      expect(written).toStrictEqual(again);
     });
 
     it('lists newest first by tenant and by subject, with filter and cursor pages', async () => {
@@ -118,14 +121,14 @@ function storeSuite(name: string, make: () => Promise<Store>, skip = false) {
     });
 
     it('compare-and-set: a write based on an old version is refused and writes nothing', async () => {
-      expect(await store.put('ingestion', thing('cas', 1), 0)).toBe(true);
-      expect(await store.put('ingestion', thing('cas', 2), 0)).toBe(false);
+      expect(await store.put('ingestion', thing('cas', 1), 0)).toMatchObject({ n: 1, version: 1 });
+      expect(await store.put('ingestion', thing('cas', 2), 0)).toBeNull();
       const [v1] = await store.getMany<Thing>('ingestion', ['cas']);
       expect(v1).toMatchObject({ n: 1, version: 1 });
-      expect(await store.put('ingestion', { ...v1!, n: 3 }, 1)).toBe(true);
-      expect(await store.put('ingestion', { ...v1!, n: 4 }, 1)).toBe(false); // the lost update
+      expect(await store.put('ingestion', { ...v1!, n: 3 }, 1)).toStrictEqual({ ...v1!, n: 3, version: 2 });
+      expect(await store.put('ingestion', { ...v1!, n: 4 }, 1)).toBeNull(); // the lost update
       expect((await store.getMany<Thing>('ingestion', ['cas']))[0]).toMatchObject({ n: 3, version: 2 });
-      expect(await store.put('ingestion', thing('cas', 5))).toBe(true); // unconditional
+      expect(await store.put('ingestion', thing('cas', 5))).toMatchObject({ n: 5, version: 3 }); // unconditional
       expect((await store.getMany<Thing>('ingestion', ['cas']))[0]).toMatchObject({ n: 5, version: 3 });
       expect((await store.list<Thing>('ingestion', { tenant: 't1', first: 100 })).items.filter((t) => t.id === 'cas')).toHaveLength(1);
     });

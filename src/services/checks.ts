@@ -64,8 +64,7 @@ export class CheckService {
   /** Stores a created check once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateCheckRequest, check: Check): Promise<CheckRecord> {
     const fresh: CheckRecord = extend(newCheckRecord(check, req.tenant, new Date()), idempotencyKeyOf(req));
-    let record: CheckRecord = extend(fresh, { version: 1 });
-    if (!(await this.store.put('check', fresh, 0))) record = (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? record;
+    const record = (await this.store.put('check', fresh, 0)) ?? (await this.store.getMany<CheckRecord>('check', [fresh.id]))[0] ?? extend(fresh, { version: 1 });
     await this.publish(record, `created:${record.id}`);
     return record;
   }
@@ -106,8 +105,8 @@ export class CheckService {
     const fresh: CheckRecord = extend(newCheckRecord(check, tenant, new Date()), { lastEvent: eventKey ? { key: eventKey, previousStatus: null } : null });
     // a concurrent delivery recorded it first: apply this one to that record instead (an erased
     // one stays erased: its tombstone refuses the put and is read as absent)
-    if (!(await this.store.put('check', fresh, 0))) return this.applyProviderCheck(check, eventKey, false);
-    const stored = extend(fresh, { version: 1 });
+    const stored = await this.store.put('check', fresh, 0);
+    if (!stored) return this.applyProviderCheck(check, eventKey, false);
     await this.publish(stored, eventKey);
     return stored;
   }

@@ -92,10 +92,7 @@ export class IngestionService {
   /** Stores a created ingestion once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: CreateIngestionCall, view: ProviderIngestionView): Promise<IngestionRecord> {
     const fresh: IngestionRecord = extend(newIngestionRecord(req.provider, req.tenant, view, new Date()), idempotencyKeyOf(req));
-    let record: IngestionRecord = extend(fresh, { version: 1 });
-    if (!(await this.store.put('ingestion', fresh, 0))) {
-      record = (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? record;
-    }
+    const record = (await this.store.put('ingestion', fresh, 0)) ?? (await this.store.getMany<IngestionRecord>('ingestion', [fresh.id]))[0] ?? extend(fresh, { version: 1 });
     if (!isFinished(record.status)) this.watched.add(record.id);
     await this.publish(record, null, `created:${record.id}`);
     return record;

@@ -30,7 +30,8 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
     const expected = current.version ?? 0;
     const result = change(current);
     if (result.write === false) return result; // nothing to store
-    if (await store.put(kind, result.record, expected)) return extend(result, { record: extend(result.record, { version: expected + 1 }) as T }) as R;
+    const stored = await store.put(kind, result.record, expected);
+    if (stored) return extend(result, { record: stored }) as R;
     if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
   }
   throw new ContentionError(kind);

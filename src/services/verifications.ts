@@ -89,10 +89,7 @@ export class VerificationService {
   /** Stores a created session once (a retry finds it stored) and publishes its `created` event once. */
   private async record(req: Pick<StartRequest, 'provider' | 'operation' | 'tenant' | 'subjectId' | 'idempotencyKey'>, view: ProviderVerificationView, extra: Partial<VerificationRecord> = {}): Promise<VerificationRecord> {
     const fresh: VerificationRecord = extend(newVerificationRecord(req.provider, req.tenant, req.subjectId, view, new Date()), idempotencyKeyOf(req), extra);
-    let record: VerificationRecord = extend(fresh, { version: 1 });
-    if (!(await this.store.put('verification', fresh, 0))) {
-      record = (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? record;
-    }
+    const record = (await this.store.put('verification', fresh, 0)) ?? (await this.store.getMany<VerificationRecord>('verification', [fresh.id]))[0] ?? extend(fresh, { version: 1 });
     await this.publish(record, null, `created:${record.id}`);
     return record;
   }

@@ -62,10 +62,13 @@ export interface Store {
   /**
    * Writes `entity` and indexes it by tenant and subject the first time it is seen. With
    * `expectedVersion` it is a compare-and-set: written only when the stored version is that one
-   * (0: only when absent); resolves false (writing nothing) on a conflict. Without it, written
-   * unconditionally. One round trip on Redis; the same semantics in memory.
+   * (0: only when absent); resolves null (writing nothing) on a conflict. Without it, written
+   * unconditionally. Resolves the record written, with its new `version`: in memory the stored
+   * (frozen) value itself, so an event that carries it shares it instead of keeping a second copy;
+   * over Redis the given record with its version (its JSON is what was written). One round trip
+   * on Redis; the same semantics in memory.
    */
-  put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean>;
+  put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null>;
   /** Newest first. */
   list<T extends Entity>(kind: EntityKind, query: ListQuery<T>): Promise<Page<T>>;
   /** How many entities `list` would page through; reads no entity unless `where` is given (ZCARD). */

@@ -23,17 +23,18 @@ export class MemoryStore implements Store {
     });
   }
 
-  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean> {
+  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null> {
     const key = `${kind}:${entity.id}`;
-    if (expectedVersion !== undefined && this.live(`tomb:${key}`)) return false; // erased
+    if (expectedVersion !== undefined && this.live(`tomb:${key}`)) return null; // erased
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
-    if (expectedVersion !== undefined && expectedVersion !== version) return false;
-    this.entities.set(key, frozenCopy(extend(entity, { version: version + 1 })));
-    if (current) return true;
+    if (expectedVersion !== undefined && expectedVersion !== version) return null;
+    const stored = frozenCopy(extend(entity, { version: version + 1 }));
+    this.entities.set(key, stored);
+    if (current) return stored;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
     if (entity.subjectId != null) this.index(`${kind}:t:${entity.tenant}:s:${entity.subjectId}`, entity.id);
-    return true;
+    return stored;
   }
 
   async erase(kind: EntityKind, entities: readonly Entity[], tombstoneTtlMs: number, ifUnchanged = false): Promise<string[]> {

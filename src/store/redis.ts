@@ -4,6 +4,7 @@
 //   indexes      {t:<tenant>}:<kind>[:s:<subject>] sorted sets scored by creation time
 //   idempotency  {idem:<scoped key>}               JSON lease/result with a TTL
 //   being created {creating:<provider>}            sorted set of owners scored by expiry
+import { extend } from '../domain/objects.js';
 import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
@@ -108,7 +109,7 @@ export class RedisStore implements Store {
     });
   }
 
-  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<boolean> {
+  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null> {
     const { version: _ignored, ...body } = entity;
     const writes: Promise<unknown>[] = [];
     // indexed before the record is written (same round trip): an index entry whose record is not
@@ -126,7 +127,7 @@ export class RedisStore implements Store {
     }
     const cas = this.redis.kycCas(this.record(kind, entity.id), expectedVersion === undefined ? '' : String(expectedVersion), JSON.stringify(body));
     const [version] = await Promise.all([cas, ...writes]);
-    return version !== 0;
+    return version === 0 ? null : extend(entity, { version });
   }
 
   async erase(kind: EntityKind, entities: readonly Entity[], tombstoneTtlMs: number, ifUnchanged = false): Promise<string[]> {
