@@ -206,6 +206,9 @@ function frozenCopy<T>(value: T): T {
   return copy(value) as T;
 }
 
+/** What JSON leaves out of an object (and writes as null in an array). */
+const dropped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
 function copy(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return typeof value === 'number' && !Number.isFinite(value) ? null : value;
   if (stored.has(value)) return value;
@@ -215,7 +218,7 @@ function copy(value: unknown): unknown {
     const a: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i]; // a hole reads as undefined: null, as in JSON
-      a[i] = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : copy(v);
+      a[i] = dropped(v) ? null : copy(v);
     }
     out = a;
   } else if ((proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
@@ -228,8 +231,6 @@ function copy(value: unknown): unknown {
   stored.add(Object.freeze(out));
   return out;
 }
-
-const dropped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /**
  * A plain object's JSON copy, one level (nested values through `copy`). Built from a spread,
