@@ -17,10 +17,12 @@ const adapter = { key: 'pawapass', provider: 'PAWAPASS' } as unknown as Provider
 /** A webhook service whose verification handler fails for the event ids in `failing`. */
 function service(inbox: Inbox, failing: Set<string>, applied: string[], maxDeliveries = 3) {
   const handlers = {
-    verification: async (_p: unknown, e: ProviderEvent) => {
-      if (failing.has(e.eventId)) throw new Error(`cannot apply ${e.eventId}`);
-      applied.push(e.eventId);
-      return true;
+    verification: {
+      apply: async (_p: unknown, e: ProviderEvent) => {
+        if (failing.has(e.eventId)) throw new Error(`cannot apply ${e.eventId}`);
+        applied.push(e.eventId);
+        return true;
+      },
     },
   } as unknown as EventHandlers;
   // recovery claims entries idle for 0 ms: every pass is a new delivery

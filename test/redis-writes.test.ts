@@ -1,10 +1,15 @@
 // Commands sent in one tick leave a connection in one writev (src/redis/connect.ts,
 // coalesceWrites): on a real Redis and on every node connection of a real Redis Cluster, after a
-// reconnect too, with every reply in order.
+// reconnect too, with every reply in order. And a webhook's first record read leaves with its
+// inbox append (services/webhooks.ts, `readAhead`).
 import type { Socket } from 'node:net';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { coalesceWrites } from '../src/redis/connect.js';
+import { StartPawaPassDocument } from './generated/graphql.js';
+import { ok } from './support/client.js';
+import { startServer, type TestServer } from './support/server.js';
+import { inboxOf } from './support/webhooks.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 import { hasRedisCluster, type RedisCluster, startRedisCluster } from './support/redis-cluster.js';
 
@@ -29,6 +34,16 @@ const fiveInOneTick = (client: Redis | Cluster, tag: string) =>
 let redis: RedisServer | null = null;
 let cluster: RedisCluster | null = null;
 const clients: (Redis | Cluster)[] = [];
+const servers: TestServer[] = [];
+
+/** What one socket write sent (a single write or a writev), as text. */
+function sent(w: ReturnType<typeof watch>): string[] {
+  const text = (chunk: unknown) => (Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk));
+  return [
+    ...w.single.mock.calls.map(([chunk]) => text(chunk)),
+    ...w.vectored.mock.calls.map(([chunks]) => (chunks as { chunk: unknown }[]).map((c) => text(c.chunk)).join('')),
+  ];
+}
 
 describe.skipIf(!hasRedis)('Redis writes, coalesced per tick', () => {
   it('sends five commands of one tick in one writev, replies in order', async () => {
@@ -91,7 +106,29 @@ describe.skipIf(!hasRedisCluster)('Redis Cluster writes, coalesced per tick', ()
   });
 });
 
+describe.skipIf(!hasRedis)('a webhook over Redis', () => {
+  it("reads the record it changes in the same write as its inbox append (one round trip, not two)", async () => {
+    redis ??= await startRedis();
+    const server = await startServer({ REDIS_URL: redis.url });
+    servers.push(server);
+    const v = ok(
+      await server.gql(StartPawaPassDocument, {
+        input: { subjectId: 'writes-user', externalId: 'writes-1', requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://example.com/s', errorUrl: 'https://example.com/e', supportUrl: 'https://example.com/h' },
+      }),
+    ).startPawaPassVerification;
+    const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
+    const w = watch(connection.stream as Socket);
+    expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
+    const writes = sent(w);
+    const append = writes.filter((t) => t.includes('kyc:{inbox}') && t.includes(`${v.providerRef}`));
+    expect(append).toHaveLength(1);
+    // the record (`kyc:{verification:<id>}`) is read in that write
+    expect(append[0]).toContain(`{verification:${v.id}}`);
+  });
+});
+
 afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
   for (const c of clients) c.disconnect();
   await redis?.stop();
   await cluster?.stop();

@@ -8,7 +8,7 @@ import { withRequestScope } from '../observability/request-context.js';
 import { SANDBOX_TENANT } from './auth.js';
 import { auditedBus } from '../services/audit-trail.js';
 import { ErasureService } from '../services/erasure.js';
-import { NotRecordedYet } from '../services/records.js';
+import { NotRecordedYet, readAhead } from '../services/records.js';
 import { RetentionSweeper } from '../services/retention.js';
 import type { EntityKind } from '../store/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
@@ -71,9 +71,18 @@ export function createServices(
     inbox,
     byKey,
     {
-      verification: (provider, e, eventKey) => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey)),
-      check: (provider, e, eventKey, requestId) => asProvider(provider, requestId, async () => (await checks.applyProviderCheck(e.check, eventKey)) !== null),
-      ingestion: (provider, e, eventKey) => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey)),
+      verification: {
+        readAhead: (provider, e) => readAhead(store, 'verification', verificationId(provider, e.view.providerRef)),
+        apply: (provider, e, eventKey, _requestId, read) => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey, read)),
+      },
+      check: {
+        readAhead: (_provider, e) => readAhead(store, 'check', e.check.id),
+        apply: (provider, e, eventKey, requestId, read) => asProvider(provider, requestId, async () => (await checks.applyProviderCheck(e.check, eventKey, read)) !== null),
+      },
+      ingestion: {
+        readAhead: (provider, e) => readAhead(store, 'ingestion', ingestionId(provider, e.view.providerRef)),
+        apply: (provider, e, eventKey, _requestId, read) => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey, read)),
+      },
     },
     log,
     config.inboxRecoveryAfterMs,

@@ -71,15 +71,16 @@ export class CheckService {
 
   /**
    * Applies a reported check to the record we hold, compare-and-set; publishes only a stored
-   * change. Null when it was not created through this API.
+   * change. Null when it was not created through this API. `read`: the record read ahead with a
+   * webhook's inbox append (records.ts `readAhead`).
    */
-  async applyProviderCheck(check: Check, eventKey?: string, adopt = true): Promise<CheckRecord | null> {
+  async applyProviderCheck(check: Check, eventKey?: string, read?: Promise<CheckRecord | null>, adopt = true): Promise<CheckRecord | null> {
     const out = await compareAndSet<CheckRecord, AppliedCheck>(this.store, 'check', check.id, (current) => {
       const applied: AppliedCheck & { write?: boolean } = applyCheck(current, check, new Date());
       applied.write = applied.changed;
       if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null });
       return applied;
-    });
+    }, read);
     if (!out) return adopt && check.type === 'COMPLIANCE' ? this.adoptProviderCheck(check, eventKey) : null;
     if (out.changed || (eventKey && out.record.lastEvent?.key === eventKey)) await this.publish(out.record, eventKey);
     else this.log.debug({ checkId: check.id }, 'check update carried nothing new');
@@ -106,7 +107,7 @@ export class CheckService {
     // a concurrent delivery recorded it first: apply this one to that record instead (an erased
     // one stays erased: its tombstone refuses the put and is read as absent)
     const stored = await this.store.put('check', fresh, 0);
-    if (!stored) return this.applyProviderCheck(check, eventKey, false);
+    if (!stored) return this.applyProviderCheck(check, eventKey, undefined, false);
     await this.publish(stored, eventKey);
     return stored;
   }

@@ -102,7 +102,7 @@ export class IngestionService {
    * Applies a provider's view, compare-and-set (see VerificationService.applyProviderView); null
    * when the ingestion was not created through this API.
    */
-  async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<IngestionRecord | null> {
+  async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>): Promise<IngestionRecord | null> {
     const record = await applyAndPublish<IngestionRecord, IngestionStatus>(
       this.store,
       'ingestion',
@@ -110,6 +110,7 @@ export class IngestionService {
       (current) => applyIngestionView(current, view, new Date()),
       eventKey,
       (stored, previousStatus) => this.publish(stored, previousStatus, eventKey),
+      read,
     );
     if (!record) return null;
     if (isFinished(record.status)) this.watched.delete(record.id);
@@ -120,10 +121,10 @@ export class IngestionService {
   /**
    * A webhook's view. When we have no record but a create at this provider is waiting for its
    * answer on any replica, the webhook may have overtaken it: throw, so the recorded event stays
-   * in the inbox and is applied a moment later.
+   * in the inbox and is applied a moment later. `read`: the record read ahead (records.ts `readAhead`).
    */
-  async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string): Promise<boolean> {
-    const record = await this.applyProviderView(provider, view, eventKey);
+  async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>): Promise<boolean> {
+    const record = await this.applyProviderView(provider, view, eventKey, read);
     if (record) return true;
     if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('ingestion');
     return false;

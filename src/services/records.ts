@@ -14,18 +14,32 @@ export class ContentionError extends Error {
 }
 
 /**
+ * Starts reading the record `id` now, for a compare-and-set that begins later (its `read`): a
+ * webhook sends it with its inbox append, so over Redis both leave in one write and come back in
+ * one round trip. A failure surfaces where the read is awaited, and is not an unhandled rejection
+ * when it never is (a duplicate event, a failed append).
+ */
+export function readAhead<T extends Entity>(store: Store, kind: EntityKind, id: string): Promise<T | null> {
+  const read = store.getMany<T>(kind, [id]).then(([record]) => record);
+  read.catch(() => {});
+  return read;
+}
+
+/**
  * Applies `change` to the record `id` until it is stored on top of the version it read. Resolves
  * null when there is no such record; the stored record carries its new `version`. A change
- * that says `write: false` stores nothing.
+ * that says `write: false` stores nothing. `read`: the record read ahead (`readAhead`), used for
+ * the first attempt instead of reading it then; a stale one only costs a retry.
  */
 export async function compareAndSet<T extends Entity, R extends { record: T; write?: boolean }>(
   store: Store,
   kind: EntityKind,
   id: string,
   change: (current: T) => R,
+  read?: Promise<T | null>,
 ): Promise<R | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const [current] = await store.getMany<T>(kind, [id]);
+    const current = attempt === 0 && read ? await read : (await store.getMany<T>(kind, [id]))[0];
     if (!current) return null;
     const expected = current.version ?? 0;
     const result = change(current);
@@ -69,7 +83,7 @@ interface Applied<T, S> {
  * Applies a provider's view with `compareAndSet`, noting on the record which event caused a
  * stored change; then publishes that stored transition, or publishes it again when the same event
  * comes back after a crash between storing and publishing (its event key makes the second publish
- * a no-op when the first got through). Null when there is no such record.
+ * a no-op when the first got through). Null when there is no such record. `read`: see compareAndSet.
  */
 export async function applyAndPublish<T extends Entity & { lastEvent?: { key: string; previousStatus: string | null } | null }, S extends string>(
   store: Store,
@@ -78,12 +92,13 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
   apply: (current: T) => Applied<T, S>,
   eventKey: string | undefined,
   publish: (record: T, previousStatus: S | null) => Promise<void>,
+  read?: Promise<T | null>,
 ): Promise<T | null> {
   const out = await compareAndSet<T, Applied<T, S>>(store, kind, id, (current) => {
     const applied = apply(current);
     if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null }) as T;
     return applied;
-  });
+  }, read);
   if (!out) return null;
   const { record } = out;
   if (out.changed) await publish(record, out.previousStatus);

@@ -99,7 +99,7 @@ export class VerificationService {
    * is re-read, never lost). Publishes only a transition that was stored. Returns the record, or
    * null when the session was not created through this API (we have no record to update).
    */
-  async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string): Promise<VerificationRecord | null> {
+  async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string, read?: Promise<VerificationRecord | null>): Promise<VerificationRecord | null> {
     const adapter = this.adapters.get(provider);
     return applyAndPublish<VerificationRecord, VerificationStatus>(
       this.store,
@@ -108,6 +108,7 @@ export class VerificationService {
       (current) => applyView(current, adapter?.mergeView ? adapter.mergeView(current, view) : view, new Date()),
       eventKey,
       (record, previousStatus) => this.publish(record, previousStatus, eventKey),
+      read,
     );
   }
 
@@ -115,9 +116,10 @@ export class VerificationService {
    * A webhook's view. When we have no record but a create at this provider is waiting for its
    * answer on any replica, the webhook may have overtaken it: throw, so the event stays in the
    * inbox and is applied again a moment later. False: not a session created through this API.
+   * `read`: the record read ahead with the inbox append (records.ts `readAhead`).
    */
-  async applyWebhookView(provider: Provider, view: ProviderVerificationView, eventKey: string): Promise<boolean> {
-    if (await this.applyProviderView(provider, view, eventKey)) return true;
+  async applyWebhookView(provider: Provider, view: ProviderVerificationView, eventKey: string, read?: Promise<VerificationRecord | null>): Promise<boolean> {
+    if (await this.applyProviderView(provider, view, eventKey, read)) return true;
     if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('verification');
     return false;
   }
