@@ -1,9 +1,10 @@
 // readBody, the one way every route reads a request body: whole bodies in any chunking, the limit
-// (declared or counted while streaming), and a client that hangs up mid-body.
+// (declared or counted while streaming), and a client that hangs up mid-body. requestUrl, the
+// way every route reads a request target, against `new URL`.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BodyTooLargeError, ClientAbortedError, readBody } from '../src/http/httpkit.js';
+import { BodyTooLargeError, ClientAbortedError, readBody, requestUrl } from '../src/http/httpkit.js';
 
 const LIMIT = 1000;
 let server: Server;
@@ -82,5 +83,26 @@ describe('readBody', () => {
   it('a client that hangs up mid-body is ClientAbortedError', async () => {
     await raw([head('hang-up', 'content-length: 500\r\n'), 'x'.repeat(100)], true);
     expect((await outcome('hang-up'))!.error).toBeInstanceOf(ClientAbortedError);
+  });
+});
+
+describe('requestUrl', () => {
+  // targets a server sees: plain ones (taken as they are) and every kind `new URL` rewrites
+  const targets = [
+    '/', '/graphql', '/webhooks/pawapass', '/sandbox/uppass/abc-DEF_1~x/advance', '/a.b/c', '/a..b', '/file.',
+    '/a/../b', '/a/./b', '/a/b/..', '/.', '/..', '/a/.well-known', '//evil.example/graphql', '///x',
+    '/%41%2e%2e/b', '/a%2F..%2Fb', '/ä', '/a b', '/a\\b', '/a|b', '/graphql?', '/graphql?query=%7B%20a%20%7D&x=1',
+    '/a#frag', '/sandbox/x?token=t%20k', 'graphql', '', '*',
+  ];
+  it.each(targets)('%j reads as new URL reads it', (target) => {
+    const url = requestUrl(target);
+    const expected = new URL(target, 'http://localhost');
+    expect([url.pathname, url.search, [...url.searchParams]]).toEqual([expected.pathname, expected.search, [...expected.searchParams]]);
+  });
+
+  it('takes a plain path as it is, without URL', () => {
+    expect(requestUrl('/webhooks/pawapass')).not.toBeInstanceOf(URL);
+    expect(requestUrl('/a/../b')).toBeInstanceOf(URL);
+    expect(requestUrl(undefined).pathname).toBe('/');
   });
 });

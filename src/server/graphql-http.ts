@@ -9,7 +9,7 @@ import { type GraphQLSchema, Kind, parse } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
-import { readBody, sendJson } from '../http/httpkit.js';
+import { readBody, type RequestUrl, sendJson } from '../http/httpkit.js';
 import { graphqlTracingPlugin, traceGraphqlRequest } from '../observability/tracing.js';
 import { REQUEST_ID_HEADER, withRequestScope } from '../observability/request-context.js';
 import type { Authenticator } from './auth.js';
@@ -121,7 +121,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes, upload
       return false;
     }
   };
-  return async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
+  return async function graphql(req: IncomingMessage, res: ServerResponse, url: RequestUrl) {
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown;

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { WebhookService } from '../services/webhooks.js';
-import { BodyTooLargeError, isClientAbort, readBody, sendJson } from '../http/httpkit.js';
+import { BodyTooLargeError, isClientAbort, readBody, type RequestUrl, requestUrl, sendJson } from '../http/httpkit.js';
 import { metricsText, recordHttp } from '../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../observability/request-context.js';
 import { traceHttpRequest } from '../observability/tracing.js';
@@ -12,7 +12,7 @@ import type { CorsPolicy } from './cors.js';
 import type { Readiness } from './health.js';
 import type { SandboxGuard } from './sandbox-guard.js';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => unknown;
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: RequestUrl, params: string[]) => unknown;
 
 /**
  * `path`: an exact path or a pattern whose groups become `params`; `methods`: else 405 with
@@ -88,7 +88,7 @@ export function routeTable({ graphql, readiness, cors, providers, webhooks, maxB
 }
 
 async function dispatch(routes: readonly Route[], req: IncomingMessage, res: ServerResponse, requestId: string) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req.url);
   for (const route of routes) {
     let params: string[];
     if (typeof route.path === 'string') {

@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { ingestionId } from '../domain/ingestion.js';
 import { type Provider, verificationId } from '../domain/verification.js';
 import type { ProviderAdapter, SandboxAccess } from '../providers/contract.js';
+import type { RequestUrl } from '../http/httpkit.js';
 import type { Entity, Store } from '../store/contract.js';
 import { type Authenticator, type Principal, SANDBOX_TENANT } from './auth.js';
 import { SANDBOX_TENANT_HEADER } from '../observability/request-context.js';
@@ -56,7 +57,7 @@ export class SandboxGuard {
    * Returns null when the request may go on (the tenant header then names the caller where it
    * matters), or the refusal to send.
    */
-  async check(req: IncomingMessage, adapter: ProviderAdapter, path: string, url: URL): Promise<SandboxRefusal | null> {
+  async check(req: IncomingMessage, adapter: ProviderAdapter, path: string, url: RequestUrl): Promise<SandboxRefusal | null> {
     const { auth, production, routesInProduction } = this.options;
     if (production && !routesInProduction) return refuse(404, 'Not found');
     const simulator = adapter.simulator!;

@@ -32,26 +32,33 @@ export function auditRecordOf(topic: Topic, payload: unknown, key: string | unde
   return { subjectId: record.subjectId, entry: { actor, action: created ? CREATED[topic] : 'STATUS_CHANGED', targetId: record.id } };
 }
 
-/** `bus` with an audit entry appended after each publish (a failed append is logged, never fails the publish). */
+/**
+ * `bus` with an audit entry appended after each publish (a failed append is logged, never fails
+ * the publish). Everything else is the bus's own. A plain delegating object rather than a Proxy:
+ * every event's publish goes through it, and a Proxy's trap (and a bound function per access)
+ * sat on that path.
+ */
 export function auditedBus(bus: EventBus, audit: AuditLog, log: Logger): EventBus {
-  return new Proxy(bus, {
-    get(target, prop) {
-      if (prop !== 'publish') {
-        const value = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return async <T>(topic: Topic, tenant: string, payload: T, options?: PublishOptions): Promise<BusEvent<T>> => {
-        const audited = auditRecordOf(topic, payload, options?.key);
-        if (!audited) return target.publish(topic, tenant, payload, options);
-        // sent together (one round trip, not two in a row): the change is stored before either
-        // runs, and a publish that fails is retried with the change, so the entry is never about
-        // a change that did not happen (at worst recorded twice, as above)
-        const [event] = await Promise.all([
-          target.publish(topic, tenant, payload, options),
-          audit.append(tenant, audited.subjectId, audited.entry).catch((err: unknown) => log.warn({ err, topic }, 'audit entry not recorded')),
-        ]);
-        return event;
-      };
+  return {
+    async publish<T>(topic: Topic, tenant: string, payload: T, options?: PublishOptions): Promise<BusEvent<T>> {
+      const audited = auditRecordOf(topic, payload, options?.key);
+      if (!audited) return bus.publish(topic, tenant, payload, options);
+      // sent together (one round trip, not two in a row): the change is stored before either
+      // runs, and a publish that fails is retried with the change, so the entry is never about
+      // a change that did not happen (at worst recorded twice, as above)
+      const [event] = await Promise.all([
+        bus.publish(topic, tenant, payload, options),
+        audit.append(tenant, audited.subjectId, audited.entry).catch((err: unknown) => log.warn({ err, topic }, 'audit entry not recorded')),
+      ]);
+      return event;
     },
-  }) as EventBus;
+    subscribe: (topic, match, options) => bus.subscribe(topic, match, options),
+    erase: (tenant, targets) => bus.erase(tenant, targets),
+    validateCursor: (after) => bus.validateCursor(after),
+    get subscriberCount() {
+      return bus.subscriberCount;
+    },
+    ping: () => bus.ping(),
+    close: () => bus.close(),
+  };
 }
