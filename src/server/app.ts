@@ -82,7 +82,7 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const cors = new CorsPolicy(config.ops.corsOrigins, config.production);
-  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context, allowUpgrade: (req) => cors.allowsUpgrade(req), maxSubscriptions: config.security.wsMaxSubscriptions, production: config.production, executor: config.graphqlExecutor });
+  const ws = attachGraphqlWs({ httpServer: server, schema, auth, limits, context, allowUpgrade: (req) => cors.allowsUpgrade(req), maxSubscriptions: config.security.wsMaxSubscriptions, production: config.production, executor: config.graphqlExecutor, log });
   const apollo = await startApollo({ schema, config, log, limits, httpServer: server, drain: () => ws.dispose() });
   const health = new Health(state.store, state.bus, adapterList, resilience);
   const prober = new CircuitProber(adapterList, { intervalMs: config.ops.providerProbeIntervalMs, log, states: (p) => resilience.circuitStates(p) });

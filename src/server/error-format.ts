@@ -14,14 +14,17 @@ const KNOWN_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 
-/** Apollo `formatError`: known errors keep their code; anything else is masked (no stack, no internals) and logged. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production = false): GraphQLFormattedError {
-  const masked = withInputField(maskError(formatted, error, log), error);
+/**
+ * What a client sees of an error, over HTTP (Apollo `formatError`) and WebSocket (graphql-ws.ts):
+ * known errors keep their code; anything else is masked (no stack, no internals) and logged.
+ * `requestId`: the operation's (default: the current request scope's, if any).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, production = false, requestId = currentRequestId()): GraphQLFormattedError {
+  const masked = withInputField(maskError(formatted, error, log, requestId), error);
   // production answers give no schema hints ("Did you mean …?" in enum/variable/field errors)
   const result = production ? withoutSuggestions(masked) : masked;
   recordGraphqlError(String(result.extensions?.code ?? 'UNKNOWN'));
   // the id to quote when asking the platform team about this error (it is in their logs too)
-  const requestId = currentRequestId();
   return requestId ? { ...result, extensions: { ...result.extensions, requestId } } : result;
 }
 
@@ -36,13 +39,13 @@ function withInputField(formatted: GraphQLFormattedError, error: unknown): Graph
   return field === null ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, field } };
 }
 
-function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger, requestId: string | undefined): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && KNOWN_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log.error({ err: error, path: formatted.path }, 'unexpected resolver error');
+  log.error({ requestId, err: error, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

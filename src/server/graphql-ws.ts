@@ -1,17 +1,19 @@
 // GraphQL over WebSocket on /graphql (graphql-ws, `graphql-transport-ws`): a key checked once per
 // connection, the same query limits as over HTTP, and a fresh context per operation.
 import type { IncomingMessage, Server } from 'node:http';
-import { execute, type GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
+import { execute, GraphQLError, type GraphQLSchema, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { requestIdFrom } from '../observability/request-context.js';
 import { traceWsOperation, wsOperationContext, wsRequestId } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
 import { compiledSubscribe } from './compiled-executor.js';
 import type { RequestContext } from './context.js';
+import { formatError } from './error-format.js';
 import type { protect } from './limits.js';
-import { withInputField } from './input-errors.js';
-import { SubscriptionLimiter, withoutSuggestions } from './operation-limits.js';
+import { SubscriptionLimiter } from './operation-limits.js';
 
 export interface GraphqlWsOptions {
   httpServer: Server;
@@ -28,6 +30,8 @@ export interface GraphqlWsOptions {
   production: boolean;
   /** GRAPHQL_EXECUTOR: `compiled` runs each subscription event as a compiled function (compiled-executor.ts). */
   executor: 'compiled' | 'graphql-js';
+  /** Where an unexpected (masked) error is logged, with the operation's request id. */
+  log: Logger;
 }
 
 export interface GraphqlWs {
@@ -39,10 +43,16 @@ export interface GraphqlWs {
 const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined) =>
   (params?.authorization ?? params?.Authorization) as string | undefined;
 
-export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production, executor }: GraphqlWsOptions): GraphqlWs {
+/** `error` with `code` (as Apollo codes a request's parse, validation and variable errors over HTTP). */
+const coded = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
+
+export function attachGraphqlWs({ httpServer, schema, auth, limits, context, allowUpgrade, maxSubscriptions, production, executor, log }: GraphqlWsOptions): GraphqlWs {
   const limiter = new SubscriptionLimiter(maxSubscriptions);
   const subscribeOperation = executor === 'compiled' ? compiledSubscribe(schema) : subscribe;
-  const hideHints = <E extends GraphQLError>(errors: readonly E[]) => (production ? errors.map(withoutSuggestions) : errors);
+  // every error a WebSocket client is sent goes through the same formatting as over HTTP: known
+  // codes kept, anything else masked and logged, no hints in production, the request id quoted
+  const format = (errors: readonly GraphQLError[], requestId: string | undefined) => errors.map((e) => formatError(e.toJSON(), e, log, production, requestId));
   const wss = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -75,10 +85,11 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         try {
           doc = parse(payload.query, limits.parseOptions);
         } catch (err) {
-          return hideHints([err as GraphQLError]);
+          if (!(err instanceof GraphQLError)) throw err;
+          return [coded(err, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, doc, [...specifiedRules, ...limits.validationRules]);
-        if (errors.length) return hideHints(errors);
+        if (errors.length) return errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
         // page sizes and cost, with the operation's variables (cost.ts)
         const overLimits = limits.checkVariables(schema, doc, payload.operationName, payload.variables);
         if (overLimits.length) return overLimits;
@@ -86,13 +97,18 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
         return undefined;
       },
       onComplete: (ctx, id) => limiter.ended(ctx, id),
-      onError: (ctx, id, _payload, errors) => {
+      // refused before it ran (the `error` message): the request id the operation would have had
+      onError: (ctx, id, payload, errors) => {
         limiter.ended(ctx, id);
-        return errors.map((e) => (production ? withoutSuggestions(withInputField(e)) : withInputField(e)));
+        const given = payload.extensions?.requestId;
+        return format(errors, requestIdFrom(typeof given === 'string' ? given : undefined));
       },
-      // an operation whose variables do not coerce answers a result with errors: the same rules
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => (production ? withoutSuggestions(withInputField(e)) : withInputField(e))) } : undefined,
+      // a result with errors: a resolver's, or the request's own (variables that do not coerce,
+      // no path and no code: BAD_USER_INPUT, as over HTTP)
+      onNext: (_ctx, _id, _payload, args, result) =>
+        result.errors
+          ? { ...result, errors: format(result.errors.map((e) => (e.path || e.extensions?.code ? e : coded(e, 'BAD_USER_INPUT'))), wsRequestId(args.contextValue as object)) }
+          : undefined,
       // a fresh context (and fresh loaders) for every subscription operation, with its request id / trace
       context: (ctx, _id, payload) => {
         const c = wsOperationContext(context(authorizationOf(ctx.connectionParams)), ctx.extra.request, payload);
