@@ -10,7 +10,12 @@
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
-//     [--providers pawapass,uppass,argos] [--store redis|memory]
+//     [--providers pawapass,uppass,argos] [--store redis|memory] [--fresh] [--a-env K=V] [--b-env K=V]
+// --fresh: new server processes for every round. One process's JIT and heap stay with it for all
+// its rounds, so a server that happened to start well (or badly) tilts every round its way: two
+// identical builds read 411 vs 368 and 435 vs 486 µs (11 of 12 and 0 of 8 rounds lower) without
+// it. Slower (each round seeds its sessions again), but every round is an independent sample.
+// --a-env / --b-env: KEY=VALUE settings for one side (repeatable): one build, a setting A/B.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -25,6 +30,9 @@ const { values } = parseArgs({
     webhooks: { type: 'string', default: '2000' },
     providers: { type: 'string', default: WEBHOOK_PROVIDERS.map((p) => p.key).join(',') },
     store: { type: 'string', default: 'redis' },
+    fresh: { type: 'boolean', default: false },
+    'a-env': { type: 'string', multiple: true, default: [] },
+    'b-env': { type: 'string', multiple: true, default: [] },
   },
 });
 if (values.store !== 'redis' && values.store !== 'memory') throw new Error(`--store: ${values.store} is not redis or memory`);
@@ -41,8 +49,12 @@ const providers: BenchProvider[] = values.providers!.split(',').map((key) => {
   return p;
 });
 
+const settings = (pairs: string[]) => Object.fromEntries(pairs.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+
 interface Side {
   name: string;
+  dir: string;
+  env: Record<string, string>;
   server: ServerProcess;
   redis: RedisServer;
   probe: Redis;
@@ -52,16 +64,27 @@ interface Side {
   redisCpu: number[];
 }
 
-async function side(name: string, dir: string): Promise<Side> {
-  const redis = await startRedis();
-  const env = Object.assign({}, ...providers.map((p) => p.env(SECRET))) as Record<string, string>;
+async function serve(name: string, dir: string, redis: RedisServer, own: Record<string, string>) {
+  const env = Object.assign({}, ...providers.map((p) => p.env(SECRET)), own) as Record<string, string>;
   const server = await startServerProcess('kyc', `ab-webhooks-${name}`, values.store === 'redis' ? { ...env, REDIS_URL: redis.url } : env, { script: script(dir) });
   const sessions: Side['sessions'] = [];
   for (let i = 0; i < SESSIONS; i++) {
     const p = providers[i % providers.length];
     sessions.push({ p, v: await begin(p, server.url, `ab-${i}`, i) });
   }
-  return { name, server, redis, probe: new Redis(redis.url), sessions, sent: 0, cpu: [], redisCpu: [] };
+  return { server, sessions };
+}
+
+async function side(name: string, dir: string, env: Record<string, string>): Promise<Side> {
+  const redis = await startRedis();
+  return { name, dir, env, redis, probe: new Redis(redis.url), ...(await serve(name, dir, redis, env)), sent: 0, cpu: [], redisCpu: [] };
+}
+
+/** --fresh: this side's server replaced by a new process, warmed up like the first. */
+async function restart(s: Side) {
+  await s.server.stop();
+  Object.assign(s, await serve(s.name, s.dir, s.redis, s.env));
+  await send(s, perRound);
 }
 
 /** redis-server's CPU (user + system) in ms, from INFO. */
@@ -88,10 +111,11 @@ async function send(s: Side, n: number) {
 }
 
 const loadBefore = load1();
-const sides = [await side('A', values.a), await side('B', values.b!)];
+const sides = [await side('A', values.a, settings(values['a-env']!)), await side('B', values.b!, settings(values['b-env']!))];
 try {
   for (const s of sides) await send(s, perRound); // warm-up
   for (let i = 0; i < rounds; i++) {
+    if (values.fresh && i > 0) for (const s of sides) await restart(s);
     for (const s of i % 2 ? [...sides].reverse() : sides) {
       const [cpu0, redis0] = [(await s.server.stats()).cpuMs, await redisCpuMs(s.probe)];
       await send(s, perRound);
@@ -114,6 +138,8 @@ console.log(JSON.stringify({
   webhooksPerRound: perRound,
   providers: providers.map((p) => p.key),
   store: values.store,
+  fresh: values.fresh,
+  env: { a: settings(values['a-env']!), b: settings(values['b-env']!) },
   summary: sides.map((s) => ({ build: s.name, serverCpuUsPerWebhook: median(s.cpu), redisCpuUsPerWebhook: median(s.redisCpu), rounds: { server: s.cpu, redis: s.redisCpu } })),
   bLowerInRounds: { server: `${lower('cpu')}/${rounds}`, redis: `${lower('redisCpu')}/${rounds}` },
   loadAverage: { before: loadBefore, after: load1() },
