@@ -9,13 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { argosWebhookSchema } from '../src/providers/argos/mapper.js';
 import { WebhookFormatError } from '../src/providers/contract.js';
-import { fastCheck } from '../src/providers/fast-check.js';
+import { compilations, compileAhead, fastCheck } from '../src/providers/fast-check.js';
 import { parseWebhookBody, setAnswerLogger } from '../src/providers/parse.js';
 import { PawaPassNotificationSchema } from '../src/providers/pawapass/mapper.js';
 import { UpholdWebhookEventSchema } from '../src/providers/uphold/mapper.js';
 import { UpPassWebhookSchema } from '../src/providers/uppass/mapper.js';
 import { upvestEventSchema } from '../src/providers/upvest/mapper.js';
 import { fixture } from './support/fixtures.js';
+// the providers' webhook modules, as the app loads them (each names its body schema)
+import '../src/providers/argos/webhook.js';
+import '../src/providers/pawapass/webhook.js';
+import '../src/providers/uphold/webhook.js';
+import '../src/providers/uppass/webhook.js';
+import '../src/providers/upvest/webhook.js';
 
 setAnswerLogger({ warn() {} });
 
@@ -91,6 +97,20 @@ function viaParse(schema: z.ZodType, text: string): { data: unknown } | { error:
     throw err;
   }
 }
+
+// first in this file: nothing has asked for a compiled check yet
+describe('compiled ahead', () => {
+  it('every provider names its webhook body schema, and compileAhead compiles them before the first webhook', async () => {
+    expect(compilations.count).toBe(0);
+    await compileAhead();
+    const ahead = compilations.count;
+    expect(ahead).toBeGreaterThanOrEqual(3); // pawaPass, UpPass, Argos (Uphold and Upvest: zod alone, nothing to compile)
+    for (const schema of [PawaPassNotificationSchema, UpPassWebhookSchema, argosWebhookSchema]) {
+      expect(viaParse(schema, '{}')).toHaveProperty('error'); // a webhook's parse: no compile of its own
+    }
+    expect(compilations.count).toBe(ahead);
+  });
+});
 
 describe('compiled webhook body checks', () => {
   for (const { provider, schema, fast } of SCHEMAS) {

@@ -8,6 +8,8 @@ import { providerUnavailable } from '../errors.js';
 import { WebhookFormatError } from './contract.js';
 import { fastCheck } from './fast-check.js';
 
+export { webhookBodySchema } from './fast-check.js';
+
 /** Where mismatches are logged; the app sets its logger (redaction configured) at start. */
 export interface AnswerLog {
   warn(obj: Record<string, unknown>, msg: string): void;

@@ -26,6 +26,7 @@ import { routeTable, serveRoutes } from './routes.js';
 import { createServices } from './services.js';
 import { openSharedState } from './shared-state.js';
 import { SandboxGuard } from './sandbox-guard.js';
+import { compileAhead } from '../providers/fast-check.js';
 import { currentRequestId, type RequestScope, setCurrentTenant } from '../observability/request-context.js';
 
 export { createLogger };
@@ -111,6 +112,8 @@ export async function createApp(config: Config, log: Logger = createLogger(confi
           services.ingestions.start();
           services.retention.start();
           prober.start();
+          // the webhook body checks, compiled now rather than by each provider's first webhook
+          void compileAhead();
           resolve(`http://localhost:${port}`);
         });
       }),

@@ -5,9 +5,12 @@
 // the dedup key is derived from submission, trigger, attempts and kyc_result.updated_at.
 import { createHash } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookFormatError } from '../contract.js';
-import { parseWebhookBody } from '../parse.js';
+import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { basicAuthorization as basic, verifyBasicAuth } from '../webhook-auth.js';
 import { argosWebhookSchema, fromWebhook } from './mapper.js';
+
+/** The webhook body's schema, compiled ahead of the first webhook (fast-check.ts). */
+const BODY = webhookBodySchema(argosWebhookSchema);
 
 export const WEBHOOK_USER = 'argos';
 
@@ -32,7 +35,7 @@ export function parse(req: WebhookRequest, ttlMs: number): ProviderEvent[] {
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'data' in raw && Object.keys(raw).length === 1) {
     throw new WebhookFormatError('encrypted webhooks are not supported; turn payload encryption off');
   }
-  const body = parseWebhookBody('ARGOS', argosWebhookSchema, req.rawBody);
+  const body = parseWebhookBody('ARGOS', BODY, req.rawBody);
   if (!STATE_TRIGGERS.has(body.webhook_trigger)) return [];
   const kyc = body.kyc_result;
   if (!kyc) throw new WebhookFormatError('kyc_result does not match the documented shape (required for this trigger)');

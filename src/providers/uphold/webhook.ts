@@ -6,8 +6,11 @@
 // never parses; `parse` runs only after it.
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError } from '../contract.js';
-import { parseWebhookBody } from '../parse.js';
+import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { toIngestionView, UpholdWebhookEventSchema } from './mapper.js';
+
+/** The webhook body's schema, compiled ahead of the first webhook (fast-check.ts). */
+const BODY = webhookBodySchema(UpholdWebhookEventSchema);
 
 export const HEADERS = { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' } as const;
 
@@ -48,6 +51,6 @@ export function verify(req: WebhookRequest, hooks: readonly Webhook[]): void {
 }
 
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  const body = parseWebhookBody('UPHOLD', UpholdWebhookEventSchema, req.rawBody);
+  const body = parseWebhookBody('UPHOLD', BODY, req.rawBody);
   return [{ eventId: body.id, kind: 'ingestion', view: toIngestionView(body.data.ingestion) }];
 }

@@ -5,9 +5,12 @@
 // (the server warns at start). `event.nounce` is only a dedup key, never proof of origin.
 import { createHash } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookFormatError } from '../contract.js';
-import { parseWebhookBody } from '../parse.js';
+import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { basicAuthorization, verifyBasicAuth } from '../webhook-auth.js';
 import { toView, UpPassWebhookSchema } from './mapper.js';
+
+/** The webhook body's schema, compiled ahead of the first webhook (fast-check.ts). */
+const BODY = webhookBodySchema(UpPassWebhookSchema);
 
 /** The username the sandbox sends; any username is accepted, only the password authenticates. */
 export const WEBHOOK_USERNAME = 'uppass';
@@ -22,7 +25,7 @@ export function verify(req: WebhookRequest, secrets: readonly string[] | null): 
 }
 
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  const body = parseWebhookBody('UPPASS', UpPassWebhookSchema, req.rawBody);
+  const body = parseWebhookBody('UPPASS', BODY, req.rawBody);
   const { event, application } = body;
   // dedup key: the nounce scoped by event type and application; a body without one is keyed by its bytes
   const nounce = typeof event.nounce === 'string' && event.nounce ? event.nounce : `sha256:${createHash('sha256').update(req.rawBody).digest('hex')}`;

@@ -4,7 +4,7 @@
 // body is parsed: one event, a bare array, or {"payload": [...]} (bundled deliveries).
 import type { KeyObject } from 'node:crypto';
 import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { parseWebhookBody } from '../parse.js';
+import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { z } from 'zod/v4';
 import { toCheck, type UpvestJwks, upvestEventSchema } from './mapper.js';
 import { publicKeyFromJwk, SignatureError, verifyMessage } from './signature.js';
@@ -61,6 +61,11 @@ export async function verify(req: WebhookRequest, path: string, keys: UpvestVeri
   }
 }
 
+// The three body shapes, built once (a schema is compiled once per schema object: fast-check.ts)
+const EVENT = webhookBodySchema(upvestEventSchema);
+const BUNDLE = webhookBodySchema(z.array(upvestEventSchema).min(1));
+const WRAPPED_BUNDLE = webhookBodySchema(z.object({ payload: z.array(upvestEventSchema).min(1) }));
+
 /** Parses an authenticated body (one event, a bare array or {"payload": [...]}) with the seed's event schema. */
 export function parse(req: WebhookRequest): ProviderEvent[] {
   let raw: unknown;
@@ -71,10 +76,10 @@ export function parse(req: WebhookRequest): ProviderEvent[] {
   }
   // the shape picks the schema, so a mismatch names the event field rather than "no union member"
   const list = Array.isArray(raw)
-    ? parseWebhookBody('UPVEST', z.array(upvestEventSchema).min(1), req.rawBody)
+    ? parseWebhookBody('UPVEST', BUNDLE, req.rawBody)
     : raw && typeof raw === 'object' && 'payload' in raw
-      ? parseWebhookBody('UPVEST', z.object({ payload: z.array(upvestEventSchema).min(1) }), req.rawBody).payload
-      : [parseWebhookBody('UPVEST', upvestEventSchema, req.rawBody)];
+      ? parseWebhookBody('UPVEST', WRAPPED_BUNDLE, req.rawBody).payload
+      : [parseWebhookBody('UPVEST', EVENT, req.rawBody)];
   return (
     [...list]
       // bundles are ordered by created_at; keep that order even if a sender did not
