@@ -166,6 +166,12 @@ describe('compiled webhook body checks', () => {
     expect(odd({ n: 3 })).toBe(true);
     expect(odd({ n: 4 })).toBe(false);
     expect(odd({ n: '3' })).toBe(false);
+    // lengths and patterns as JavaScript reads them (zod's): an emoji is two code units
+    const short = fastCheck(z.object({ s: z.string().max(1) }))!;
+    expect(short({ s: '😀' })).toBe(false);
+    expect(z.object({ s: z.string().max(1) }).safeParse({ s: '😀' }).success).toBe(false);
+    const one = fastCheck(z.object({ s: z.string().regex(/^.$/) }))!;
+    expect(one({ s: '😀' })).toBe(z.object({ s: z.string().regex(/^.$/) }).safeParse({ s: '😀' }).success);
     // a regex with a flag JSON Schema's pattern would drop: zod's rule, flag included
     const bearer = fastCheck(z.object({ t: z.string().regex(/^bearer$/i) }))!;
     expect(bearer({ t: 'Bearer' })).toBe(true);

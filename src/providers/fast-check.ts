@@ -8,8 +8,11 @@
 // (docs/perf/webhook-path.md).
 //
 // The fast path exists only when accepting is never looser than zod:
-// - types, checks and wrappers outside FAST_TYPES / FAST_CHECKS (refinements, transforms,
-//   defaults, formats other than a flagless regex, …) leave the schema to zod alone;
+// - types and wrappers `fastTypes` does not list (transforms, defaults, pipes, …) and checks on
+//   anything but a leaf leave the schema to zod alone; a leaf's check JSON Schema cannot state
+//   exactly (a refinement, a format) is zod's, on that value (`zodLeaf`);
+// - string lengths and patterns are read as JavaScript reads them (UTF-16 code units, a RegExp
+//   without the `u` flag), as zod does;
 // - a union's options must be of different JSON types, so only one of them ever reads the value
 //   (Ajv's key removal inside an option that then fails could otherwise change what another
 //   option accepts);
@@ -120,7 +123,18 @@ function fastTypes(node: ZodNode): ReadonlySet<JsonType> | null {
 
 /** The leaves (isZodLeaf) a compiled check hands to zod, by `zodLeaf` index. */
 const leaves: z.ZodType[] = [];
-const ajv = new Ajv2020({ removeAdditional: true, allErrors: false, strict: false, validateFormats: false, coerceTypes: false, useDefaults: false });
+const ajv = new Ajv2020({
+  removeAdditional: true,
+  allErrors: false,
+  strict: false,
+  validateFormats: false,
+  coerceTypes: false,
+  useDefaults: false,
+  // as zod: `.length` (an emoji is 2) and a pattern as a plain RegExp (Ajv's defaults count code
+  // points and add the `u` flag, and either could accept what zod refuses)
+  unicode: false,
+  unicodeRegExp: false,
+});
 ajv.addKeyword({ keyword: 'zodLeaf', schemaType: 'number', errors: false, validate: (index: number, value: unknown) => leaves[index].safeParse(value).success });
 const compiled = new WeakMap<object, ValidateFunction | null>();
 /** Schemas compiled by this process (read by test/fast-check.test.ts). */
