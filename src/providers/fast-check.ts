@@ -134,6 +134,9 @@ const ajv = new Ajv2020({
   // points and add the `u` flag, and either could accept what zod refuses)
   unicode: false,
   unicodeRegExp: false,
+  // Ajv would print "DEPRECATED: option unicode" to stderr at startup (the option still works:
+  // test/fast-check.test.ts); kyc-graph's output is its own logger's
+  logger: false,
 });
 ajv.addKeyword({ keyword: 'zodLeaf', schemaType: 'number', errors: false, validate: (index: number, value: unknown) => leaves[index].safeParse(value).success });
 const compiled = new WeakMap<object, ValidateFunction | null>();
