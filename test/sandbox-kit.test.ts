@@ -83,6 +83,27 @@ describe('timers', () => {
     expect(fired).toHaveBeenCalledTimes(1);
   });
 
+  it('a timeout that fires before its deadline by the set’s clock waits again instead of running early', () => {
+    // Node runs a timeout by the event loop's cached time, so Date.now() in the callback can read
+    // a millisecond or more before the deadline (measured: 1 in 4 short timeouts after a busy
+    // turn). A session expiring "at" its expiresAt then found itself not yet due and never expired.
+    vi.useFakeTimers();
+    let clock = 1000;
+    const timers = new TimerSet(() => clock);
+    const fired = vi.fn();
+    timers.at(1010, fired, 'deadline');
+    vi.advanceTimersByTime(10); // setTimeout's 10 ms are up, the set's clock still reads 1000
+    expect(fired).not.toHaveBeenCalled();
+    expect(timers.pending).toBe(1);
+    clock = 1007;
+    vi.advanceTimersByTime(2);
+    expect(fired).not.toHaveBeenCalled();
+    clock = 1010;
+    vi.advanceTimersByTime(10);
+    expect(fired).toHaveBeenCalledTimes(1);
+    expect(timers.pending).toBe(0);
+  });
+
   it('close() cancels every pending timer and refuses new ones', () => {
     vi.useFakeTimers();
     const timers = new TimerSet();

@@ -1,6 +1,7 @@
 // The timers a simulator owns (a session's deadline, a worker's next step, a webhook retry), so
 // close() stops every one of them. A keyed timer replaces the key's pending one; a deadline past
-// setTimeout's ~24.8-day cap is re-armed, never fired early. All timers are unref'd.
+// setTimeout's ~24.8-day cap, or a timeout that Node fires before the deadline, is re-armed:
+// `fn` never runs early by the set's clock. All timers are unref'd.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export class TimerSet {
@@ -21,13 +22,14 @@ export class TimerSet {
     if (this.closed) return;
     if (key !== undefined) this.cancel(key);
     const wait = when - this.now();
-    const clamped = wait > MAX_TIMEOUT_MS;
     const t = setTimeout(() => {
       if (key === undefined) this.loose.delete(t);
       else if (this.keyed.get(key) === t) this.keyed.delete(key);
-      if (clamped) this.at(when, fn, key);
+      // not yet `when` by this set's clock: past setTimeout's cap, or fired early (Node runs a
+      // timeout by the loop's cached time, which can lag Date.now() after a busy turn): wait again
+      if (this.now() < when) this.at(when, fn, key);
       else fn();
-    }, clamped ? MAX_TIMEOUT_MS : Math.max(0, wait));
+    }, Math.min(MAX_TIMEOUT_MS, Math.max(0, wait)));
     t.unref();
     if (key === undefined) this.loose.add(t);
     else this.keyed.set(key, t);
