@@ -33,6 +33,12 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }
 
+/** The request id a graphql-ws `subscribe` message names in `extensions.requestId`, or a new one. */
+export function requestIdOfPayload(payload: { extensions?: Record<string, unknown> | null }): string {
+  const given = payload.extensions?.requestId;
+  return requestIdFrom(typeof given === 'string' ? given : undefined);
+}
+
 /** Node 24+ runs AsyncLocalStorage on AsyncContextFrame (no hooks): nothing to switch off there. */
 const DISABLE_WHEN_IDLE = Number(process.versions.node.split('.')[0]) < 24;
 let running = 0;

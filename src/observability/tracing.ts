@@ -19,7 +19,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
-import { currentRequestId, requestIdFrom, withRequestId } from './request-context.js';
+import { currentRequestId, requestIdOfPayload, withRequestId } from './request-context.js';
 
 const TRACER = 'kyc-graph';
 const tracer = () => trace.getTracer(TRACER);
@@ -222,7 +222,7 @@ export function wsOperationContext<C extends object>(
   const ext = payload.extensions ?? {};
   const carrier = typeof ext.traceparent === 'string' ? { traceparent: ext.traceparent, tracestate: ext.tracestate } : upgrade?.headers ?? {};
   wsScopes.set(contextValue, {
-    requestId: requestIdFrom(typeof ext.requestId === 'string' ? ext.requestId : undefined),
+    requestId: requestIdOfPayload(payload),
     parent: enabled ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT,
     operationName: payload.operationName ?? null,
   });

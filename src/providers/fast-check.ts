@@ -51,15 +51,16 @@ function checksAreFast(node: ZodNode): boolean {
  * format): Ajv checks its type and then asks zod about that one value (the `zodLeaf` keyword).
  * Not one that rewrites the value (trim, toLowerCase: zod's answer would differ from the body).
  */
-const isZodLeaf = (node: ZodNode) =>
-  ['string', 'number', 'boolean'].includes(node._zod.def.type) &&
-  !checksAreFast(node) &&
-  (node._zod.def.checks ?? []).every((c) => c._zod.def.check !== 'overwrite');
+const isZodLeaf = (node: ZodNode) => !checksAreFast(node) && zodCanJudgeLeaf(node);
+
+/** A string, number or boolean whose checks do not rewrite it: zod can judge it alone. */
+const zodCanJudgeLeaf = (node: ZodNode) =>
+  ['string', 'number', 'boolean'].includes(node._zod.def.type) && (node._zod.def.checks ?? []).every((c) => c._zod.def.check !== 'overwrite');
 
 /** The JSON types a value `node` accepts may have, or null when the node is not fast (see above). */
 function fastTypes(node: ZodNode): ReadonlySet<JsonType> | null {
   const def = node._zod.def;
-  if (!checksAreFast(node) && !isZodLeaf(node)) return null;
+  if (!checksAreFast(node) && !zodCanJudgeLeaf(node)) return null; // (not fast, and not a zod leaf)
   const all = (nodes: ZodNode[]) => nodes.every((n) => fastTypes(n) !== null);
   switch (def.type) {
     case 'string':

@@ -6,7 +6,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { requestIdFrom } from '../observability/request-context.js';
+import { requestIdOfPayload } from '../observability/request-context.js';
 import { traceWsOperation, wsOperationContext, wsRequestId } from '../observability/tracing.js';
 import type { Authenticator } from './auth.js';
 import { compiledSubscribe } from './compiled-executor.js';
@@ -100,8 +100,7 @@ export function attachGraphqlWs({ httpServer, schema, auth, limits, context, all
       // refused before it ran (the `error` message): the request id the operation would have had
       onError: (ctx, id, payload, errors) => {
         limiter.ended(ctx, id);
-        const given = payload.extensions?.requestId;
-        return format(errors, requestIdFrom(typeof given === 'string' ? given : undefined));
+        return format(errors, requestIdOfPayload(payload));
       },
       // a result with errors: a resolver's, or the request's own (variables that do not coerce,
       // no path and no code: BAD_USER_INPUT, as over HTTP)
