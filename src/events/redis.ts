@@ -273,16 +273,24 @@ export class RedisEventBus implements EventBus {
     this.check.unref();
   }
 
+  /**
+   * Runs PUBLISH_ONCE: appends `body` (trimming to the window), indexes it under `indexes`, pushes
+   * it on the channel; `keyed`: only once for the marker `marker`. Resolves [isNew, id].
+   */
+  private append(marker: string, indexes: string[], body: string, topic: string, routes: string, keyed: boolean): Promise<[number, string]> {
+    return (this.redis as unknown as Scripts).kycPublishOnce(
+      2 + indexes.length, this.stream, marker, ...indexes,
+      `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes, keyed ? '1' : '0', this.channel,
+    );
+  }
+
   async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
     const at = new Date().toISOString();
     const routes = options.routes?.length ? options.routes : undefined;
     const body = JSON.stringify({ topic, at, tenant, payload, routes });
     const keyName = options.key ? `${this.stream}:published:${options.key}` : this.stream;
     const indexes = replayIndexKeys(topic, tenant, routes).map((k) => this.indexKey(k));
-    const [isNew, id] = await (this.redis as unknown as Scripts).kycPublishOnce(
-      2 + indexes.length, this.stream, keyName, ...indexes,
-      `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes?.join('\n') ?? '', options.key ? '1' : '0', this.channel,
-    );
+    const [isNew, id] = await this.append(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key);
     if (isNew) return { topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) };
     const [entry] = (await this.redis.xrange(this.stream, id, id)) as Entry[];
     return (entry ? this.decode(entry[0], entry[1][1]) : null) as BusEvent<T>;
@@ -332,7 +340,7 @@ export class RedisEventBus implements EventBus {
     // a control entry (no data, only the tenant and the routing keys): every replica's reader
     // drops queued events of these routes, so no subscriber is handed one after this point
     const body = JSON.stringify({ tenant, targets });
-    await (this.redis as unknown as Scripts).kycPublishOnce(2, this.stream, this.stream, `${Date.now() - this.windowMs}-0`, body, this.windowMs, ERASE_TOPIC, '', '0', this.channel);
+    await this.append(this.stream, [], body, ERASE_TOPIC, '', false);
     this.fanout.purge(tenant, targets);
     return removed;
   }
