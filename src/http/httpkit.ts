@@ -13,20 +13,24 @@ export type RequestUrl = Pick<URL, 'pathname' | 'search' | 'searchParams'>;
 const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-_~./]*$/;
 
 /**
+ * A plain path as a RequestUrl: a class, so its `searchParams` getter lives on the prototype (an
+ * object literal with a getter is built on V8's slow path: 0.6–0.8 µs a request against 0.07).
+ */
+class PlainPath implements RequestUrl {
+  readonly search = '';
+  constructor(readonly pathname: string) {}
+  get searchParams() {
+    return new URLSearchParams();
+  }
+}
+
+/**
  * The URL of a request target, as `new URL(target, 'http://localhost')` reads it. A plain path is
  * taken as it is (parsing a URL cost several µs per request); anything else goes through `URL`.
  */
 export function requestUrl(target: string | undefined): RequestUrl {
   const raw = target ?? '/';
-  if (PLAIN_PATH.test(raw) && !raw.includes('/.')) {
-    return {
-      pathname: raw,
-      search: '',
-      get searchParams() {
-        return new URLSearchParams();
-      },
-    };
-  }
+  if (PLAIN_PATH.test(raw) && !raw.includes('/.')) return new PlainPath(raw);
   return new URL(raw, 'http://localhost');
 }
 
