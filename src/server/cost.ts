@@ -30,8 +30,11 @@ import { PAGE_MAX } from '../store/contract.js';
 
 const PAGED_ITEMS = new Set(['edges', 'nodes']);
 
+/** `_entities` takes at most this many representations per request (in any fragment, inline or as a variable). */
+export const MAX_ENTITY_REPRESENTATIONS = 100;
+
 export interface OperationCheck {
-  /** Page-size errors, one per argument (BAD_USER_INPUT, `extensions.field` = the argument). */
+  /** Page-size and `_entities` size errors, one per argument (BAD_USER_INPUT, `extensions.field` = the argument). */
   pageErrors: GraphQLError[];
   /** The cost error, when the operation costs more than `maxCost`. */
   costError: GraphQLError | null;
@@ -130,6 +133,7 @@ function check(
         else inner = Math.max(inner, n);
       }
       const reps = name === '_entities' && Array.isArray(values.representations) ? values.representations.length : 1;
+      if (reps > MAX_ENTITY_REPRESENTATIONS) pageErrors.push(badUserInput('representations', `at most ${MAX_ENTITY_REPRESENTATIONS} representations per request`));
       const type = getNamedType(def.type);
       const childType = isCompositeType(type) ? type : parent;
       total += times * (2 + reps * cost(sel.selectionSet, childType, inner, seen));

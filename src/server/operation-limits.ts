@@ -1,36 +1,8 @@
-// Per-operation and per-connection limits of DESIGN.md "Doors closed (security)":
-// `_entities` representations per request, subscriptions per WebSocket, and no schema hints
-// ("Did you mean …") in production answers.
-import { GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+// Per-connection limits of DESIGN.md "Doors closed (security)": subscriptions per WebSocket, and
+// no schema hints ("Did you mean …") in production answers. (`_entities` representations per
+// request are counted with the page sizes and the cost: cost.ts.)
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors.js';
-
-/** `_entities` takes at most this many representations per request. */
-export const MAX_ENTITY_REPRESENTATIONS = 100;
-
-/** How many representations the `_entities` fields of `operation` ask for (inline or variables). */
-function representationCounts(selections: SelectionSetNode | undefined, variables: Record<string, unknown>, out: number[] = []): number[] {
-  for (const s of selections?.selections ?? []) {
-    if (s.kind === Kind.FIELD && s.name.value === '_entities') {
-      const arg = s.arguments?.find((a) => a.name.value === 'representations')?.value;
-      if (arg?.kind === Kind.LIST) out.push(arg.values.length);
-      else if (arg?.kind === Kind.VARIABLE) {
-        const v = variables[arg.name.value];
-        out.push(Array.isArray(v) ? v.length : 1);
-      }
-    }
-    if (s.kind === Kind.FIELD || s.kind === Kind.INLINE_FRAGMENT) representationCounts(s.selectionSet, variables, out);
-  }
-  return out;
-}
-
-/** The error refusing an `_entities` call with more than `max` representations (before any is resolved), or null. */
-export function entitiesError(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max = MAX_ENTITY_REPRESENTATIONS): GraphQLError | null {
-  const counts = representationCounts(operation.selectionSet, variables ?? {});
-  if (!counts.some((n) => n > max)) return null;
-  return new GraphQLError(`representations: at most ${max} representations per request`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'representations', http: { status: 400 } },
-  });
-}
 
 const SUGGESTION = /\s*Did you mean[^?]*\?/g;
 

@@ -1,28 +1,27 @@
 // kyc-graph's own work on every GraphQL request over HTTP, as one Apollo plugin. Apollo awaits
 // every plugin's requestDidStart and each of its hooks on every request, so five small plugins
 // cost five async calls per stage and one costs one (issue 18, figure 1). Per stage, in order:
-// - didResolveOperation: page sizes and cost with the operation's variables (limits.ts), then
-//   `_entities` representations (operation-limits.ts); the first failure answers 400;
+// - didResolveOperation: page sizes, `_entities` representations and cost with the operation's
+//   variables (limits.ts, cost.ts); the first failure answers 400;
 // - didEncounterErrors: in production no "Did you mean …" schema hints (operation-limits.ts);
 // - willSendResponse: one error per invalid input field (field-errors.ts), the request id on
 //   every error and the JSON-200 rule's mark (error-format.ts), then the operation's metrics.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, OperationDefinitionNode } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { recordGraphqlOperation } from '../observability/metrics.js';
 import type { RequestContext } from './context.js';
 import { noteRequestErrors } from './error-format.js';
 import { expandFieldErrors } from './field-errors.js';
 import type { protect } from './limits.js';
-import { dropSuggestions, entitiesError } from './operation-limits.js';
+import { dropSuggestions } from './operation-limits.js';
 
 export function kycRequestPlugin(limits: Pick<ReturnType<typeof protect>, 'checkVariables'>, production: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async didResolveOperation({ schema, document, operationName, operation, request }) {
-          const refused: GraphQLError | null =
-            limits.checkVariables(schema, document, operationName, request.variables)[0] ?? entitiesError(operation as OperationDefinitionNode, request.variables);
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const refused: GraphQLError | undefined = limits.checkVariables(schema, document, operationName, request.variables)[0];
           if (!refused) return;
           refused.extensions.http = { status: 400 }; // Apollo answers with it and strips it
           throw refused;

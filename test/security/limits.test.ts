@@ -58,6 +58,27 @@ describe('limits (development server)', () => {
     expect((okRes.data as { _entities: unknown[] })._entities).toHaveLength(100);
   });
 
+  it('the representations limit holds for _entities inside fragments (named, nested, inline)', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => ({ __typename: 'KycSubject', id: `s${i}` }));
+    const documents = [
+      'query($r: [_Any!]!) { ...E } fragment E on Query { _entities(representations: $r) { ... on KycSubject { id } } }',
+      'query($r: [_Any!]!) { ...A } fragment A on Query { ... on Query { ...B } } fragment B on Query { _entities(representations: $r) { __typename } }',
+    ];
+    for (const text of documents) {
+      const res = await graphqlRequest(`${server.url}/graphql`, parse(text) as never, { r: many } as never);
+      expect(firstError(res)?.extensions, text).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
+      const okRes = await graphqlRequest(`${server.url}/graphql`, parse(text) as never, { r: many.slice(0, 100) } as never);
+      expect((okRes.data as { _entities: unknown[] })._entities, text).toHaveLength(100);
+    }
+    // a query over the WebSocket is held to the same limit
+    const client = wsClient(server.url);
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: documents[0], variables: { r: many } }, { next: () => resolve('answered'), error: resolve, complete: () => resolve('completed') });
+    });
+    expect((errors as { extensions?: unknown }[])[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
+    await client.dispose();
+  });
+
   // a body nested 5000 levels deep, written as text (the test's own JSON.stringify would overflow)
   const deepText = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"leaf":1}${'}'.repeat(levels - 1)}`;
   const post = async (query: string, input: string) => {
