@@ -1,8 +1,9 @@
-// The per-request metrics (observability/metrics.ts RequestSeries) are kept outside prom-client's
-// Counter/Histogram for speed; their exposition must be exactly what prom-client writes.
+// The per-request, per-webhook and per-event metrics (observability/metrics.ts: RequestSeries,
+// FastCounter, FastHistogram) are kept outside prom-client's Counter/Histogram for speed; their
+// exposition must be exactly what prom-client writes for the same observations.
 import { Counter, Histogram, Registry } from 'prom-client';
-import { describe, expect, it } from 'vitest';
-import { metricsText, recordHttp } from '../src/observability/metrics.js';
+import { describe, expect, it, vi } from 'vitest';
+import { metricsText, recordBatch, recordBusDelivery, recordHttp, recordWebhook } from '../src/observability/metrics.js';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -30,5 +31,40 @@ describe('per-request metrics exposition', () => {
       expect(block(ours, name)).toBeDefined();
       expect(block(ours, name)).toEqual(block(await reference.metrics(), name));
     }
+  });
+
+  it('writes the webhook counter, the bus lag and the batch size histograms exactly as prom-client does', async () => {
+    const reference = new Registry();
+    const webhooks = new Counter({ name: 'kyc_webhooks_total', help: 'x', labelNames: ['provider', 'outcome'], registers: [reference] });
+    const lag = new Histogram({ name: 'kyc_event_bus_lag_seconds', help: 'x', labelNames: ['topic'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30], registers: [reference] });
+    const batch = new Histogram({ name: 'kyc_dataloader_batch_size', help: 'x', labelNames: ['loader'], buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500], registers: [reference] });
+    for (const [provider, outcome, n] of [['pawapass', 'received', 1], ['pawapass', 'received', 1], ['uppass', 'rejected', 1], ['pawapass', 'duplicate', 3]] as const) {
+      recordWebhook(provider, outcome, n);
+      webhooks.inc({ provider, outcome }, n);
+    }
+    // recorded 2.5 ms and an hour ago (the canonical form, and another form Date.parse reads)
+    vi.useFakeTimers({ now: Date.parse('2026-11-27T12:00:00.000Z'), toFake: ['Date'] });
+    try {
+      for (const [at, seconds] of [['2026-11-27T11:59:59.997Z', 0.003], ['Fri, 27 Nov 2026 11:00:00 GMT', 3600]] as const) {
+        recordBusDelivery('verification', at);
+        lag.observe({ topic: 'verification' }, seconds);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    recordBusDelivery('check', 'not a date'); // not observed
+    for (const [loader, size] of [['verification', 1], ['verification', 34], ['check', 600]] as const) {
+      recordBatch(loader, size);
+      batch.observe({ loader }, size);
+    }
+    const ours = (await metricsText()).body;
+    // the value lines (help texts differ: the reference's are placeholders)
+    const values = (text: string, name: string) => text.split('\n').filter((l) => l.startsWith(`${name}`) && !l.startsWith('#')).sort();
+    for (const name of ['kyc_webhooks_total', 'kyc_event_bus_lag_seconds', 'kyc_dataloader_batch_size']) {
+      expect(values(ours, name).length, name).toBeGreaterThan(0);
+      expect(values(ours, name), name).toEqual(values(await reference.metrics(), name));
+    }
+    expect(ours).toContain('# TYPE kyc_webhooks_total counter');
+    expect(ours).toContain('# TYPE kyc_event_bus_lag_seconds histogram');
   });
 });

@@ -1,6 +1,7 @@
 // Prometheus metrics (prom-client), served at GET /metrics. One registry per process; the rest
 // of the code reports through the small `record*` hooks below and never touches prom-client.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { parseIso } from '../domain/iso-time.js';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'kyc_' });
@@ -9,49 +10,109 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 type Labels = Record<string, string>;
 
+// The metrics recorded on every request, webhook or delivered event are kept outside prom-client's
+// Counter/Histogram: prom-client validates and hashes the label object on every call (~2–4 µs;
+// issue 18), where these are a Map lookup and a few additions. They are registered in the same
+// registry and exported in prom-client's own format (test/metrics-format.test.ts).
+
+interface HistogramSeries {
+  labels: Labels;
+  count: number;
+  sum: number;
+  buckets: number[];
+}
+
+const newHistogramSeries = (labels: Labels, bounds: readonly number[]): HistogramSeries => ({ labels, count: 0, sum: 0, buckets: bounds.map(() => 0) });
+
+function observeInto(h: HistogramSeries, bounds: readonly number[], value: number) {
+  h.count++;
+  h.sum += value;
+  for (let i = 0; i < bounds.length; i++) {
+    if (value <= bounds[i]) {
+      h.buckets[i]++;
+      break;
+    }
+  }
+}
+
+/** Registers a counter or histogram whose values `get` builds, as prom-client would export them. */
+function registerSeries(name: string, help: string, type: 'counter' | 'histogram', get: () => { labels: Labels; value: number; metricName?: string }[], reset: () => void) {
+  registry.registerMetric({
+    name,
+    help,
+    type,
+    aggregator: 'sum' as const,
+    get: async () => ({ name, help, type, aggregator: 'sum' as const, values: get() }),
+    reset,
+  } as never);
+}
+
+function registerHistogram(name: string, help: string, bounds: readonly number[], series: () => HistogramSeries[], reset: () => void) {
+  registerSeries(name, help, 'histogram', () =>
+    series().flatMap(({ labels, count, sum, buckets }) => {
+      let acc = 0;
+      return [
+        ...bounds.map((le, i) => ({ labels: { le, ...labels } as never, value: (acc += buckets[i]), metricName: `${name}_bucket` })),
+        { labels: { le: '+Inf', ...labels }, value: count, metricName: `${name}_bucket` },
+        { labels, value: sum, metricName: `${name}_sum` },
+        { labels, value: count, metricName: `${name}_count` },
+      ];
+    }), reset);
+}
+
+/** A counter by one or two labels (second label values under the first's). */
+class FastCounter {
+  readonly #byA = new Map<string, Map<string, { labels: Labels; value: number }>>();
+
+  constructor(name: string, help: string, readonly names: readonly [string] | readonly [string, string]) {
+    registerSeries(name, help, 'counter', () => [...this.#byA.values()].flatMap((m) => [...m.values()]), () => this.#byA.clear());
+  }
+
+  inc(a: string, b = '', n = 1) {
+    let byB = this.#byA.get(a);
+    if (!byB) this.#byA.set(a, (byB = new Map()));
+    let c = byB.get(b);
+    if (!c) byB.set(b, (c = { labels: this.names.length === 1 ? { [this.names[0]]: a } : { [this.names[0]]: a, [this.names[1]]: b }, value: 0 }));
+    c.value += n;
+  }
+}
+
+/** A histogram by one label. */
+class FastHistogram {
+  readonly #byLabel = new Map<string, HistogramSeries>();
+
+  constructor(name: string, help: string, readonly label: string, readonly bounds: readonly number[]) {
+    registerHistogram(name, help, bounds, () => [...this.#byLabel.values()], () => this.#byLabel.clear());
+  }
+
+  observe(value: string, observed: number) {
+    let h = this.#byLabel.get(value);
+    if (!h) this.#byLabel.set(value, (h = newHistogramSeries({ [this.label]: value }, this.bounds)));
+    observeInto(h, this.bounds, observed);
+  }
+}
+
 /**
  * The per-request metrics (HTTP requests, GraphQL operations): a counter and a histogram kept
- * per label set under a key the caller builds, so an observation is a Map lookup and a few
- * additions, not prom-client's label validation and hashing (~2–4 µs a call, four calls a
- * request). Registered in the same registry and exported in prom-client's own format.
+ * per label set under nested Maps (first label → second label), so an observation is two Map
+ * lookups and a few additions.
  */
 class RequestSeries {
   /** first label → second label → that pair's histogram and its counters by the third label */
   readonly #byPair = new Map<string, Map<string, Pair>>();
 
   constructor(
-    readonly counterName: string,
+    counterName: string,
     counterHelp: string,
-    readonly histogramName: string,
+    histogramName: string,
     histogramHelp: string,
     readonly bounds: readonly number[],
     /** label names: the two the histogram has, then the counter's third */
     readonly names: readonly [string, string, string],
   ) {
-    const metric = (name: string, help: string, type: 'counter' | 'histogram', get: () => { labels: Labels; value: number; metricName?: string }[]) => ({
-      name,
-      help,
-      type,
-      aggregator: 'sum' as const,
-      get: async () => ({ name, help, type, aggregator: 'sum' as const, values: get() }),
-      reset: () => this.#byPair.clear(),
-    });
-    registry.registerMetric(
-      metric(counterName, counterHelp, 'counter', () => this.#pairs().flatMap((p) => [...p.counts.values()].map(({ labels, value }) => ({ labels, value })))) as never,
-    );
-    registry.registerMetric(
-      metric(histogramName, histogramHelp, 'histogram', () =>
-        this.#pairs().flatMap(({ labels, count, sum, buckets }) => {
-          let acc = 0;
-          return [
-            ...this.bounds.map((le, i) => ({ labels: { le, ...labels } as never, value: (acc += buckets[i]), metricName: `${histogramName}_bucket` })),
-            { labels: { le: '+Inf', ...labels }, value: count, metricName: `${histogramName}_bucket` },
-            { labels, value: sum, metricName: `${histogramName}_sum` },
-            { labels, value: count, metricName: `${histogramName}_count` },
-          ];
-        }),
-      ) as never,
-    );
+    const reset = () => this.#byPair.clear();
+    registerSeries(counterName, counterHelp, 'counter', () => this.#pairs().flatMap((p) => [...p.counts.values()]), reset);
+    registerHistogram(histogramName, histogramHelp, bounds, () => this.#pairs(), reset);
   }
 
   #pairs(): Pair[] {
@@ -63,26 +124,15 @@ class RequestSeries {
     let byB = this.#byPair.get(a);
     if (!byB) this.#byPair.set(a, (byB = new Map()));
     let p = byB.get(b);
-    if (!p) byB.set(b, (p = { labels: { [this.names[0]]: a, [this.names[1]]: b }, count: 0, sum: 0, buckets: this.bounds.map(() => 0), counts: new Map() }));
+    if (!p) byB.set(b, (p = { ...newHistogramSeries({ [this.names[0]]: a, [this.names[1]]: b }, this.bounds), counts: new Map() }));
     let n = p.counts.get(c);
     if (!n) p.counts.set(c, (n = { labels: { ...p.labels, [this.names[2]]: c }, value: 0 }));
     n.value++;
-    p.count++;
-    p.sum += seconds;
-    for (let i = 0; i < this.bounds.length; i++) {
-      if (seconds <= this.bounds[i]) {
-        p.buckets[i]++;
-        break;
-      }
-    }
+    observeInto(p, this.bounds, seconds);
   }
 }
 
-interface Pair {
-  labels: Labels;
-  count: number;
-  sum: number;
-  buckets: number[];
+interface Pair extends HistogramSeries {
   counts: Map<string, { labels: Labels; value: number }>;
 }
 
@@ -127,26 +177,18 @@ const routingFailovers = new Counter({
   labelNames: ['provider'] as const,
   registers: [registry],
 });
-const loaderBatch = new Histogram({
-  name: 'kyc_dataloader_batch_size',
-  help: 'Keys per DataLoader batch, by loader.',
-  labelNames: ['loader'] as const,
-  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
-  registers: [registry],
-});
-const webhooks = new Counter({
-  name: 'kyc_webhooks_total',
-  help: 'Provider webhooks, by provider and outcome: received (every request to the webhook route), rejected (authentication failed), malformed (authenticated but unparseable), duplicate (one per event already seen), failed (could not record; provider asked to retry), dead_lettered (one per event moved to the inbox dead letters after INBOX_MAX_DELIVERIES failed deliveries).',
-  labelNames: ['provider', 'outcome'] as const,
-  registers: [registry],
-});
-const busLag = new Histogram({
-  name: 'kyc_event_bus_lag_seconds',
-  help: 'Time from an event being recorded on the event bus to its delivery to this process’s subscribers, by topic.',
-  labelNames: ['topic'] as const,
-  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
-  registers: [registry],
-});
+const loaderBatch = new FastHistogram('kyc_dataloader_batch_size', 'Keys per DataLoader batch, by loader.', 'loader', [1, 2, 5, 10, 20, 50, 100, 200, 500]);
+const webhooks = new FastCounter(
+  'kyc_webhooks_total',
+  'Provider webhooks, by provider and outcome: received (every request to the webhook route), rejected (authentication failed), malformed (authenticated but unparseable), duplicate (one per event already seen), failed (could not record; provider asked to retry), dead_lettered (one per event moved to the inbox dead letters after INBOX_MAX_DELIVERIES failed deliveries).',
+  ['provider', 'outcome'],
+);
+const busLag = new FastHistogram(
+  'kyc_event_bus_lag_seconds',
+  'Time from an event being recorded on the event bus to its delivery to this process’s subscribers, by topic.',
+  'topic',
+  [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
+);
 
 /** Buses of the apps running in this process; their subscriber counts make the gauge below. */
 const buses = new Set<{ readonly subscriberCount: number }>();
@@ -200,13 +242,13 @@ export function recordRoutingFailover(provider: string) {
 }
 
 export function recordBatch(loader: string, size: number) {
-  loaderBatch.observe({ loader }, size);
+  loaderBatch.observe(loader, size);
 }
 
 export type WebhookOutcomeLabel = 'received' | 'rejected' | 'malformed' | 'duplicate' | 'failed' | 'dead_lettered';
 
 export function recordWebhook(provider: string, outcome: WebhookOutcomeLabel, n = 1) {
-  if (n > 0) webhooks.inc({ provider, outcome }, n);
+  if (n > 0) webhooks.inc(provider, outcome, n);
 }
 
 export function recordGraphqlError(code: string) {
@@ -214,8 +256,8 @@ export function recordGraphqlError(code: string) {
 }
 
 export function recordBusDelivery(topic: string, recordedAt: string) {
-  const at = Date.parse(recordedAt);
-  if (!Number.isNaN(at)) busLag.observe({ topic }, Math.max(0, Date.now() - at) / 1000);
+  const at = parseIso(recordedAt);
+  if (!Number.isNaN(at)) busLag.observe(topic, Math.max(0, Date.now() - at) / 1000);
 }
 
 /** Operation names come from clients: keep them short and their number bounded. */
