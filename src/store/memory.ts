@@ -29,7 +29,7 @@ export class MemoryStore implements Store {
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== version) return null;
-    const stored = frozenCopy(extend(entity, { version: version + 1 }));
+    const stored = frozenRecord(entity, version + 1);
     this.entities.set(key, stored);
     if (current) return stored;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
@@ -191,19 +191,28 @@ export class MemoryStore implements Store {
 }
 
 /**
- * Objects this module froze after copying them (JSON values, so reusable as they are): an update
- * built from a stored record (its `history`, untouched nested objects) shares them instead of
- * copying them again.
+ * A frozen object is taken as a stored value (JSON, frozen at every depth: this module freezes
+ * what it stores, and nothing else in kyc-graph freezes data that reaches a record), so an update
+ * built from a stored record (its `history`, untouched nested objects) shares those parts instead
+ * of copying them again. `Object.isFrozen` costs ~0.1 µs; a WeakSet of every stored object cost
+ * ~1.8 µs per object (add and lookup in a table of every record part ever stored, issue 18).
  */
-const stored = new WeakSet<object>();
+const isStored = (value: object) => Object.isFrozen(value);
 
 /**
  * A JSON copy of `value` (what Redis would hand back: undefined and functions dropped, undefined
  * in arrays → null, non-finite numbers → null, `toJSON` honoured), frozen at every depth. Parts
- * that are already stored values are shared, not copied; nothing else is shared with the caller.
+ * that are already stored (frozen) values are shared, not copied; nothing else is shared with the caller.
  */
 function frozenCopy<T>(value: T): T {
   return copy(value) as T;
+}
+
+/** `frozenCopy` of `entity` with its new `version`: the object made for it is frozen in place (shared with no one), its nested values copied. */
+function frozenRecord<T extends Entity>(entity: T, version: number): T {
+  const fresh = extend(entity, { version });
+  if (typeof (fresh as { toJSON?: unknown }).toJSON === 'function') return frozenCopy(fresh);
+  return Object.freeze(copyFields(fresh as unknown as Record<string, unknown>, true)) as unknown as T;
 }
 
 /** What JSON leaves out of an object (and writes as null in an array). */
@@ -211,7 +220,7 @@ const dropped = (v: unknown) => v === undefined || typeof v === 'function' || ty
 
 function copy(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return typeof value === 'number' && !Number.isFinite(value) ? null : value;
-  if (stored.has(value)) return value;
+  if (isStored(value)) return value;
   const proto = Object.getPrototypeOf(value) as unknown;
   let out: object;
   if (Array.isArray(value)) {
@@ -228,7 +237,7 @@ function copy(value: unknown): unknown {
     const json = JSON.stringify(value) as string | undefined;
     return json === undefined ? null : copy(JSON.parse(json));
   }
-  stored.add(Object.freeze(out));
+  Object.freeze(out);
   return out;
 }
 
@@ -237,15 +246,17 @@ function copy(value: unknown): unknown {
  * which keeps the copy in V8's fast mode however many keys it has (a record has 20–30; a copy
  * built key by key from `{}` becomes a dictionary past about 16, and every read of it is then
  * slow: domain/objects.ts). A spread also keeps an own "__proto__" key a key, as JSON does.
+ * `fresh`: `value` was made by this module and is shared with no one: its nested values are
+ * copied into it instead of into a copy of it.
  */
-function copyFields(value: Record<string, unknown>): Record<string, unknown> {
+function copyFields(value: Record<string, unknown>, fresh = false): Record<string, unknown> {
   const keys = Object.keys(value);
   if (keys.some((k) => dropped(value[k]))) {
     const kept: Record<string, unknown> = {};
     for (const k of keys) if (!dropped(value[k])) Object.defineProperty(kept, k, { value: value[k], enumerable: true, writable: true, configurable: true });
     return copyFields(kept);
   }
-  const o = { ...value };
+  const o = fresh ? value : { ...value };
   for (const k of keys) {
     const v = o[k];
     if ((typeof v === 'object' && v !== null) || (typeof v === 'number' && !Number.isFinite(v))) o[k] = copy(v);
