@@ -181,5 +181,11 @@ describe('API keys on the hot path', () => {
     // a remembered key is still only the whole key: a prefix or a longer string is hashed and refused
     expect(() => auth.authenticate(`Bearer ${a.key.slice(0, -1)}`)).toThrow('The API key is not valid');
     expect(() => auth.authenticate(`Bearer ${a.key}x`)).toThrow('The API key is not valid');
+    // and only in the Bearer form: other spacing is read as before, a broken form still refused
+    expect(auth.authenticate(`Bearer  ${a.key}`).tenant).toBe('tenant-a');
+    expect(auth.authenticate(`Bearer\t${a.key}`).tenant).toBe('tenant-a');
+    for (const bad of [`Bearer ${a.key} `, `Bearer ${a.key}\n`, `Bearer${a.key}`, `Basic ${a.key}`, `Bearer ${a.key} ${a.key}`]) {
+      expect(() => auth.authenticate(bad), JSON.stringify(bad)).toThrow(/API key/);
+    }
   });
 });
