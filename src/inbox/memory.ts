@@ -2,7 +2,6 @@
 // append, claimed again when idle, deliveries counted, dead letters kept, processed event ids
 // remembered. Bounded, so a stuck processor turns into 503s (the provider retries later) instead
 // of unbounded memory, and the processed ids are the newest MAX_PROCESSED_IDS.
-import { extend } from '../domain/objects.js';
 import type { ProviderEvent } from '../domain/provider-event.js';
 import {
   DEDUP_TTL_MS,
@@ -45,9 +44,10 @@ export class MemoryInbox implements Inbox {
     if (this.held.size + events.length > this.limit) throw new InboxFullError(this.limit);
     const receivedAt = Date.now();
     return events.map((event) => {
-      const entry: InboxEntry = { id: String(++this.seq), provider, event, receivedAt, deliveries: 1 };
-      this.held.set(entry.id, { entry, deliveredAt: receivedAt });
-      return extend(entry, { processed: this.isDone(provider, event.eventId) });
+      const id = String(++this.seq);
+      this.held.set(id, { entry: { id, provider, event, receivedAt, deliveries: 1 }, deliveredAt: receivedAt });
+      // the caller's copy says whether the id was processed; the held one does not (a claim asks)
+      return { id, provider, event, receivedAt, deliveries: 1, processed: this.isDone(provider, event.eventId) };
     });
   }
 
