@@ -213,14 +213,18 @@ export function routeLabel(path: string): string {
   if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/') return path;
   let m: RegExpExecArray | null;
   if ((m = /^\/webhooks\/([a-z]+)\/?$/.exec(path))) return `/webhooks/${m[1]}`;
-  if ((m = /^\/sandbox\/([a-z]+)\/(v\d+|app|faults)\b/.exec(path))) return `/sandbox/${m[1]}/${m[2]}`;
+  if ((m = /^\/sandbox\/([a-z]+)\/(v[1-9]|app|faults)\b/.exec(path))) return `/sandbox/${m[1]}/${m[2]}`;
   if ((m = /^\/sandbox\/([a-z]+)\/[^/]+\/advance$/.exec(path))) return `/sandbox/${m[1]}/:ref/advance`;
   if (path.startsWith('/sandbox/')) return '/sandbox/other';
   return 'other';
 }
 
+/**
+ * The provider part of a webhook or sandbox label comes from the request: an answer 404 (an unknown
+ * provider, or none in this mode) is labelled `other`, so a scan of made-up paths adds no series.
+ */
 export function recordHttp(method: string, path: string, status: number, seconds: number) {
-  const route = routeLabel(path);
+  const route = status === 404 ? 'other' : routeLabel(path);
   httpMetrics.record(method, route, String(status), seconds);
 }
 
