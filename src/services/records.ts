@@ -96,7 +96,8 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
 ): Promise<T | null> {
   const out = await compareAndSet<T, Applied<T, S>>(store, kind, id, (current) => {
     const applied = apply(current);
-    if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null }) as T;
+    // a changed record is the applier's own new object (never `current`, which may be frozen): noted in place
+    if (applied.changed) (applied.record as { lastEvent?: unknown }).lastEvent = eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null;
     return applied;
   }, read);
   if (!out) return null;

@@ -251,15 +251,19 @@ function copy(value: unknown): unknown {
  */
 function copyFields(value: Record<string, unknown>, fresh = false): Record<string, unknown> {
   const keys = Object.keys(value);
-  if (keys.some((k) => dropped(value[k]))) {
-    const kept: Record<string, unknown> = {};
-    for (const k of keys) if (!dropped(value[k])) Object.defineProperty(kept, k, { value: value[k], enumerable: true, writable: true, configurable: true });
-    return copyFields(kept);
-  }
   const o = fresh ? value : { ...value };
   for (const k of keys) {
     const v = o[k];
-    if ((typeof v === 'object' && v !== null) || (typeof v === 'number' && !Number.isFinite(v))) o[k] = copy(v);
+    if (typeof v === 'object') {
+      if (v !== null) o[k] = copy(v);
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) o[k] = null;
+    } else if (dropped(v)) {
+      // a key JSON leaves out: copied again without it (rare)
+      const kept: Record<string, unknown> = {};
+      for (const key of keys) if (!dropped(value[key])) Object.defineProperty(kept, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+      return copyFields(kept);
+    }
   }
   return o;
 }
