@@ -91,14 +91,14 @@ async function rawAnswer(url: string, body: string): Promise<string> {
  * schema answering `verification(id)` from a Map of what kyc-graph answered to `bodies`; throws
  * unless it answers each of them byte for byte as kyc-graph did.
  */
-export async function sameQueryBaseline(opts: RunOptions, name: string, kycUrl: string, bodies: string[]): Promise<ServerProcess> {
+export async function sameQueryBaseline(opts: RunOptions, name: string, kycUrl: string, bodies: string[], extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const kycAnswers = await Promise.all(bodies.map((b) => rawAnswer(kycUrl, b)));
   const answers: Record<string, unknown> = {};
   for (const text of kycAnswers) {
     const v = (JSON.parse(text) as { data: { verification: { id: string } } }).data.verification;
     answers[v.id] = { ...(answers[v.id] as object), ...v };
   }
-  const server = await startServerProcess('baseline', name, { BASELINE_SAME_QUERY: JSON.stringify(answers) }, { profile: opts.profile });
+  const server = await startServerProcess('baseline', name, { ...extraEnv, BASELINE_SAME_QUERY: JSON.stringify(answers) }, { profile: opts.profile });
   try {
     for (const [i, b] of bodies.entries()) {
       const got = await rawAnswer(server.url, b);
