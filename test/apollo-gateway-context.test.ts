@@ -47,8 +47,8 @@ describe("the request context Apollo hands kyc-graph's executor (patches/@apollo
     let own: PropertyDescriptor | undefined | null = null;
     let status: number | undefined = -1;
     const result = await runThroughGateway((rc) => {
-      own = Object.getOwnPropertyDescriptor(rc.response!.http, 'status');
-      status = rc.response!.http.status;
+      own = Object.getOwnPropertyDescriptor(rc.response!.http!, 'status');
+      status = rc.response!.http!.status;
     });
     expect(own).toBeUndefined();
     expect(status).toBeUndefined(); // nothing set: Apollo's default (the HTTP layer answers 200)
@@ -58,9 +58,9 @@ describe("the request context Apollo hands kyc-graph's executor (patches/@apollo
   it("still sets the answer's status and headers from the executor", async () => {
     let seen: number | undefined;
     const result = await runThroughGateway((rc) => {
-      rc.response!.http.status = 299;
-      seen = rc.response!.http.status;
-      rc.response!.http.headers.set('x-from-executor', 'yes');
+      rc.response!.http!.status = 299;
+      seen = rc.response!.http!.status;
+      rc.response!.http!.headers.set('x-from-executor', 'yes');
     });
     expect(seen).toBe(299);
     expect(result.status).toBe(299);
