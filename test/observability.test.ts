@@ -2,7 +2,7 @@
 // follows a request into the provider call, the webhook it causes, logs and error extensions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createApp, createLogger } from '../src/server/app.js';
+import { createApp } from '../src/server/app.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { GetVerificationDocument, StartPawaPassDocument, type StartPawaPassVerificationInput, VerificationUpdatedDocument } from './generated/graphql.js';
 import { loggedApp, pawaPassInput } from './support/logged-app.js';

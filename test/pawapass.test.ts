@@ -1,5 +1,5 @@
 // pawaPass end to end: GraphQL mutation → simulator over real HTTP → webhook → graphql-ws subscriber.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PawaPassSimulator } from '../src/providers/pawapass/simulator.js';
 import { sign } from '../src/providers/pawapass/webhook.js';
 import { newApiKey } from '../src/server/auth.js';

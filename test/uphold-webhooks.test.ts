@@ -1,6 +1,6 @@
 // The Uphold webhook endpoint: Standard Webhooks signatures checked on the raw bytes before any
 // parsing, a 300 s timestamp tolerance, several secrets, dedup by event id, no going backwards.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import type { UpholdAdapter } from '../src/providers/uphold/index.js';
 import type { UpholdIngestion } from '../src/providers/uphold/mapper.js';

@@ -1,6 +1,6 @@
 // The UpPass webhook endpoint: Basic Auth before parsing, secret rotation, nounce dedup, every
 // event type, out-of-order and partial deliveries — all through the real POST /webhooks/uppass.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuthHeader } from '../src/providers/uppass/webhook.js';
 import { newApiKey } from '../src/server/auth.js';
 import { GetUpPassVerificationDocument, StartUpPassDocument, UpPassUpdatedDocument } from './generated/graphql.js';

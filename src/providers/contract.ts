@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderKey } from './settings.js';
 import type { Provider, ProviderVerificationView } from '../domain/verification.js';
-import type { Check, CheckSource } from '../domain/check.js';
+import type { CheckSource } from '../domain/check.js';
 import type { IngestionRef, ProviderIngestionView } from '../domain/ingestion.js';
 
 /** A webhook as it arrived: raw bytes first, nothing parsed yet. */

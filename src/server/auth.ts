@@ -4,7 +4,7 @@
 // mode: then requests act as the single `sandbox` tenant (DESIGN.md, "API keys").
 import { createHash, randomBytes } from 'node:crypto';
 import { unauthenticated } from '../errors.js';
-import { type Principal, SANDBOX_PRINCIPAL, SANDBOX_TENANT, type Scope, SCOPES } from '../schema/auth.js';
+import { type Principal, SANDBOX_PRINCIPAL, type Scope, SCOPES } from '../schema/auth.js';
 
 // the principal and scope checks live with the resolvers (schema/auth.ts); re-exported for the server
 export { type Principal, requireScope, SANDBOX_PRINCIPAL, SANDBOX_TENANT, type Scope, SCOPES, scopeChecker } from '../schema/auth.js';

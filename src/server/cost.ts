@@ -31,7 +31,7 @@ import { PAGE_MAX } from '../store/contract.js';
 const PAGED_ITEMS = new Set(['edges', 'nodes']);
 
 /** `_entities` takes at most this many representations per request (in any fragment, inline or as a variable). */
-export const MAX_ENTITY_REPRESENTATIONS = 100;
+const MAX_ENTITY_REPRESENTATIONS = 100;
 
 export interface OperationCheck {
   /** Page-size and `_entities` size errors, one per argument (BAD_USER_INPUT, `extensions.field` = the argument). */

@@ -4,7 +4,7 @@
 // time before the body is parsed. UPPASS_WEBHOOK_AUTH=none accepts a portal set to "No Auth"
 // (the server warns at start). `event.nounce` is only a dedup key, never proof of origin.
 import { createHash } from 'node:crypto';
-import { type ProviderEvent, type WebhookRequest, WebhookFormatError } from '../contract.js';
+import type { ProviderEvent, WebhookRequest } from '../contract.js';
 import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { basicAuthorization, verifyBasicAuth } from '../webhook-auth.js';
 import { toView, UpPassWebhookSchema } from './mapper.js';
