@@ -60,19 +60,19 @@ function registerHistogram(name: string, help: string, bounds: readonly number[]
     }), reset);
 }
 
-/** A counter by one or two labels (second label values under the first's). */
+/** A counter by two labels (second label values under the first's). */
 class FastCounter {
   readonly #byA = new Map<string, Map<string, { labels: Labels; value: number }>>();
 
-  constructor(name: string, help: string, readonly names: readonly [string] | readonly [string, string]) {
+  constructor(name: string, help: string, readonly names: readonly [string, string]) {
     registerSeries(name, help, 'counter', () => [...this.#byA.values()].flatMap((m) => [...m.values()]), () => this.#byA.clear());
   }
 
-  inc(a: string, b = '', n = 1) {
+  inc(a: string, b: string, n = 1) {
     let byB = this.#byA.get(a);
     if (!byB) this.#byA.set(a, (byB = new Map()));
     let c = byB.get(b);
-    if (!c) byB.set(b, (c = { labels: this.names.length === 1 ? { [this.names[0]]: a } : { [this.names[0]]: a, [this.names[1]]: b }, value: 0 }));
+    if (!c) byB.set(b, (c = { labels: { [this.names[0]]: a, [this.names[1]]: b }, value: 0 }));
     c.value += n;
   }
 }
