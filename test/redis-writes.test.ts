@@ -1,10 +1,13 @@
 // Commands sent in one tick leave a connection in one writev (src/redis/connect.ts,
 // coalesceWrites): on a real Redis and on every node connection of a real Redis Cluster, after a
 // reconnect too, with every reply in order. And a webhook's first record read leaves with its
-// inbox append (services/webhooks.ts, `readAhead`).
+// inbox append (services/webhooks.ts, `readAhead`); a processed entry's acknowledgement leaves with
+// the next append (inbox/redis.ts).
 import type { Socket } from 'node:net';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { RedisInbox } from '../src/inbox/redis.js';
+import type { ProviderEvent } from '../src/providers/contract.js';
 import { coalesceWrites } from '../src/redis/connect.js';
 import { StartPawaPassDocument } from './generated/graphql.js';
 import { ok } from './support/client.js';
@@ -124,6 +127,37 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     expect(append).toHaveLength(1);
     // the record (`kyc:{verification:<id>}`) is read in that write
     expect(append[0]).toContain(`{verification:${v.id}}`);
+  });
+});
+
+describe.skipIf(!hasRedis)('the Redis inbox', () => {
+  const event = (eventId: string) => ({ kind: 'verification', eventId, view: { providerRef: eventId } }) as unknown as ProviderEvent;
+
+  it('writes a processed entry (its mark, acknowledgement and deletion) with the next append, in the same call', async () => {
+    redis ??= await startRedis();
+    const client = new Redis(redis.url);
+    const probe = new Redis(redis.url);
+    clients.push(client, probe);
+    coalesceWrites(client);
+    const inbox = new RedisInbox(client, { stream: 'kyc:{inbox-w}' });
+    const [first] = await inbox.append('pawapass', [event('w-1')]);
+    const w = watch(client.stream as Socket);
+    await inbox.complete(first);
+    expect(await inbox.processed('pawapass', 'w-1')).toBe(true); // known here before it is written
+    const [second] = await inbox.append('pawapass', [event('w-2')]);
+    const writes = sent(w);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toContain('kyc:{inbox-w}:hook:pawapass:w-1');
+    expect(await probe.exists('kyc:{inbox-w}:hook:pawapass:w-1')).toBe(1);
+    expect(await probe.xlen('kyc:{inbox-w}')).toBe(1); // the first acknowledged and deleted, the second held
+    expect(second.processed).toBe(false);
+
+    // with no append to carry it, a completion is written alone (within COMPLETION_DELAY_MS)
+    await inbox.complete(second);
+    for (let i = 0; (await probe.xlen('kyc:{inbox-w}')) > 0 && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await probe.xlen('kyc:{inbox-w}')).toBe(0);
+    expect(await probe.exists('kyc:{inbox-w}:hook:pawapass:w-2')).toBe(1);
+    expect(await probe.xpending('kyc:{inbox-w}', 'kyc')).toEqual([0, null, null, null]);
   });
 });
 

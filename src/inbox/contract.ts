@@ -54,10 +54,13 @@ export interface Inbox {
   processed(provider: string, eventId: string): Promise<boolean>;
   /**
    * Remembers a processed entry's event id as processed, then acknowledges the entry (a failure in
-   * between leaves it marked and unacknowledged: recovery finds it processed and drops it).
+   * between leaves it marked and unacknowledged: recovery finds it processed and drops it). May be
+   * written after it resolves (the Redis inbox writes it with its next append, or within
+   * COMPLETION_DELAY_MS; `processed()` on the same inbox answers true at once): an entry whose
+   * completion is lost to a crash is run again by recovery, which changes nothing.
    */
   complete(entry: InboxEntry): Promise<void>;
-  /** Drops an entry without marking its event id (a duplicate, or a provider no longer served). */
+  /** Drops an entry without marking its event id (a duplicate, or a provider no longer served); written like `complete`. */
   remove(id: string): Promise<void>;
   /** Moves an entry that failed too often to the dead letters, with the reason. */
   deadLetter(entry: InboxEntry, reason: string): Promise<void>;
@@ -65,6 +68,8 @@ export interface Inbox {
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Entries not processed yet (recorded or being processed). */
   size(): Promise<number>;
+  /** Writes what `complete` and `remove` left to write (and waits for it); called before the connection closes. */
+  flush(): Promise<void>;
 }
 
 /** Deliveries after which an entry is moved to the dead letters (INBOX_MAX_DELIVERIES). */

@@ -108,4 +108,8 @@ export class MemoryInbox implements Inbox {
   async size(): Promise<number> {
     return this.held.size;
   }
+
+  async flush(): Promise<void> {
+    // everything is written as it happens
+  }
 }

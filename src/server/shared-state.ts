@@ -24,7 +24,7 @@ export interface SharedState {
   readonly bus: EventBus;
   readonly inbox: Inbox;
   readonly audit: AuditLog;
-  /** Closes bus, store and the Redis connection (after the server stopped using them). */
+  /** Closes bus, inbox, store and the Redis connection (after the server stopped using them). */
   close(): Promise<void>;
 }
 
@@ -51,6 +51,7 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     audit,
     async close() {
       await bus.close();
+      await inbox.flush();
       await store.close();
       await connection?.close();
     },
