@@ -1,7 +1,7 @@
 // One event bus suite, run against the in-memory bus and the Redis Stream bus.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BusEvent, EventBus } from '../src/events/contract.js';
+import { type BusEvent, CursorError, type EventBus } from '../src/events/contract.js';
 import { MAX_PENDING_PER_SUBSCRIBER, SubscriberTooSlowError } from '../src/events/fanout.js';
 import { MemoryEventBus } from '../src/events/memory.js';
 import { RedisEventBus } from '../src/events/redis.js';
@@ -115,6 +115,42 @@ describe('a subscriber that never reads', () => {
     for (let i = 0; i <= MAX_PENDING_PER_SUBSCRIBER; i++) await bus.publish('verification', 't', i);
     await expect(sub.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
     expect(bus.subscriberCount).toBe(0);
+  });
+});
+
+describe('in-memory event log, full', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('keeps the newest maxEvents through thousands of drops: an older cursor is refused, a resume replays exactly what is kept', async () => {
+    const bus = new MemoryEventBus({ maxEvents: 100 });
+    const cursors: string[] = [];
+    for (let n = 0; n < 5000; n++) cursors.push((await bus.publish('verification', 't', { n }, { key: `k${n}`, routes: [`t|id|${n % 7}`] })).cursor);
+    await expect(bus.validateCursor(cursors[4000])).rejects.toBeInstanceOf(CursorError);
+    await bus.validateCursor(cursors[4899]); // the event right before the oldest kept one (4900)
+    // a key still in the log is published once
+    expect((await bus.publish('verification', 't', { n: -1 }, { key: 'k4999' })).cursor).toBe(cursors[4999]);
+    // from 4901 on (the barrier below drops 4900, the oldest)
+    const all = bus.subscribe<{ n: number }>('verification', () => true, { after: cursors[4900] });
+    const routed = bus.subscribe<{ n: number }>('verification', () => true, { after: cursors[4900], route: 't|id|3' });
+    // barrier: a later event both subscriptions match
+    await bus.publish('verification', 't', { n: 5000 }, { routes: ['t|id|3'] });
+    expect((await take(all, 100)).map((p) => p.n)).toEqual(range(4901, 5000));
+    expect((await take(routed, 15)).map((p) => p.n)).toEqual([...range(4901, 4999).filter((n) => n % 7 === 3), 5000]);
+    await Promise.all([all.return!(), routed.return!()]);
+  });
+
+  it("erases a route's events from a full log and replays the others in order", async () => {
+    const bus = new MemoryEventBus({ maxEvents: 50 });
+    const cursors: string[] = [];
+    for (let n = 0; n < 3000; n++) cursors.push((await bus.publish('verification', 't', { n }, { routes: [`t|id|${n % 3}`] })).cursor);
+    // of the kept 2950..2999, those with n % 3 === 1
+    expect(await bus.erase('t', [{ topic: 'verification', route: 't|id|1' }])).toBe(17);
+    const all = bus.subscribe<{ n: number }>('verification', () => true, { after: cursors[2949] });
+    const erased = bus.subscribe<{ n: number }>('verification', () => true, { after: cursors[2949], route: 't|id|1' });
+    await bus.publish('verification', 't', { n: 3000 }, { routes: ['t|id|1'] }); // barrier
+    expect((await take(all, 34)).map((p) => p.n)).toEqual([...range(2950, 2999).filter((n) => n % 3 !== 1), 3000]);
+    expect((await take(erased, 1)).map((p) => p.n)).toEqual([3000]);
+    await Promise.all([all.return!(), erased.return!()]);
   });
 });
 
