@@ -1,10 +1,13 @@
-// What a publish costs the in-memory event bus once its log is full: the embedded default keeps
-// events for resuming subscriptions (REPLAY_WINDOW_MS, at most 100,000), so a long-running
-// instance publishes on a full log, each publish dropping the oldest event. Prints the CPU µs per
-// publish on an empty log, then on a full one (the same bus, after `--fill` publishes), and the
-// ratio full ÷ empty, the median of `--rounds` fresh buses. A ratio near 1 means dropping costs
-// nothing per publish; removing the oldest event from the front of the array cost ~0.2 ms per
-// publish on a full log (ratio ~25, docs/perf/webhook-path.md).
+// What the in-memory event bus costs once its log is long. The embedded default keeps events for
+// resuming subscriptions (REPLAY_WINDOW_MS, at most 100,000), so a long-running instance
+// publishes on a full log, each publish dropping the oldest event, and a subscription that
+// resumes from an old cursor replays up to that many. Prints, as medians of `--rounds` fresh buses:
+// - publish: CPU µs per publish on an empty log, then on a full one (after `--max` publishes), and
+//   the ratio full ÷ empty (1: dropping the oldest costs nothing; removing it from the front of
+//   the array cost ~0.25 ms per publish, ratio ~30);
+// - resume: CPU µs per replayed event of a resume over the whole log, and of one over 1,000
+//   events, and the ratio (1: a replay costs in proportion to its events; taking each from the
+//   front of the array made it quadratic).
 //
 //   npm run bench:build && node dist/bench/bench/event-log.js [--max 100000] [--rounds 5]
 import { parseArgs } from 'node:util';
@@ -31,11 +34,23 @@ async function round() {
   const empty = await cpuUs(n);
   await cpuUs(max); // fills the log (and drops what is beyond `max`)
   const full = await cpuUs(n);
+  /** CPU µs per event of a tenant-wide resume that replays the newest `count` events. */
+  const resume = async (count: number) => {
+    const after = `m${i - count}`;
+    const before = process.cpuUsage();
+    const sub = bus.subscribe('verification', () => true, { after, tenant: 'sandbox' });
+    for (let k = 0; k < count; k++) await sub.next();
+    const used = process.cpuUsage(before);
+    await sub.return!();
+    return (used.user + used.system) / count;
+  };
+  const shortResume = await resume(1000);
+  const longResume = await resume(max - 1);
   await bus.close();
-  return { empty, full };
+  return { empty, full, shortResume, longResume };
 }
 
-const rounds: { empty: number; full: number }[] = [];
+const rounds: Awaited<ReturnType<typeof round>>[] = [];
 for (let r = 0; r < Number(values.rounds); r++) rounds.push(await round());
 const us = (x: number) => Math.round(x * 100) / 100;
 console.log(
@@ -43,10 +58,18 @@ console.log(
     {
       maxEvents: max,
       publishesMeasured: n,
-      cpuUsPerPublish: { emptyLog: us(median(rounds.map((r) => r.empty))), fullLog: us(median(rounds.map((r) => r.full))) },
-      ratio: us(median(rounds.map((r) => r.full / r.empty))),
-      ratioByRound: rounds.map((r) => us(r.full / r.empty)),
-      meaning: 'CPU per publish on a full log ÷ on an empty one, median over fresh buses (1 = dropping the oldest costs nothing)',
+      publish: {
+        cpuUsPerPublish: { emptyLog: us(median(rounds.map((r) => r.empty))), fullLog: us(median(rounds.map((r) => r.full))) },
+        ratio: us(median(rounds.map((r) => r.full / r.empty))),
+        ratioByRound: rounds.map((r) => us(r.full / r.empty)),
+        meaning: 'CPU per publish on a full log ÷ on an empty one (1 = dropping the oldest costs nothing)',
+      },
+      resume: {
+        cpuUsPerReplayedEvent: { of1000: us(median(rounds.map((r) => r.shortResume))), [`of${max - 1}`]: us(median(rounds.map((r) => r.longResume))) },
+        ratio: us(median(rounds.map((r) => r.longResume / r.shortResume))),
+        ratioByRound: rounds.map((r) => us(r.longResume / r.shortResume)),
+        meaning: 'CPU per replayed event of a resume over the whole log ÷ of one over 1,000 events (1 = cost in proportion to the events)',
+      },
     },
     null,
     2,
