@@ -180,7 +180,8 @@ export class RedisInbox implements Inbox {
         ...args, this.consumer, provider, ...events.map((e) => JSON.stringify(e)),
       );
     } catch (err) {
-      // nothing of the call was written: the finished entries wait for the next write
+      // the finished entries go again with the next write (a mark set twice, an entry acknowledged
+      // or deleted twice: nothing changes)
       this.finish(...batch);
       throw err;
     }
@@ -268,7 +269,6 @@ export class RedisInbox implements Inbox {
     await this.flush();
     return this.redis.xlen(this.stream);
   }
-
 }
 
 function fieldOf(fields: string[], name: string): string | undefined {
