@@ -63,23 +63,20 @@ for (let r = 0; r < Number(values.rounds); r++) {
   uniqueRounds.push(await round(true));
 }
 const us = (x: number) => Math.round(x * 100) / 100;
+/** Publish CPU on an empty and a full log over `rs`, with the median ratio and each round's. */
+const publishes = (rs: typeof rounds, meaning: string) => ({
+  cpuUsPerPublish: { emptyLog: us(median(rs.map((r) => r.empty))), fullLog: us(median(rs.map((r) => r.full))) },
+  ratio: us(median(rs.map((r) => r.full / r.empty))),
+  ratioByRound: rs.map((r) => us(r.full / r.empty)),
+  meaning,
+});
 console.log(
   JSON.stringify(
     {
       maxEvents: max,
       publishesMeasured: n,
-      publish: {
-        cpuUsPerPublish: { emptyLog: us(median(rounds.map((r) => r.empty))), fullLog: us(median(rounds.map((r) => r.full))) },
-        ratio: us(median(rounds.map((r) => r.full / r.empty))),
-        ratioByRound: rounds.map((r) => us(r.full / r.empty)),
-        meaning: 'CPU per publish on a full log ÷ on an empty one (1 = dropping the oldest costs nothing)',
-      },
-      publishUniqueRoutes: {
-        cpuUsPerPublish: { emptyLog: us(median(uniqueRounds.map((r) => r.empty))), fullLog: us(median(uniqueRounds.map((r) => r.full))) },
-        ratio: us(median(uniqueRounds.map((r) => r.full / r.empty))),
-        ratioByRound: uniqueRounds.map((r) => us(r.full / r.empty)),
-        meaning: 'the same, every event about a verification and subject of its own (a replay-index list each)',
-      },
+      publish: publishes(rounds, 'CPU per publish on a full log ÷ on an empty one (1 = dropping the oldest costs nothing)'),
+      publishUniqueRoutes: publishes(uniqueRounds, 'the same, every event about a verification and subject of its own (a replay-index list each)'),
       resume: {
         cpuUsPerReplayedEvent: { of1000: us(median(rounds.map((r) => r.shortResume))), [`of${max - 1}`]: us(median(rounds.map((r) => r.longResume))) },
         ratio: us(median(rounds.map((r) => r.longResume / r.shortResume))),
