@@ -5,7 +5,7 @@
 // sending `created`/`retry`, reading a small image, and asking for the address when configured.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArgosClient } from '../src/providers/argos/client.js';
 import type { ArgosAdapter } from '../src/providers/argos/index.js';
 import {
@@ -158,6 +158,18 @@ describe('webhooks on the documented bodies', () => {
     });
     expect(parse(hook('webhook-approved.json'), TTL)[0]).toMatchObject({ view: { status: 'APPROVED', details: { reviewer: 'reviewer@argos' } } });
     expect(parse(hook('webhook-rejected.json'), TTL)[0]).toMatchObject({ view: { status: 'DECLINED', reviewReason: 'id_info_dataMismatch', details: { rejectCodes: ['id_info_dataMismatch'] } } });
+  });
+
+  it('a body is read as JSON once (the encryption check reads the parse the schema then takes)', () => {
+    const req = hook('webhook-submit.json');
+    parse(req, TTL); // the schema's compiled check is built on its first use
+    const parses = vi.spyOn(JSON, 'parse');
+    try {
+      expect(parse(req, TTL)).toHaveLength(1);
+      expect(parses).toHaveBeenCalledTimes(1);
+    } finally {
+      parses.mockRestore();
+    }
   });
 
   it('aml is acknowledged without an event; an encrypted body and a changed body are refused naming the field', () => {

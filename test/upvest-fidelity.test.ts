@@ -6,7 +6,7 @@ import { createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, verif
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idempotencyUuid, UpvestClient } from '../src/providers/upvest/client.js';
 import {
   toCheck,
@@ -110,6 +110,23 @@ describe('the seed examples through the schemas and the mapper', () => {
     const bad = { ...event, object: { ...(event.object as object), status: 'OK' } };
     expect(() => parse(req(bad))).toThrow(WebhookFormatError);
     expect(() => parse(req(bad))).toThrow(/object\.status/);
+  });
+});
+
+describe('webhook bodies are read as JSON once', () => {
+  it('the shape check reads the parse the schema then takes, for each of the three shapes', () => {
+    const event = fixture(U, 'webhook-user-check-passed.json');
+    for (const body of [event, { payload: [event] }, [event]]) {
+      const rawBody = Buffer.from(JSON.stringify(body));
+      parse({ rawBody, headers: {} }); // the schema's compiled check is built on its first use
+      const parses = vi.spyOn(JSON, 'parse');
+      try {
+        expect(parse({ rawBody, headers: {} })).toHaveLength(1);
+        expect(parses).toHaveBeenCalledTimes(1);
+      } finally {
+        parses.mockRestore();
+      }
+    }
   });
 });
 

@@ -63,22 +63,34 @@ export function parseAnswer<T>(provider: string, what: string, schema: z.ZodType
   });
 }
 
+/** An authenticated webhook body's JSON (WebhookFormatError when it is not JSON). */
+export function webhookJson(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new WebhookFormatError('body is not JSON');
+  }
+}
+
 /**
  * Parses an authenticated webhook body (raw bytes → JSON → schema). Throws WebhookFormatError
  * naming the path (the webhook route answers 400 and records nothing). A body the schema's
  * compiled check accepts is taken as parsed (fast-check.ts); anything else is zod's to judge.
  */
 export function parseWebhookBody<T>(provider: string, schema: z.ZodType<T>, rawBody: Buffer): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookFormatError('body is not JSON');
-  }
+  return parseWebhookJson(provider, schema, webhookJson(rawBody), rawBody);
+}
+
+/**
+ * `parseWebhookBody` of a body already read with `webhookJson` (a provider that looks at the JSON
+ * first, to pick its schema, parses the bytes once). `json` is the compiled check's to change: the
+ * caller uses the answer, never `json` again.
+ */
+export function parseWebhookJson<T>(provider: string, schema: z.ZodType<T>, json: unknown, rawBody: Buffer): T {
   const fast = fastCheck(schema);
   if (fast) {
     if (fast(json)) return json as T;
-    json = JSON.parse(rawBody.toString('utf8')); // the compiled check may have removed keys: zod reads the body as sent
+    json = webhookJson(rawBody); // the compiled check may have removed keys: zod reads the body as sent
   }
   const r = check(schema, json);
   if (r.ok) return r.data;

@@ -3,10 +3,9 @@
 // Each list of configured secrets (several, for rotation) is prepared once, on its first use, and
 // kept for as long as the list lives (each adapter holds its own, frozen): a webhook then costs
 // one digest of what it presents, not one per configured secret.
-import { createHash, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import { createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '../domain/digest.js';
 import { WebhookAuthError } from './contract.js';
-
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 const digests = new WeakMap<readonly string[], Buffer[]>();
 const keys = new WeakMap<readonly string[], KeyObject[]>();

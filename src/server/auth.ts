@@ -2,7 +2,8 @@
 // configuration never holds a usable key. Every request and WebSocket presents one as
 // `Authorization: Bearer <key>`, unless no keys are configured and every provider is in sandbox
 // mode: then requests act as the single `sandbox` tenant (DESIGN.md, "API keys").
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../domain/digest.js';
 import { unauthenticated } from '../errors.js';
 import { type Principal, SANDBOX_PRINCIPAL, type Scope, SCOPES } from '../schema/auth.js';
 
@@ -16,7 +17,7 @@ export interface ApiKeyEntry {
   scopes: Scope[];
 }
 
-export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+export const hashApiKey = (key: string) => sha256Hex(key);
 
 /** A new random key and the API_KEYS entry that admits it (`npm run apikey -- <tenant> <scopes…>`). */
 export function newApiKey(tenant: string, scopes: Scope[]) {

@@ -3,8 +3,8 @@
 // `keyid` = `kid`, cached, fetched again when a signature names a key we do not know). Then the
 // body is parsed: one event, a bare array, or {"payload": [...]} (bundled deliveries).
 import type { KeyObject } from 'node:crypto';
-import { type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../contract.js';
-import { parseWebhookBody, webhookBodySchema } from '../parse.js';
+import { type ProviderEvent, type WebhookRequest, WebhookAuthError } from '../contract.js';
+import { parseWebhookJson, webhookBodySchema, webhookJson } from '../parse.js';
 import { z } from 'zod/v4';
 import { toCheck, type UpvestJwks, upvestEventSchema } from './mapper.js';
 import { publicKeyFromJwk, SignatureError, verifyMessage } from './signature.js';
@@ -68,18 +68,13 @@ const WRAPPED_BUNDLE = webhookBodySchema(z.object({ payload: z.array(upvestEvent
 
 /** Parses an authenticated body (one event, a bare array or {"payload": [...]}) with the seed's event schema. */
 export function parse(req: WebhookRequest): ProviderEvent[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookFormatError('body is not JSON');
-  }
+  const raw = webhookJson(req.rawBody);
   // the shape picks the schema, so a mismatch names the event field rather than "no union member"
   const list = Array.isArray(raw)
-    ? parseWebhookBody('UPVEST', BUNDLE, req.rawBody)
+    ? parseWebhookJson('UPVEST', BUNDLE, raw, req.rawBody)
     : raw && typeof raw === 'object' && 'payload' in raw
-      ? parseWebhookBody('UPVEST', WRAPPED_BUNDLE, req.rawBody).payload
-      : [parseWebhookBody('UPVEST', EVENT, req.rawBody)];
+      ? parseWebhookJson('UPVEST', WRAPPED_BUNDLE, raw, req.rawBody).payload
+      : [parseWebhookJson('UPVEST', EVENT, raw, req.rawBody)];
   return (
     [...list]
       // bundles are ordered by created_at; keep that order even if a sender did not
