@@ -42,6 +42,12 @@ describe('UpPass schemas and mapping on the seed examples', () => {
     expect(view.details).toMatchObject({ formSlug: '{form_slug}', lang: 'en', step: '{current_step}', section: '{current_section}', submittedAt: null });
   });
 
+  it('a webhook without a nounce is keyed by the SHA-256 of its bytes (known answer: printf %s <body> | sha256sum)', () => {
+    const body = '{"event":{"type":"update_status","created_at":"2026-11-25T11:00:00Z"},"application":{"id":1,"no":"A","form":"f","slug":"s-1","status":"accepted","other_status":{"ekyc":"pass"},"submitted_at":"2026-11-25T10:00:00Z"}}';
+    const [event] = parse({ rawBody: Buffer.from(body), headers: {} });
+    expect(event.eventId).toBe('s-1:update_status:sha256:f032b6a83faa50d67379d57a44b8ad6a186d3dd6068d117d3d6f72d5282a374b');
+  });
+
   it('the seed Submission webhook parses and every documented part reaches the view', () => {
     const body = fixture(U, 'webhook-submission.json');
     const [event] = parse({ rawBody: raw(body), headers: {} });

@@ -3,7 +3,7 @@
 // password one of UPPASS_WEBHOOK_SECRETS (several accepted, for rotation), compared in constant
 // time before the body is parsed. UPPASS_WEBHOOK_AUTH=none accepts a portal set to "No Auth"
 // (the server warns at start). `event.nounce` is only a dedup key, never proof of origin.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../domain/digest.js';
 import type { ProviderEvent, WebhookRequest } from '../contract.js';
 import { parseWebhookBody, webhookBodySchema } from '../parse.js';
 import { basicAuthorization, verifyBasicAuth } from '../webhook-auth.js';
@@ -28,6 +28,6 @@ export function parse(req: WebhookRequest): ProviderEvent[] {
   const body = parseWebhookBody('UPPASS', BODY, req.rawBody);
   const { event, application } = body;
   // dedup key: the nounce scoped by event type and application; a body without one is keyed by its bytes
-  const nounce = typeof event.nounce === 'string' && event.nounce ? event.nounce : `sha256:${createHash('sha256').update(req.rawBody).digest('hex')}`;
+  const nounce = typeof event.nounce === 'string' && event.nounce ? event.nounce : `sha256:${sha256Hex(req.rawBody)}`;
   return [{ eventId: `${application.slug}:${event.type}:${nounce}`, kind: 'verification', view: toView(body) }];
 }
