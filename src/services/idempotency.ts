@@ -4,8 +4,9 @@
 // again (with the same provider-side key). Once the provider accepted, the result is recorded
 // with retries and the key is never released: a retry gets the first result and never opens (and
 // pays for) a second session. A crashed creator's key frees when its lease lapses.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+import { sha256Hex } from '../domain/digest.js';
 import { badUserInput, providerUnavailable } from '../errors.js';
 import { IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_TTL_MS, type Store } from '../store/contract.js';
 
@@ -41,7 +42,7 @@ export async function runIdempotent<V, T extends { id: string }>(op: IdempotentR
   }
   const key = op.key;
   const leaseMs = op.leaseMs ?? IDEMPOTENCY_LEASE_MS;
-  const fingerprint = createHash('sha256').update(JSON.stringify(op.input)).digest('hex');
+  const fingerprint = sha256Hex(JSON.stringify(op.input));
   const owner = randomUUID();
   const deadline = Date.now() + (op.waitMs ?? 30_000);
   for (;;) {
