@@ -128,6 +128,29 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     // the record (`kyc:{verification:<id>}`) is read in that write
     expect(append[0]).toContain(`{verification:${v.id}}`);
   });
+
+  it('stores the change, publishes its event and appends its audit entry in one call (store/redis-journal.ts)', async () => {
+    redis ??= await startRedis();
+    const server = await startServer({ REDIS_URL: redis.url });
+    servers.push(server);
+    const v = ok(
+      await server.gql(StartPawaPassDocument, {
+        input: { subjectId: 'journal-user', externalId: 'journal-1', requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://example.com/s', errorUrl: 'https://example.com/e', supportUrl: 'https://example.com/h' },
+      }),
+    ).startPawaPassVerification;
+    const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
+    const w = watch(connection.stream as Socket);
+    expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
+    // after the append (which reads the record), every write naming the record
+    const changes = sent(w).filter((t) => t.includes(`{verification:${v.id}}`) && !t.includes('kyc:{inbox}'));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toContain('kyc:{events}');
+    expect(changes[0]).toContain(`:audit:journal-user`);
+    const probe = new Redis(redis.url);
+    clients.push(probe);
+    expect((await probe.get(`kyc:{verification:${v.id}}`))?.startsWith('2:')).toBe(true);
+    expect((await probe.xrange('kyc:{t:sandbox}:audit:journal-user', '-', '+')).map(([, f]) => f[5])).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
+  });
 });
 
 describe.skipIf(!hasRedis)('the Redis inbox', () => {

@@ -14,8 +14,14 @@ export class RedisAuditLog implements AuditLog {
     return `${this.prefix}{t:${tenant}}:audit:${subjectId}`;
   }
 
+  /** The stream and fields `append` writes (XADD <stream> * ...fields): a script can append it too (store/redis-journal.ts). */
+  appendArgs(tenant: string, subjectId: string, entry: AuditRecord): [stream: string, fields: string[]] {
+    return [this.key(tenant, subjectId), ['at', new Date().toISOString(), 'actor', entry.actor, 'action', entry.action, 'target', entry.targetId ?? '']];
+  }
+
   async append(tenant: string, subjectId: string, entry: AuditRecord): Promise<void> {
-    await this.redis.xadd(this.key(tenant, subjectId), '*', 'at', new Date().toISOString(), 'actor', entry.actor, 'action', entry.action, 'target', entry.targetId ?? '');
+    const [stream, fields] = this.appendArgs(tenant, subjectId, entry);
+    await this.redis.xadd(stream, '*', ...fields);
   }
 
   async list(tenant: string, subjectId: string, first: number, afterId?: string | null): Promise<AuditPage> {

@@ -32,6 +32,14 @@ export interface PublishOptions {
   routes?: string[];
 }
 
+/** One `publish` call's arguments, built before the write it announces (see store/journal.ts). */
+export interface Publication<T = unknown> {
+  topic: Topic;
+  tenant: string;
+  payload: T;
+  options?: PublishOptions;
+}
+
 export interface SubscribeOptions {
   /** Replay the matching events recorded after this cursor first, then continue live. */
   after?: string | null;

@@ -35,30 +35,44 @@ export interface RedisEventBusOptions {
   blockMs?: number;
 }
 
-// Appends an event unless its idempotency key was already published; returns [isNew, id].
-// KEYS[1] the stream, KEYS[2] the key's marker (the stream itself when there is no key),
-// KEYS[3..] the replay index streams of the event's routes and tenant (entries with the event's
-// own id, so a resume reads only its own). ARGV: 1 MINID, 2 event JSON, 3 window ms, 4 topic,
+// Appends an event unless its idempotency key was already published; returns {isNew, id}.
+// keys[1] the stream, keys[2] the key's marker (the stream itself when there is no key),
+// keys[3..] the replay index streams of the event's routes and tenant (entries with the event's
+// own id, so a resume reads only its own). argv: 1 MINID, 2 event JSON, 3 window ms, 4 topic,
 // 5 routes joined by '\n', 6 '1' when keyed, 7 the channel. Fields: e = the event, t = its topic,
 // r = its routes (so a reader can skip events no local subscriber wants without parsing them).
 // The message: a JSON header [previous id, id, topic, routes], a newline, the event JSON. All
-// keys share one hash tag: one slot on a Redis Cluster.
-const PUBLISH_ONCE = `
-if ARGV[6] == '1' then
-  local existing = redis.call('GET', KEYS[2])
-  if existing then return {0, existing} end
-end
-local before = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-local prev = '0-0'
-if before[1] then prev = before[1][1] end
-local id = redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'e', ARGV[2], 't', ARGV[4], 'r', ARGV[5])
-redis.call('PUBLISH', ARGV[7], cjson.encode({prev, id, ARGV[4], ARGV[5]}) .. '\\n' .. ARGV[2])
-if ARGV[6] == '1' then redis.call('SET', KEYS[2], id, 'PX', ARGV[3]) end
-for i = 3, #KEYS do
-  redis.call('XADD', KEYS[i], 'MINID', '~', ARGV[1], id, 'x', '')
-  redis.call('PEXPIRE', KEYS[i], ARGV[3])
-end
-return {1, id}`;
+// keys share one hash tag: one slot on a Redis Cluster. A Lua function, so a script that stores
+// a record can publish its event in the same call (store/redis-journal.ts).
+export const PUBLISH_ONCE_FUNCTION = `
+local function publish_once(keys, argv)
+  if argv[6] == '1' then
+    local existing = redis.call('GET', keys[2])
+    if existing then return {0, existing} end
+  end
+  local before = redis.call('XREVRANGE', keys[1], '+', '-', 'COUNT', 1)
+  local prev = '0-0'
+  if before[1] then prev = before[1][1] end
+  local id = redis.call('XADD', keys[1], 'MINID', '~', argv[1], '*', 'e', argv[2], 't', argv[4], 'r', argv[5])
+  redis.call('PUBLISH', argv[7], cjson.encode({prev, id, argv[4], argv[5]}) .. '\\n' .. argv[2])
+  if argv[6] == '1' then redis.call('SET', keys[2], id, 'PX', argv[3]) end
+  for i = 3, #keys do
+    redis.call('XADD', keys[i], 'MINID', '~', argv[1], id, 'x', '')
+    redis.call('PEXPIRE', keys[i], argv[3])
+  end
+  return {1, id}
+end`;
+const PUBLISH_ONCE = `${PUBLISH_ONCE_FUNCTION}
+return publish_once(KEYS, ARGV)`;
+
+/** The keys and arguments of `publish_once` for one event (`RedisEventBus.prepare`). */
+export interface PreparedPublish<T = unknown> {
+  keys: string[];
+  /** Always 7 (see PUBLISH_ONCE_FUNCTION). */
+  args: (string | number)[];
+  /** The event as published when it is new, with the stream id Redis gave it. */
+  event(id: string): BusEvent<T>;
+}
 
 // Reads up to ARGV[2] events of the replay index KEYS[2] after ARGV[1] ('(<id>'), from the stream
 // KEYS[1], in one round trip. Returns {index entries read, events}.
@@ -274,26 +288,45 @@ export class RedisEventBus implements EventBus {
   }
 
   /**
-   * Runs PUBLISH_ONCE: appends `body` (trimming to the window), indexes it under `indexes`, pushes
-   * it on the channel; `keyed`: only once for the marker `marker`. Resolves [isNew, id].
+   * PUBLISH_ONCE's keys and arguments: appends `body` (trimming to the window), indexes it under
+   * `indexes`, pushes it on the channel; `keyed`: only once for the marker `marker`.
    */
-  private append(marker: string, indexes: string[], body: string, topic: string, routes: string, keyed: boolean): Promise<[number, string]> {
-    return (this.redis as unknown as Scripts).kycPublishOnce(
-      2 + indexes.length, this.stream, marker, ...indexes,
-      `${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes, keyed ? '1' : '0', this.channel,
-    );
+  private appendArgs(marker: string, indexes: string[], body: string, topic: string, routes: string, keyed: boolean): [string[], (string | number)[]] {
+    return [
+      [this.stream, marker, ...indexes],
+      [`${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes, keyed ? '1' : '0', this.channel],
+    ];
   }
 
-  async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
+  /** Runs PUBLISH_ONCE. Resolves [isNew, id]. */
+  private append([keys, args]: [string[], (string | number)[]]): Promise<[number, string]> {
+    return (this.redis as unknown as Scripts).kycPublishOnce(keys.length, ...keys, ...args);
+  }
+
+  /**
+   * What `publish` sends, for a script that publishes the event only when its record is stored
+   * (store/redis-journal.ts): the same event, key, routes and indexes.
+   */
+  prepare<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): PreparedPublish<T> {
     const at = new Date().toISOString();
     const routes = options.routes?.length ? options.routes : undefined;
     const body = JSON.stringify({ topic, at, tenant, payload, routes });
     const keyName = options.key ? `${this.stream}:published:${options.key}` : this.stream;
     const indexes = replayIndexKeys(topic, tenant, routes).map((k) => this.indexKey(k));
-    const [isNew, id] = await this.append(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key);
-    if (isNew) return { topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) };
+    const [keys, args] = this.appendArgs(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key);
+    return { keys, args, event: (id) => ({ topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) }) };
+  }
+
+  /** The event a keyed publish found published before (its stream entry). */
+  async published<T>(id: string): Promise<BusEvent<T>> {
     const [entry] = (await this.redis.xrange(this.stream, id, id)) as Entry[];
     return (entry ? this.decode(entry[0], entry[1][1]) : null) as BusEvent<T>;
+  }
+
+  async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
+    const prepared = this.prepare(topic, tenant, payload, options);
+    const [isNew, id] = await this.append([prepared.keys, prepared.args]);
+    return isNew ? prepared.event(id) : this.published<T>(id);
   }
 
   subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {
@@ -340,7 +373,7 @@ export class RedisEventBus implements EventBus {
     // a control entry (no data, only the tenant and the routing keys): every replica's reader
     // drops queued events of these routes, so no subscriber is handed one after this point
     const body = JSON.stringify({ tenant, targets });
-    await this.append(this.stream, [], body, ERASE_TOPIC, '', false);
+    await this.append(this.appendArgs(this.stream, [], body, ERASE_TOPIC, '', false));
     this.fanout.purge(tenant, targets);
     return removed;
   }

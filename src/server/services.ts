@@ -6,11 +6,12 @@ import { type Provider, verificationId } from '../domain/verification.js';
 import { ingestionId } from '../domain/ingestion.js';
 import { withRequestScope } from '../observability/request-context.js';
 import { SANDBOX_TENANT } from './auth.js';
-import { auditedBus } from '../services/audit-trail.js';
+import { auditedBus, auditRecordOf } from '../services/audit-trail.js';
 import { ErasureService } from '../services/erasure.js';
 import { NotRecordedYet, readAhead } from '../services/records.js';
 import { RetentionSweeper } from '../services/retention.js';
 import type { EntityKind } from '../store/contract.js';
+import { sequentialJournal } from '../store/journal.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
@@ -31,15 +32,18 @@ export function createServices(
   const { store, inbox, audit } = state;
   // every stored creation and change is published once: the audit trail is written there
   const bus = auditedBus(state.bus, audit, log);
+  // a change and its event (and audit entry) in one step where the backend has it
+  const journal = state.journal(sequentialJournal(store, bus), (p) => auditRecordOf(p.topic, p.payload, p.options?.key));
   const byKey = new Map([...adapters.values()].map((a) => [a.key as string, a]));
-  const verifications = new VerificationService(store, bus, adapters, config, log);
-  const checks = new CheckService(store, bus, adapters, log);
+  const verifications = new VerificationService(store, bus, adapters, config, log, journal);
+  const checks = new CheckService(store, bus, adapters, log, journal);
   const ingestions = new IngestionService(
     store,
     bus,
     adapters,
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
+    journal,
   );
   const erasure = new ErasureService(store, bus, audit, log);
   const tenants = config.apiKeys ? [...new Set(config.apiKeys.map((k) => k.tenant))] : [SANDBOX_TENANT];

@@ -14,7 +14,9 @@ import { RedisInbox } from '../inbox/redis.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
-import type { RedisClient } from '../redis/client.js';
+import type { Journal } from '../store/journal.js';
+import { type AuditOf, RedisJournal } from '../store/redis-journal.js';
+import { isCluster, type RedisClient } from '../redis/client.js';
 import { connectRedis } from '../redis/connect.js';
 import { inboxWaitingForReplicas, storeWaitingForReplicas } from '../redis/replicas.js';
 
@@ -24,6 +26,11 @@ export interface SharedState {
   readonly bus: EventBus;
   readonly inbox: Inbox;
   readonly audit: AuditLog;
+  /**
+   * The journal the services store changes with: on a single Redis one Lua call per change
+   * (store/redis-journal.ts), else `steps` (the store's put, then `steps`' publish).
+   */
+  journal(steps: Journal, auditOf: AuditOf): Journal;
   /** Closes bus, inbox, store and the Redis connection (after the server stopped using them). */
   close(): Promise<void>;
 }
@@ -49,6 +56,10 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     bus,
     inbox,
     audit,
+    journal(steps, auditOf) {
+      if (!redis || isCluster(redis) || !(rawStore instanceof RedisStore) || !(bus instanceof RedisEventBus) || !(audit instanceof RedisAuditLog)) return steps;
+      return new RedisJournal({ redis, store: rawStore, bus, audit, auditOf, steps, waitReplicas: replicas, log });
+    },
     async close() {
       await bus.close();
       await inbox.flush();

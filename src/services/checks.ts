@@ -7,9 +7,10 @@ import type { Logger } from 'pino';
 import { type AppliedCheck, applyCheck, type Check, type CheckChange, type CheckRecord, type CheckSource, newCheckRecord } from '../domain/check.js';
 import type { Provider } from '../domain/verification.js';
 import { badUserInput, providerUnavailable } from '../errors.js';
-import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
+import { type BusEvent, CursorError, type EventBus, type Publication } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { Store } from '../store/contract.js';
+import { type Journal, sequentialJournal } from '../store/journal.js';
 import { runIdempotent } from './idempotency.js';
 import { idempotencyKeyOf } from './verifications.js';
 import { compareAndSet } from './records.js';
@@ -33,6 +34,8 @@ export class CheckService {
     private readonly bus: EventBus,
     private readonly adapters: ReadonlyMap<Provider, ProviderAdapter>,
     private readonly log: Logger,
+    /** Where a change is stored with its event (default: `put`, then `publish`). */
+    private readonly journal: Journal = sequentialJournal(store, bus),
     /** How long a second request waits for a first one with the same idempotency key. Default 30 s. */
     private readonly idempotencyWaitMs = 30_000,
   ) {}
@@ -80,10 +83,11 @@ export class CheckService {
       applied.write = applied.changed;
       if (applied.changed) applied.record = extend(applied.record, { lastEvent: eventKey ? { key: eventKey, previousStatus: current.status } : null });
       return applied;
-    }, read);
+    }, read, (applied, expected) => this.journal.commit('check', applied.record, expected, (stored) => this.event(stored, eventKey)));
     if (!out) return adopt && check.type === 'COMPLIANCE' ? this.adoptProviderCheck(check, eventKey) : null;
-    if (out.changed || (eventKey && out.record.lastEvent?.key === eventKey)) await this.publish(out.record, eventKey);
-    else this.log.debug({ checkId: check.id }, 'check update carried nothing new');
+    // stored with its event; the same event again (a re-run after a crash between the two steps): published again, once by its key
+    if (!out.changed && eventKey && out.record.lastEvent?.key === eventKey) await this.publish(out.record, eventKey);
+    else if (!out.changed) this.log.debug({ checkId: check.id }, 'check update carried nothing new');
     return out.record;
   }
 
@@ -112,8 +116,13 @@ export class CheckService {
     return stored;
   }
 
-  private async publish(record: CheckRecord, key?: string) {
-    await this.bus.publish<CheckChange>('check', record.tenant, { check: record }, { key, routes: routesOf(routeKey(record.tenant, 'user', record.userId), routeKey(record.tenant, 'id', record.id)) });
+  /** The event of a stored change (or creation) of `record`. */
+  private event(record: CheckRecord, key?: string): Publication<CheckChange> {
+    return { topic: 'check', tenant: record.tenant, payload: { check: record }, options: { key, routes: routesOf(routeKey(record.tenant, 'user', record.userId), routeKey(record.tenant, 'id', record.id)) } };
+  }
+
+  private publish(record: CheckRecord, key?: string) {
+    return this.journal.publish(this.event(record, key));
   }
 
   async subscribe(tenant: string, filter: { userId?: string | null }, after?: string | null) {

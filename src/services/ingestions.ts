@@ -15,10 +15,11 @@ import {
 } from '../domain/ingestion.js';
 import type { Provider } from '../domain/verification.js';
 import { badUserInput } from '../errors.js';
-import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
+import { type BusEvent, CursorError, type EventBus, type Publication } from '../events/contract.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { Store } from '../store/contract.js';
+import { type Journal, sequentialJournal } from '../store/journal.js';
 import { runIdempotent } from './idempotency.js';
 import { idempotencyKeyOf } from './verifications.js';
 import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
@@ -73,6 +74,8 @@ export class IngestionService {
     private readonly adapters: ReadonlyMap<Provider, ProviderAdapter>,
     private readonly options: IngestionServiceOptions,
     private readonly log: Logger,
+    /** Where a change is stored with its event (default: `put`, then `publish`). */
+    private readonly journal: Journal = sequentialJournal(store, bus),
   ) {}
 
   async create(req: CreateIngestionCall): Promise<IngestionRecord> {
@@ -105,11 +108,12 @@ export class IngestionService {
   async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>): Promise<IngestionRecord | null> {
     const record = await applyAndPublish<IngestionRecord, IngestionStatus>(
       this.store,
+      this.journal,
       'ingestion',
       ingestionId(provider, view.providerRef),
       (current) => applyIngestionView(current, view, new Date()),
       eventKey,
-      (stored, previousStatus) => this.publish(stored, previousStatus, eventKey),
+      (stored, previousStatus) => this.event(stored, previousStatus, eventKey),
       read,
     );
     if (!record) return null;
@@ -130,9 +134,14 @@ export class IngestionService {
     return false;
   }
 
-  private async publish(record: IngestionRecord, previousStatus: IngestionStatus | null, key?: string) {
+  /** The event of a stored change (or creation) of `record`. */
+  private event(record: IngestionRecord, previousStatus: IngestionStatus | null, key?: string): Publication<IngestionChange> {
     const routes = routesOf(routeKey(record.tenant, 'id', record.id), routeKey(record.tenant, 'user', record.userId));
-    await this.bus.publish<IngestionChange>('ingestion', record.tenant, { ingestion: record, previousStatus }, { key, routes });
+    return { topic: 'ingestion', tenant: record.tenant, payload: { ingestion: record, previousStatus }, options: { key, routes } };
+  }
+
+  private publish(record: IngestionRecord, previousStatus: IngestionStatus | null, key?: string) {
+    return this.journal.publish(this.event(record, previousStatus, key));
   }
 
   /**

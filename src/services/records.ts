@@ -2,7 +2,9 @@
 // with its version, apply the change, compare-and-set; on a conflict read again and re-apply.
 import { randomUUID } from 'node:crypto';
 import { extend } from '../domain/objects.js';
+import type { Publication } from '../events/contract.js';
 import { CREATING_TTL_MS, type Entity, type EntityKind, type Store } from '../store/contract.js';
+import type { Journal } from '../store/journal.js';
 
 /** Conflicting writers of one record retried at most this many times (each retry re-reads). */
 const MAX_ATTEMPTS = 50;
@@ -29,7 +31,8 @@ export function readAhead<T extends Entity>(store: Store, kind: EntityKind, id: 
  * Applies `change` to the record `id` until it is stored on top of the version it read. Resolves
  * null when there is no such record; the stored record carries its new `version`. A change
  * that says `write: false` stores nothing. `read`: the record read ahead (`readAhead`), used for
- * the first attempt instead of reading it then; a stale one only costs a retry.
+ * the first attempt instead of reading it then; a stale one only costs a retry. `write`: how a
+ * change is stored (default the store's `put`; `applyAndPublish` stores it with its event).
  */
 export async function compareAndSet<T extends Entity, R extends { record: T; write?: boolean }>(
   store: Store,
@@ -37,6 +40,7 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
   id: string,
   change: (current: T) => R,
   read?: Promise<T | null>,
+  write: (result: R, expectedVersion: number) => Promise<T | null> = (result, expected) => store.put(kind, result.record, expected),
 ): Promise<R | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = attempt === 0 && read ? await read : (await store.getMany<T>(kind, [id]))[0];
@@ -44,7 +48,7 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
     const expected = current.version ?? 0;
     const result = change(current);
     if (result.write === false) return result; // nothing to store
-    const stored = await store.put(kind, result.record, expected);
+    const stored = await write(result, expected);
     if (stored) return extend(result, { record: stored }) as R;
     if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
   }
@@ -81,28 +85,37 @@ interface Applied<T, S> {
 
 /**
  * Applies a provider's view with `compareAndSet`, noting on the record which event caused a
- * stored change; then publishes that stored transition, or publishes it again when the same event
- * comes back after a crash between storing and publishing (its event key makes the second publish
- * a no-op when the first got through). Null when there is no such record. `read`: see compareAndSet.
+ * stored change, and stores that change with its event (`journal.commit`: published exactly when
+ * stored); publishes it again when the same event comes back after a crash between storing and
+ * publishing (two-step journals only; its event key makes the second publish a no-op when the
+ * first got through). Null when there is no such record. `read`: see compareAndSet.
  */
 export async function applyAndPublish<T extends Entity & { lastEvent?: { key: string; previousStatus: string | null } | null }, S extends string>(
   store: Store,
+  journal: Journal,
   kind: EntityKind,
   id: string,
   apply: (current: T) => Applied<T, S>,
   eventKey: string | undefined,
-  publish: (record: T, previousStatus: S | null) => Promise<void>,
+  event: (record: T, previousStatus: S | null) => Publication,
   read?: Promise<T | null>,
 ): Promise<T | null> {
-  const out = await compareAndSet<T, Applied<T, S>>(store, kind, id, (current) => {
-    const applied = apply(current);
-    // a changed record is the applier's own new object (never `current`, which may be frozen): noted in place
-    if (applied.changed) (applied.record as { lastEvent?: unknown }).lastEvent = eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null;
-    return applied;
-  }, read);
+  const out = await compareAndSet<T, Applied<T, S>>(
+    store,
+    kind,
+    id,
+    (current) => {
+      const applied = apply(current);
+      // a changed record is the applier's own new object (never `current`, which may be frozen): noted in place
+      if (applied.changed) (applied.record as { lastEvent?: unknown }).lastEvent = eventKey ? { key: eventKey, previousStatus: applied.previousStatus } : null;
+      return applied;
+    },
+    read,
+    (applied, expected) =>
+      applied.changed ? journal.commit(kind, applied.record, expected, (stored) => event(stored, applied.previousStatus)) : store.put(kind, applied.record, expected),
+  );
   if (!out) return null;
   const { record } = out;
-  if (out.changed) await publish(record, out.previousStatus);
-  else if (eventKey && record.lastEvent?.key === eventKey) await publish(record, record.lastEvent.previousStatus as S | null);
+  if (!out.changed && eventKey && record.lastEvent?.key === eventKey) await journal.publish(event(record, record.lastEvent.previousStatus as S | null));
   return record;
 }

@@ -16,10 +16,11 @@ import {
 import { parseIso } from '../domain/iso-time.js';
 import { extend } from '../domain/objects.js';
 import { badUserInput } from '../errors.js';
-import { type BusEvent, CursorError, type EventBus } from '../events/contract.js';
+import { type BusEvent, CursorError, type EventBus, type Publication } from '../events/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { Store } from '../store/contract.js';
+import { type Journal, sequentialJournal } from '../store/journal.js';
 import { runIdempotent } from './idempotency.js';
 import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
@@ -61,6 +62,8 @@ export class VerificationService {
     private readonly adapters: ReadonlyMap<Provider, ProviderAdapter>,
     private readonly options: VerificationServiceOptions,
     private readonly log: Logger,
+    /** Where a change is stored with its event (default: `put`, then `publish`). */
+    private readonly journal: Journal = sequentialJournal(store, bus),
   ) {}
 
   async start(req: StartRequest): Promise<VerificationRecord> {
@@ -103,11 +106,12 @@ export class VerificationService {
     const adapter = this.adapters.get(provider);
     return applyAndPublish<VerificationRecord, VerificationStatus>(
       this.store,
+      this.journal,
       'verification',
       verificationId(provider, view.providerRef),
       (current) => applyView(current, adapter?.mergeView ? adapter.mergeView(current, view) : view, new Date()),
       eventKey,
-      (record, previousStatus) => this.publish(record, previousStatus, eventKey),
+      (record, previousStatus) => this.event(record, previousStatus, eventKey),
       read,
     );
   }
@@ -124,9 +128,14 @@ export class VerificationService {
     return false;
   }
 
-  private async publish(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string) {
+  /** The event of a stored change (or creation) of `record`. */
+  private event(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string): Publication<VerificationChange> {
     const routes = routesOf(routeKey(record.tenant, 'id', record.id), routeKey(record.tenant, 'subject', record.subjectId));
-    await this.bus.publish<VerificationChange>('verification', record.tenant, { verification: record, previousStatus }, { key, routes });
+    return { topic: 'verification', tenant: record.tenant, payload: { verification: record, previousStatus }, options: { key, routes } };
+  }
+
+  private publish(record: VerificationRecord, previousStatus: VerificationStatus | null, key?: string) {
+    return this.journal.publish(this.event(record, previousStatus, key));
   }
 
   /**

@@ -9,15 +9,20 @@ import { defineScripts, getAll, type RedisClient } from '../redis/client.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
 
-// KEYS[1] record; ARGV[1] expected version ('' = unconditional), ARGV[2] JSON.
-// Returns the new version, or 0 on a conflict (nothing written).
-const CAS = `
-local cur = redis.call('GET', KEYS[1])
-local v = 0
-if cur then v = tonumber(string.sub(cur, 1, string.find(cur, ':', 1, true) - 1)) end
-if ARGV[1] ~= '' and tonumber(ARGV[1]) ~= v then return 0 end
-redis.call('SET', KEYS[1], (v + 1) .. ':' .. ARGV[2])
-return v + 1`;
+// cas(key, expected, json): the record's compare-and-set; expected '' = unconditional. Returns the
+// new version, or 0 on a conflict (nothing written). A Lua function, so a script that publishes
+// the change can store it in the same call (store/redis-journal.ts).
+export const CAS_FUNCTION = `
+local function cas(key, expected, json)
+  local cur = redis.call('GET', key)
+  local v = 0
+  if cur then v = tonumber(string.sub(cur, 1, string.find(cur, ':', 1, true) - 1)) end
+  if expected ~= '' and tonumber(expected) ~= v then return 0 end
+  redis.call('SET', key, (v + 1) .. ':' .. json)
+  return v + 1
+end`;
+const CAS = `${CAS_FUNCTION}
+return cas(KEYS[1], ARGV[1], ARGV[2])`;
 
 // Erasure. KEYS[1] record; ARGV[1] expected version ('' = any), ARGV[2] tombstone TTL ms.
 // Replaces a live record by "<version+1>:null" (a tombstone: no data, reads answer null, a create
@@ -109,8 +114,16 @@ export class RedisStore implements Store {
     });
   }
 
-  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null> {
+  /**
+   * The compare-and-set `put` runs for a change of an existing record (`expectedVersion` ≥ 1: no
+   * index to write): CAS_FUNCTION's key and arguments.
+   */
+  casArgs(kind: EntityKind, entity: Entity, expectedVersion: number): [key: string, expected: string, json: string] {
     const { version: _ignored, ...body } = entity;
+    return [this.record(kind, entity.id), String(expectedVersion), JSON.stringify(body)];
+  }
+
+  async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null> {
     const writes: Promise<unknown>[] = [];
     // indexed before the record is written (same round trip): an index entry whose record is not
     // there yet is skipped by `list`, never the other way round
@@ -125,7 +138,8 @@ export class RedisStore implements Store {
         }),
       );
     }
-    const cas = this.redis.kycCas(this.record(kind, entity.id), expectedVersion === undefined ? '' : String(expectedVersion), JSON.stringify(body));
+    const [key, expected, json] = this.casArgs(kind, entity, expectedVersion ?? 0);
+    const cas = this.redis.kycCas(key, expectedVersion === undefined ? '' : expected, json);
     const [version] = await Promise.all([cas, ...writes]);
     return version === 0 ? null : extend(entity, { version });
   }

@@ -1,0 +1,84 @@
+// The journal on a single Redis: a change's compare-and-set, its event (publish once) and its
+// audit entry in one Lua call, so a webhook's change costs one round trip instead of two (the
+// client's CPU goes per reply waited for: docs/perf/webhook-path.md). Nothing is published or
+// audited unless the record is stored, and a crash cannot fall between the write and its event.
+// Not on a Redis Cluster: the record, the event log and the audit trail are three hash slots
+// (see "Redis key layout" in the README); there the journal is the two steps (store/journal.ts).
+// A create (expected version 0) also writes its tenant's indexes: it takes the two steps too.
+import type { Logger } from 'pino';
+import type { AuditRecord } from '../audit/contract.js';
+import type { RedisAuditLog } from '../audit/redis.js';
+import type { Publication } from '../events/contract.js';
+import { PUBLISH_ONCE_FUNCTION, type RedisEventBus } from '../events/redis.js';
+import { extend } from '../domain/objects.js';
+import { defineScripts, type RedisClient } from '../redis/client.js';
+import type { Entity, EntityKind } from './contract.js';
+import type { Journal } from './journal.js';
+import { CAS_FUNCTION, type RedisStore } from './redis.js';
+
+// KEYS: 1 the record, 2..n+1 publish_once's keys, n+2 the audit stream (when audited).
+// ARGV: 1 n, 2 expected version, 3 the record's JSON, 4..10 publish_once's arguments, 11.. the
+// audit entry's fields. Returns {0} on a conflict (nothing written), else {new version, 1 when
+// the event is new, its stream id, the audit append's error or ''}. The audit append is a pcall:
+// as with the two steps, a failed entry is logged and never fails the change.
+const COMMIT = `${CAS_FUNCTION}
+${PUBLISH_ONCE_FUNCTION}
+local v = cas(KEYS[1], ARGV[2], ARGV[3])
+if v == 0 then return {0} end
+local n = tonumber(ARGV[1])
+local published = publish_once({unpack(KEYS, 2, n + 1)}, {unpack(ARGV, 4, 10)})
+local failed = ''
+if #KEYS > n + 1 then
+  local r = redis.pcall('XADD', KEYS[n + 2], '*', unpack(ARGV, 11))
+  if type(r) == 'table' and r.err then failed = r.err end
+end
+return {v, published[1], published[2], failed}`;
+
+interface Scripts {
+  kycCommit(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, number?, string?, string?]>;
+}
+
+/** The audit entry of a publication (services/audit-trail.ts `auditRecordOf`), or null. */
+export type AuditOf = (publication: Publication) => { subjectId: string; entry: AuditRecord } | null;
+
+export interface RedisJournalParts {
+  redis: RedisClient;
+  store: RedisStore;
+  bus: RedisEventBus;
+  audit: RedisAuditLog;
+  auditOf: AuditOf;
+  /** The two steps, for a create and for `publish` (over the store and bus the services use). */
+  steps: Journal;
+  /** REDIS_WAIT_REPLICAS: a stored change resolves once replicas hold it (src/redis/replicas.ts). */
+  waitReplicas?: (() => Promise<void>) | null;
+  log: Logger;
+}
+
+export class RedisJournal implements Journal {
+  private readonly redis: RedisClient & Scripts;
+
+  constructor(private readonly parts: RedisJournalParts) {
+    this.redis = defineScripts<Scripts>(parts.redis, { kycCommit: { lua: COMMIT, keys: 'first argument' } });
+  }
+
+  async commit<T extends Entity>(kind: EntityKind, record: T, expectedVersion: number, event: (stored: T) => Publication): Promise<T | null> {
+    const { store, bus, audit, auditOf, steps, waitReplicas, log } = this.parts;
+    if (expectedVersion < 1) return steps.commit(kind, record, expectedVersion, event);
+    const stored = extend(record, { version: expectedVersion + 1 });
+    const publication = event(stored);
+    const published = bus.prepare(publication.topic, publication.tenant, publication.payload, publication.options);
+    const audited = auditOf(publication);
+    const [auditKey, auditFields] = audited ? audit.appendArgs(publication.tenant, audited.subjectId, audited.entry) : [null, []];
+    const [recordKey, expected, json] = store.casArgs(kind, record, expectedVersion);
+    const keys = [recordKey, ...published.keys, ...(auditKey ? [auditKey] : [])];
+    const [version, , , failed] = await this.redis.kycCommit(keys.length, ...keys, published.keys.length, expected, json, ...published.args, ...auditFields);
+    if (version === 0) return null;
+    if (failed) log.warn({ err: new Error(failed), topic: publication.topic }, 'audit entry not recorded');
+    await waitReplicas?.();
+    return stored;
+  }
+
+  publish(publication: Publication): Promise<void> {
+    return this.parts.steps.publish(publication);
+  }
+}
