@@ -10,7 +10,7 @@
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
-//     [--providers pawapass,uppass,argos] [--store redis|memory] [--fresh] [--a-env K=V] [--b-env K=V]
+//     [--providers pawapass,uppass,argos] [--store redis|memory] [--fresh] [--rate N] [--a-env K=V] [--b-env K=V]
 // --fresh: new server processes for every round. One process's JIT and heap stay with it for all
 // its rounds, so a server that happened to start well (or badly) tilts every round its way: two
 // identical builds read 411 vs 368 and 435 vs 486 µs (11 of 12 and 0 of 8 rounds lower) without
@@ -19,7 +19,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { load1, median, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
+import { load1, median, paced, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
 import { begin, type BenchProvider, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 
 const { values } = parseArgs({
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     providers: { type: 'string', default: WEBHOOK_PROVIDERS.map((p) => p.key).join(',') },
     store: { type: 'string', default: 'redis' },
     fresh: { type: 'boolean', default: false },
+    rate: { type: 'string' },
     'a-env': { type: 'string', multiple: true, default: [] },
     'b-env': { type: 'string', multiple: true, default: [] },
   },
@@ -42,6 +43,9 @@ const rounds = Number(values.rounds);
 const perRound = Number(values.webhooks);
 const SECRET = 'ab-webhooks-secret';
 const IN_FLIGHT = 20;
+/** --rate: webhooks per second, sent open loop as figures 3/4 send them (a reply at a time); else IN_FLIGHT at once. */
+const rate = values.rate ? Number(values.rate) : null;
+if (rate !== null && !(rate > 0)) throw new Error(`--rate: ${values.rate} is not a positive number`);
 const SESSIONS = 51;
 const providers: BenchProvider[] = values.providers!.split(',').map((key) => {
   const p = WEBHOOK_PROVIDERS.find((w) => w.key === key.trim());
@@ -96,18 +100,21 @@ async function redisCpuMs(probe: Redis): Promise<number> {
 
 async function send(s: Side, n: number) {
   const stamp = Date.now();
-  for (let i = 0; i < n; i += IN_FLIGHT) {
-    await Promise.all(
-      Array.from({ length: Math.min(IN_FLIGHT, n - i) }, async (_, j) => {
-        const k = s.sent++;
-        const { p, v } = s.sessions[k % SESSIONS];
-        const hook = p.webhook(v, stamp + i + j, false, SECRET);
-        const res = await fetch(`${s.server.url}/webhooks/${p.key}`, { method: 'POST', headers: hook.headers, body: hook.body });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${s.name}: webhook answered ${res.status}`);
-      }),
-    );
+  const one = async (i: number) => {
+    const k = s.sent++;
+    const { p, v } = s.sessions[k % SESSIONS];
+    const hook = p.webhook(v, stamp + i, false, SECRET);
+    const res = await fetch(`${s.server.url}/webhooks/${p.key}`, { method: 'POST', headers: hook.headers, body: hook.body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${s.name}: webhook answered ${res.status}`);
+  };
+  if (rate !== null) {
+    const all: Promise<void>[] = [];
+    await paced(rate, n / rate, (i) => all.push(one(i)));
+    await Promise.all(all);
+    return;
   }
+  for (let i = 0; i < n; i += IN_FLIGHT) await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, n - i) }, (_, j) => one(i + j)));
 }
 
 const loadBefore = load1();
