@@ -318,7 +318,7 @@ export class RedisEventBus implements EventBus {
   }
 
   /** The event a keyed publish found published before (its stream entry). */
-  async published<T>(id: string): Promise<BusEvent<T>> {
+  private async published<T>(id: string): Promise<BusEvent<T>> {
     const [entry] = (await this.redis.xrange(this.stream, id, id)) as Entry[];
     return (entry ? this.decode(entry[0], entry[1][1]) : null) as BusEvent<T>;
   }
