@@ -110,19 +110,24 @@ describe.skipIf(!hasRedisCluster)('Redis Cluster writes, coalesced per tick', ()
 });
 
 describe.skipIf(!hasRedis)('a webhook over Redis', () => {
-  it("reads the record it changes in the same write as its inbox append (one round trip, not two)", async () => {
+  /** A pawaPass session started on a server over Redis, then approved by a signed webhook: what the server's connection wrote meanwhile. */
+  async function approvedWebhook(subjectId: string) {
     redis ??= await startRedis();
     const server = await startServer({ REDIS_URL: redis.url });
     servers.push(server);
     const v = ok(
       await server.gql(StartPawaPassDocument, {
-        input: { subjectId: 'writes-user', externalId: 'writes-1', requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://example.com/s', errorUrl: 'https://example.com/e', supportUrl: 'https://example.com/h' },
+        input: { subjectId, externalId: `${subjectId}-1`, requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://example.com/s', errorUrl: 'https://example.com/e', supportUrl: 'https://example.com/h' },
       }),
     ).startPawaPassVerification;
     const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
     const w = watch(connection.stream as Socket);
     expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
-    const writes = sent(w);
+    return { v, writes: sent(w) };
+  }
+
+  it("reads the record it changes in the same write as its inbox append (one round trip, not two)", async () => {
+    const { v, writes } = await approvedWebhook('writes-user');
     const append = writes.filter((t) => t.includes('kyc:{inbox}') && t.includes(`${v.providerRef}`));
     expect(append).toHaveLength(1);
     // the record (`kyc:{verification:<id>}`) is read in that write
@@ -130,23 +135,13 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
   });
 
   it('stores the change, publishes its event and appends its audit entry in one call (store/redis-journal.ts)', async () => {
-    redis ??= await startRedis();
-    const server = await startServer({ REDIS_URL: redis.url });
-    servers.push(server);
-    const v = ok(
-      await server.gql(StartPawaPassDocument, {
-        input: { subjectId: 'journal-user', externalId: 'journal-1', requirements: [{ type: 'DOCUMENT_SCAN' }], successUrl: 'https://example.com/s', errorUrl: 'https://example.com/e', supportUrl: 'https://example.com/h' },
-      }),
-    ).startPawaPassVerification;
-    const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
-    const w = watch(connection.stream as Socket);
-    expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
+    const { v, writes } = await approvedWebhook('journal-user');
     // after the append (which reads the record), every write naming the record
-    const changes = sent(w).filter((t) => t.includes(`{verification:${v.id}}`) && !t.includes('kyc:{inbox}'));
+    const changes = writes.filter((t) => t.includes(`{verification:${v.id}}`) && !t.includes('kyc:{inbox}'));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toContain('kyc:{events}');
     expect(changes[0]).toContain(`:audit:journal-user`);
-    const probe = new Redis(redis.url);
+    const probe = new Redis(redis!.url);
     clients.push(probe);
     expect((await probe.get(`kyc:{verification:${v.id}}`))?.startsWith('2:')).toBe(true);
     expect((await probe.xrange('kyc:{t:sandbox}:audit:journal-user', '-', '+')).map(([, f]) => f[5])).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
