@@ -74,6 +74,8 @@ export interface RunResult {
   eventLoopDelayP99Ms: number;
   eventLoopDelayByInstance: { p50: number; p99: number; max: number }[];
   generatorEventLoopDelayP99Ms: number;
+  /** V8 heap in use on the servers (all instances) right after the measured window, MB. */
+  heapUsedMb: number;
   loadAverage: { before: number; after: number };
   /** The run's own latencies (not in the JSON), so several runs can be pooled. */
   histograms?: { delivery: Latencies; ack: Latencies };
@@ -200,7 +202,8 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   while ((received < expected || ack.count + failedAcks < expected) && Date.now() < waitUntil) await sleep(20);
   generatorEld.disable();
   const serverCpuMs = (await cpu()) - (await cpuAtStart);
-  const eld = await Promise.all(servers.map(async (x) => (await x.stats()).eventLoopDelay));
+  const stats = await Promise.all(servers.map((x) => x.stats()));
+  const eld = stats.map((x) => x.eventLoopDelay);
   await Promise.all(clients.map((c) => c.dispose()));
   agent.destroy();
   // the next run starts on a server that has let go of these subscribers (otherwise it would
@@ -222,6 +225,7 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
     eventLoopDelayP99Ms: Math.max(...eld.map((e) => e.p99)),
     eventLoopDelayByInstance: eld,
     generatorEventLoopDelayP99Ms: Math.round(generatorEld.percentile(99) / 1e4) / 100,
+    heapUsedMb: Math.round(stats.reduce((a, x) => a + x.heapUsedBytes, 0) / 1e5) / 10,
     loadAverage: { before: loadBefore, after: load1() },
     histograms: { delivery, ack },
   };
@@ -234,6 +238,7 @@ export interface RoundSummary {
   ackP99: number;
   serverCpuMsPerEvent: number;
   eventLoopDelayP99Ms: number;
+  heapUsedMb: number;
   lost: number;
   failedAcks: number;
 }
@@ -264,6 +269,7 @@ export function pooled(runs: RunResult[]): RunResult & { rounds: RoundSummary[] 
     eventLoopDelayP99Ms: median(runs.map((r) => r.eventLoopDelayP99Ms)),
     eventLoopDelayByInstance: runs[0].eventLoopDelayByInstance,
     generatorEventLoopDelayP99Ms: Math.max(...runs.map((r) => r.generatorEventLoopDelayP99Ms)),
+    heapUsedMb: runs.at(-1)!.heapUsedMb,
     loadAverage: { before: runs[0].loadAverage.before, after: runs.at(-1)!.loadAverage.after },
     rounds: runs.map((r) => ({
       p50: r.delivery.p50,
@@ -271,6 +277,7 @@ export function pooled(runs: RunResult[]): RunResult & { rounds: RoundSummary[] 
       ackP99: r.ack.p99,
       serverCpuMsPerEvent: r.serverCpuMsPerEvent,
       eventLoopDelayP99Ms: r.eventLoopDelayP99Ms,
+      heapUsedMb: r.heapUsedMb,
       lost: r.lost,
       failedAcks: r.failedAcks,
     })),
