@@ -13,7 +13,10 @@ import { MemoryEventBus } from '../src/events/memory.js';
 import { RedisEventBus } from '../src/events/redis.js';
 import { auditedBus, auditRecordOf } from '../src/services/audit-trail.js';
 import type { Entity, Store } from '../src/store/contract.js';
-import { type Journal, sequentialJournal } from '../src/store/journal.js';
+import type { Inbox } from '../src/inbox/contract.js';
+import { MemoryInbox } from '../src/inbox/memory.js';
+import { RedisInbox } from '../src/inbox/redis.js';
+import { DuplicateEvent, type Journal, sequentialJournal } from '../src/store/journal.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { RedisJournal } from '../src/store/redis-journal.js';
 import { RedisStore } from '../src/store/redis.js';
@@ -38,6 +41,7 @@ interface Parts {
   store: Store;
   bus: EventBus;
   audit: AuditLog;
+  inbox: Inbox;
 }
 
 function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
@@ -104,6 +108,37 @@ function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
       expect((await next(sub)).payload.barrier).toBe(true);
       await sub.return?.();
     });
+
+    it('stores a change with its event\'s processed mark; the same event again is refused and writes, publishes and audits nothing', async () => {
+      expect(p.journal.marks).toBe(true);
+      const created = await p.journal.commit('verification', rec('j-4', 'PENDING'), 0, event('created:j-4'));
+      const sub = await watch('j-4');
+      const mark = { provider: 'pawapass', eventId: 'ev-4' };
+      expect(await p.inbox.processed('pawapass', 'ev-4')).toBe(false);
+      const stored = await p.journal.commit('verification', { ...created!, status: 'IN_REVIEW' }, 1, event('pawapass:ev-4'), { mark });
+      expect(stored).toMatchObject({ status: 'IN_REVIEW', version: 2 });
+      expect((await next(sub)).payload.verification?.version).toBe(2);
+      expect(await p.inbox.processed('pawapass', 'ev-4')).toBe(true);
+      // the inbox sees the mark: the same event appended later is a duplicate
+      expect((await p.inbox.append('pawapass', [{ kind: 'verification', eventId: 'ev-4', view: {} } as never]))[0].processed).toBe(true);
+      await expect(p.journal.commit('verification', { ...stored!, status: 'APPROVED' }, 2, event('pawapass:ev-4'), { mark })).rejects.toBeInstanceOf(DuplicateEvent);
+      await barrier();
+      expect((await next(sub)).payload.barrier).toBe(true);
+      expect((await p.store.getMany<Rec>('verification', ['j-4']))[0]).toMatchObject({ status: 'IN_REVIEW', version: 2 });
+      expect((await p.audit.list('t1', 'subject-j-4', 10)).items.map((e) => e.action)).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
+      await sub.return?.();
+    });
+
+    it('a lost compare-and-set with a mark leaves the event unmarked, and hands over the record that won when it read it', async () => {
+      const created = await p.journal.commit('verification', rec('j-5', 'PENDING'), 0, event());
+      const won = await p.journal.commit('verification', { ...created!, status: 'IN_REVIEW' }, 1, event());
+      const handed: (Rec | null)[] = [];
+      const lost = await p.journal.commit('verification', { ...created!, status: 'DECLINED' }, 1, event('pawapass:ev-5'), { mark: { provider: 'pawapass', eventId: 'ev-5' }, latest: (r) => handed.push(r) });
+      expect(lost).toBeNull();
+      expect(await p.inbox.processed('pawapass', 'ev-5')).toBe(false);
+      // the two steps read nothing on a conflict (the caller reads); the one Lua call hands over what it found
+      if (handed.length) expect(handed).toEqual([{ ...won, version: 2 }]);
+    });
   });
 }
 
@@ -112,7 +147,8 @@ journalSuite('in memory (put, then publish)', async () => {
   const raw = new MemoryEventBus();
   const audit = new MemoryAuditLog();
   const bus = auditedBus(raw, audit, log);
-  return { journal: sequentialJournal(store, bus), store, bus: raw, audit };
+  const inbox = new MemoryInbox();
+  return { journal: sequentialJournal(store, bus, inbox), store, bus: raw, audit, inbox };
 });
 
 let redis: RedisServer | null = null;
@@ -132,8 +168,9 @@ journalSuite(
     const audit = new RedisAuditLog(client);
     const bus = auditedBus(raw, audit, log);
     const steps = sequentialJournal(store, bus);
-    const journal = new RedisJournal({ redis: client, store, bus: raw, audit, steps, log, auditOf: (pub) => auditRecordOf(pub.topic, pub.payload, pub.options?.key) });
-    return { journal, store, bus: raw, audit };
+    const inbox = new RedisInbox(client);
+    const journal = new RedisJournal({ redis: client, store, bus: raw, audit, steps, marks: inbox, log, auditOf: (pub) => auditRecordOf(pub.topic, pub.payload, pub.options?.key) });
+    return { journal, store, bus: raw, audit, inbox };
   },
   !hasRedis,
 );
@@ -149,7 +186,7 @@ describe.skipIf(!hasRedis)('the journal on a single Redis', () => {
     const audit = new RedisAuditLog(client, 'kyc-wait:');
     let waits = 0;
     const journal = new RedisJournal({
-      redis: client, store, bus: raw, audit, log, steps: sequentialJournal(store, raw), auditOf: () => null,
+      redis: client, store, bus: raw, audit, log, steps: sequentialJournal(store, raw), marks: new RedisInbox(client, { stream: 'kyc-wait:{inbox}' }), auditOf: () => null,
       waitReplicas: async () => {
         waits++;
         if (waits > 1) throw new Error('WAIT: 0 of 1 replicas');

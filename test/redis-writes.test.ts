@@ -2,7 +2,7 @@
 // coalesceWrites): on a real Redis and on every node connection of a real Redis Cluster, after a
 // reconnect too, with every reply in order. And a webhook's first record read leaves with its
 // inbox append (services/webhooks.ts, `readAhead`); a processed entry's acknowledgement leaves with
-// the next append (inbox/redis.ts).
+// the next append (inbox/redis.ts); a webhook about a record the replica stored is one call.
 import type { Socket } from 'node:net';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -123,7 +123,7 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
     const w = watch(connection.stream as Socket);
     expect((await server.advance('pawapass', v.providerRef, 'APPROVED')).status).toBe(200);
-    return { v, writes: sent(w) };
+    return { v, server, writes: sent(w) };
   }
 
   it("reads the record it changes in the same write as its inbox append (one round trip, not two)", async () => {
@@ -145,6 +145,31 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     clients.push(probe);
     expect((await probe.get(`kyc:{verification:${v.id}}`))?.startsWith('2:')).toBe(true);
     expect((await probe.xrange('kyc:{t:sandbox}:audit:journal-user', '-', '+')).map(([, f]) => f[5])).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
+  });
+
+  it('applies the next webhook about a record it stored in one call, with no inbox entry (services/webhooks.ts, applied directly)', async () => {
+    const { v, server } = await approvedWebhook('direct-user');
+    const connection = (inboxOf(server.app) as unknown as { redis: Redis }).redis;
+    const probe = new Redis(redis!.url);
+    clients.push(probe);
+    const w = watch(connection.stream as Socket); // the spies approvedWebhook set: what it saw is cleared
+    w.single.mockClear();
+    w.vectored.mockClear();
+    // an agent corrects the concluded verification: the sandbox sends pawaPass's IDENTITY_DOCUMENT_CHANGE
+    const res = await server.advance('pawapass', v.providerRef, 'APPROVED', { identityDocument: { lastName: 'Phiri' } });
+    expect(res.status).toBe(200);
+    const writes = sent(w).filter((t) => t.includes(`{verification:${v.id}}`) || t.includes(v.providerRef));
+    // one write: no read before it (this replica's copy), no inbox append; the change, its event,
+    // its audit entry and the event's processed mark together
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toContain('kyc:{events}');
+    expect(writes[0]).toContain(':audit:direct-user');
+    expect(writes[0]).toContain('kyc:{inbox}:hook:pawapass:');
+    expect((await probe.get(`kyc:{verification:${v.id}}`))?.startsWith('3:')).toBe(true);
+    const mark = /kyc:\{inbox\}:hook:pawapass:[^\r\n$]+/.exec(writes[0])![0];
+    expect(await probe.exists(mark)).toBe(1);
+    // nothing went through the inbox
+    expect(await probe.xlen('kyc:{inbox}')).toBe(0);
   });
 });
 

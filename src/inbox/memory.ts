@@ -56,7 +56,16 @@ export class MemoryInbox implements Inbox {
   }
 
   async complete(entry: InboxEntry): Promise<void> {
-    const key = `${entry.provider}:${entry.event.eventId}`;
+    this.remember(entry.provider, entry.event.eventId);
+    this.held.delete(entry.id);
+  }
+
+  async markProcessed(provider: string, eventId: string): Promise<void> {
+    this.remember(provider, eventId);
+  }
+
+  private remember(provider: string, eventId: string) {
+    const key = `${provider}:${eventId}`;
     this.done.delete(key); // re-inserted as the newest
     this.done.set(key, Date.now() + this.dedupTtlMs);
     if (this.done.size > this.maxProcessedIds) this.done.delete(this.done.keys().next().value!);
@@ -66,7 +75,6 @@ export class MemoryInbox implements Inbox {
       if (expiresAt > now) break;
       this.done.delete(k);
     }
-    this.held.delete(entry.id);
   }
 
   private isDone(provider: string, eventId: string): boolean {

@@ -194,6 +194,19 @@ export class RedisInbox implements Inbox {
     return this.finishedMarks.has(mark) || (await this.redis.exists(mark)) === 1;
   }
 
+  async markProcessed(provider: string, eventId: string): Promise<void> {
+    await this.redis.set(this.mark(provider, eventId), '1', 'PX', this.dedupTtlMs);
+  }
+
+  /**
+   * An event id's processed mark, for a write that sets it itself (store/redis-journal.ts): its key,
+   * its TTL, and whether this replica knows it processed already (a completion not written yet).
+   */
+  markArgs(provider: string, eventId: string): { key: string; ttlMs: number; processed: boolean } {
+    const key = this.mark(provider, eventId);
+    return { key, ttlMs: this.dedupTtlMs, processed: this.finishedMarks.has(key) };
+  }
+
   /**
    * Resolves at once: the mark and the acknowledgement are written with this replica's next
    * append (one Lua call: the mark first), or alone after COMPLETION_DELAY_MS.

@@ -8,10 +8,9 @@ import { withRequestScope } from '../observability/request-context.js';
 import { SANDBOX_TENANT } from './auth.js';
 import { auditedBus, auditRecordOf } from '../services/audit-trail.js';
 import { ErasureService } from '../services/erasure.js';
-import { NotRecordedYet, readAhead } from '../services/records.js';
+import { NotRecordedYet, readAhead, RecordCache } from '../services/records.js';
 import { RetentionSweeper } from '../services/retention.js';
 import type { EntityKind } from '../store/contract.js';
-import { sequentialJournal } from '../store/journal.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { ProviderResilience } from '../providers/resilience.js';
 import { CheckService } from '../services/checks.js';
@@ -33,9 +32,12 @@ export function createServices(
   // every stored creation and change is published once: the audit trail is written there
   const bus = auditedBus(state.bus, audit, log);
   // a change and its event (and audit entry) in one step where the backend has it
-  const journal = state.journal(sequentialJournal(store, bus), (p) => auditRecordOf(p.topic, p.payload, p.options?.key));
+  const journal = state.journal(bus, (p) => auditRecordOf(p.topic, p.payload, p.options?.key));
   const byKey = new Map([...adapters.values()].map((a) => [a.key as string, a]));
-  const verifications = new VerificationService(store, bus, adapters, config, log, journal);
+  // this replica's copies of the records it stored: a webhook about one is applied directly
+  // (services/webhooks.ts), where the journal stores its processed mark with the change
+  const cache = journal.marks ? new RecordCache() : null;
+  const verifications = new VerificationService(store, bus, adapters, config, log, journal, cache);
   const checks = new CheckService(store, bus, adapters, log, journal);
   const ingestions = new IngestionService(
     store,
@@ -44,8 +46,9 @@ export function createServices(
     { statusMaxAgeMs: config.statusMaxAgeMs, providerConcurrency: config.providerConcurrency, polling: config.ingestionPolling },
     log,
     journal,
+    cache,
   );
-  const erasure = new ErasureService(store, bus, audit, log);
+  const erasure = new ErasureService(store, bus, audit, log, undefined, cache);
   const tenants = config.apiKeys ? [...new Set(config.apiKeys.map((k) => k.tenant))] : [SANDBOX_TENANT];
   const retention = new RetentionSweeper(store, erasure, audit, tenants, config.retention, log);
   let routing: RoutingService;
@@ -77,7 +80,8 @@ export function createServices(
     {
       verification: {
         readAhead: (provider, e) => readAhead(store, 'verification', verificationId(provider, e.view.providerRef)),
-        apply: (provider, e, eventKey, _requestId, read) => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey, read)),
+        cached: (provider, e) => cache?.get('verification', verificationId(provider, e.view.providerRef)),
+        apply: (provider, e, eventKey, _requestId, read, direct) => unlessErased('verification', verificationId(provider, e.view.providerRef), () => verifications.applyWebhookView(provider, e.view, eventKey, read, direct)),
       },
       check: {
         readAhead: (_provider, e) => readAhead(store, 'check', e.check.id),
@@ -85,7 +89,8 @@ export function createServices(
       },
       ingestion: {
         readAhead: (provider, e) => readAhead(store, 'ingestion', ingestionId(provider, e.view.providerRef)),
-        apply: (provider, e, eventKey, _requestId, read) => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey, read)),
+        cached: (provider, e) => cache?.get('ingestion', ingestionId(provider, e.view.providerRef)),
+        apply: (provider, e, eventKey, _requestId, read, direct) => unlessErased('ingestion', ingestionId(provider, e.view.providerRef), () => ingestions.applyWebhookView(provider, e.view, eventKey, read, direct)),
       },
     },
     log,

@@ -14,7 +14,7 @@ import { RedisInbox } from '../inbox/redis.js';
 import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
-import type { Journal } from '../store/journal.js';
+import { type Journal, sequentialJournal } from '../store/journal.js';
 import { type AuditOf, RedisJournal } from '../store/redis-journal.js';
 import { isCluster, type RedisClient } from '../redis/client.js';
 import { connectRedis } from '../redis/connect.js';
@@ -27,10 +27,11 @@ export interface SharedState {
   readonly inbox: Inbox;
   readonly audit: AuditLog;
   /**
-   * The journal the services store changes with: on a single Redis one Lua call per change
-   * (store/redis-journal.ts), else `steps` (the store's put, then `steps`' publish).
+   * The journal the services store changes with, publishing on `bus`: on a single Redis one Lua
+   * call per change (store/redis-journal.ts), else two steps (the store's put, then `bus`' publish;
+   * in memory with the inbox's processed marks, on a Redis Cluster without).
    */
-  journal(steps: Journal, auditOf: AuditOf): Journal;
+  journal(bus: EventBus, auditOf: AuditOf): Journal;
   /** Closes bus, inbox, store and the Redis connection (after the server stopped using them). */
   close(): Promise<void>;
 }
@@ -56,9 +57,10 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     bus,
     inbox,
     audit,
-    journal(steps, auditOf) {
-      if (!redis || isCluster(redis) || !(rawStore instanceof RedisStore) || !(bus instanceof RedisEventBus) || !(audit instanceof RedisAuditLog)) return steps;
-      return new RedisJournal({ redis, store: rawStore, bus, audit, auditOf, steps, waitReplicas: replicas, log });
+    journal(publishOn, auditOf) {
+      const steps = sequentialJournal(store, publishOn, redis ? null : inbox);
+      if (!redis || isCluster(redis) || !(rawStore instanceof RedisStore) || !(bus instanceof RedisEventBus) || !(audit instanceof RedisAuditLog) || !(rawInbox instanceof RedisInbox)) return steps;
+      return new RedisJournal({ redis, store: rawStore, bus, audit, auditOf, steps, marks: rawInbox, waitReplicas: replicas, log });
     },
     async close() {
       await bus.close();

@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/contract.js';
 import type { EraseTarget, EventBus, Topic } from '../events/contract.js';
 import { routeKey } from '../events/routes.js';
 import { type Entity, type EntityKind, type Store, TOMBSTONE_TTL_MS } from '../store/contract.js';
+import type { RecordCache } from './records.js';
 
 export interface ErasureReport {
   subjectId: string;
@@ -31,6 +32,8 @@ export class ErasureService {
     private readonly audit: AuditLog,
     private readonly log: Logger,
     private readonly tombstoneTtlMs = TOMBSTONE_TTL_MS,
+    /** This replica's copies of stored records (records.ts): an erased record's goes at once. */
+    private readonly cache: RecordCache | null = null,
   ) {}
 
   /** Erases everything about `subjectId` in `tenant`. Idempotent: a second call reports zeros. */
@@ -71,6 +74,7 @@ export class ErasureService {
   private async eraseRecords(kind: EntityKind, records: readonly Entity[], ifUnchanged: boolean): Promise<Entity[]> {
     const ids = new Set(await this.store.erase(kind, records, this.tombstoneTtlMs, ifUnchanged));
     const erased = records.filter((r) => ids.has(r.id));
+    for (const r of erased) this.cache?.delete(kind, r.id);
     await Promise.all(erased.filter((r) => r.idempotencyKey).map((r) => this.store.forgetIdempotent(r.idempotencyKey!, r.id)));
     return erased;
   }

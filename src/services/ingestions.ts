@@ -19,10 +19,10 @@ import { type BusEvent, CursorError, type EventBus, type Publication } from '../
 import type { ProviderAdapter } from '../providers/contract.js';
 import { mapConcurrent } from '../providers/http.js';
 import type { Store } from '../store/contract.js';
-import { type Journal, sequentialJournal } from '../store/journal.js';
+import { type EventMark, type Journal, sequentialJournal } from '../store/journal.js';
 import { runIdempotent } from './idempotency.js';
 import { idempotencyKeyOf } from './verifications.js';
-import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
+import { applyAndPublish, NotRecordedYet, type RecordCache, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
 /** The payload of an `ingestion` bus event: the record right after the change. */
@@ -76,6 +76,8 @@ export class IngestionService {
     private readonly log: Logger,
     /** Where a change is stored with its event (default: `put`, then `publish`). */
     private readonly journal: Journal = sequentialJournal(store, bus),
+    /** This replica's copies of the records it stored (a webhook about one starts from it). */
+    private readonly cache: RecordCache | null = null,
   ) {}
 
   async create(req: CreateIngestionCall): Promise<IngestionRecord> {
@@ -105,7 +107,7 @@ export class IngestionService {
    * Applies a provider's view, compare-and-set (see VerificationService.applyProviderView); null
    * when the ingestion was not created through this API.
    */
-  async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>): Promise<IngestionRecord | null> {
+  async applyProviderView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>, direct?: EventMark): Promise<IngestionRecord | null> {
     const record = await applyAndPublish<IngestionRecord, IngestionStatus>(
       this.store,
       this.journal,
@@ -115,6 +117,8 @@ export class IngestionService {
       eventKey,
       (stored, previousStatus) => this.event(stored, previousStatus, eventKey),
       read,
+      this.cache,
+      direct,
     );
     if (!record) return null;
     if (isFinished(record.status)) this.watched.delete(record.id);
@@ -127,8 +131,8 @@ export class IngestionService {
    * answer on any replica, the webhook may have overtaken it: throw, so the recorded event stays
    * in the inbox and is applied a moment later. `read`: the record read ahead (records.ts `readAhead`).
    */
-  async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>): Promise<boolean> {
-    const record = await this.applyProviderView(provider, view, eventKey, read);
+  async applyWebhookView(provider: Provider, view: ProviderIngestionView, eventKey?: string, read?: Promise<IngestionRecord | null>, direct?: EventMark): Promise<boolean> {
+    const record = await this.applyProviderView(provider, view, eventKey, read, direct);
     if (record) return true;
     if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('ingestion');
     return false;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { extend } from '../domain/objects.js';
 import type { Publication } from '../events/contract.js';
 import { CREATING_TTL_MS, type Entity, type EntityKind, type Store } from '../store/contract.js';
-import type { Journal } from '../store/journal.js';
+import type { EventMark, Journal } from '../store/journal.js';
 
 /** Conflicting writers of one record retried at most this many times (each retry re-reads). */
 const MAX_ATTEMPTS = 50;
@@ -30,9 +30,11 @@ export function readAhead<T extends Entity>(store: Store, kind: EntityKind, id: 
 /**
  * Applies `change` to the record `id` until it is stored on top of the version it read. Resolves
  * null when there is no such record; the stored record carries its new `version`. A change
- * that says `write: false` stores nothing. `read`: the record read ahead (`readAhead`), used for
- * the first attempt instead of reading it then; a stale one only costs a retry. `write`: how a
- * change is stored (default the store's `put`; `applyAndPublish` stores it with its event).
+ * that says `write: false` stores nothing. `read`: the record read ahead (`readAhead`) or held
+ * in a `RecordCache`, used for the first attempt instead of reading it then; a stale one only
+ * costs a retry. `write`: how a change is stored (default the store's `put`; `applyAndPublish`
+ * stores it with its event); a write that lost may hand over the record it lost to (`latest`),
+ * which the next attempt starts from instead of reading it again.
  */
 export async function compareAndSet<T extends Entity, R extends { record: T; write?: boolean }>(
   store: Store,
@@ -40,19 +42,84 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
   id: string,
   change: (current: T) => R,
   read?: Promise<T | null>,
-  write: (result: R, expectedVersion: number) => Promise<T | null> = (result, expected) => store.put(kind, result.record, expected),
+  write: (result: R, expectedVersion: number, latest: (record: T | null) => void) => Promise<T | null> = (result, expected) => store.put(kind, result.record, expected),
 ): Promise<R | null> {
+  let next = read;
+  const latest = (record: T | null) => {
+    next = Promise.resolve(record);
+  };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = attempt === 0 && read ? await read : (await store.getMany<T>(kind, [id]))[0];
+    const current = next ? await next : (await store.getMany<T>(kind, [id]))[0];
+    next = undefined;
     if (!current) return null;
     const expected = current.version ?? 0;
     const result = change(current);
     if (result.write === false) return result; // nothing to store
-    const stored = await write(result, expected);
+    const stored = await write(result, expected, latest);
     if (stored) return extend(result, { record: stored }) as R;
     if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
   }
   throw new ContentionError(kind);
+}
+
+/**
+ * Records this replica stored last (by kind and id), kept a short while: a webhook about one of
+ * them starts from it instead of reading it, and is applied directly (WebhookService: one call to
+ * the backend instead of two on a single Redis). A copy may be stale (another replica wrote since):
+ * the compare-and-set then loses, and the journal hands over the record it lost to. Bounded by
+ * count and age (personal data: an erasure on this replica drops its copies at once, another
+ * replica's copy is gone within `maxAgeMs`, and can never bring an erased record back, whose
+ * tombstone fails the compare-and-set).
+ */
+export class RecordCache {
+  private readonly records = new Map<string, { record: Entity; at: number }>();
+
+  constructor(
+    /** Records kept at most (the least recently stored dropped first). */
+    private readonly maxRecords = RECORD_CACHE_MAX,
+    /** A copy older than this is not used. */
+    private readonly maxAgeMs = RECORD_CACHE_MAX_AGE_MS,
+  ) {}
+
+  get<T extends Entity>(kind: EntityKind, id: string): T | undefined {
+    const key = `${kind}:${id}`;
+    const hit = this.records.get(key);
+    if (!hit) return undefined;
+    if (Date.now() - hit.at > this.maxAgeMs) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return hit.record as T;
+  }
+
+  set(kind: EntityKind, record: Entity) {
+    const key = `${kind}:${record.id}`;
+    this.records.delete(key); // re-inserted last: the map's order is the order of storing
+    this.records.set(key, { record, at: Date.now() });
+    if (this.records.size > this.maxRecords) this.records.delete(this.records.keys().next().value!);
+  }
+
+  delete(kind: EntityKind, id: string) {
+    this.records.delete(`${kind}:${id}`);
+  }
+
+  get size() {
+    return this.records.size;
+  }
+}
+
+/** RecordCache defaults: records kept, and for how long. */
+export const RECORD_CACHE_MAX = 10_000;
+export const RECORD_CACHE_MAX_AGE_MS = 60_000;
+
+/**
+ * Thrown by `applyAndPublish` for a direct event whose view changes nothing (a redelivery, a late
+ * view): there is no change to carry its processed mark, so it goes through the inbox instead.
+ */
+export class NotDirect extends Error {
+  constructor() {
+    super('no change to store the event with; through the inbox');
+  }
 }
 
 /** A webhook about a record whose create has not been recorded yet (a create is in flight): retried later. */
@@ -88,7 +155,9 @@ interface Applied<T, S> {
  * stored change, and stores that change with its event (`journal.commit`: published exactly when
  * stored); publishes it again when the same event comes back after a crash between storing and
  * publishing (two-step journals only; its event key makes the second publish a no-op when the
- * first got through). Null when there is no such record. `read`: see compareAndSet.
+ * first got through). Null when there is no such record. `read`: see compareAndSet. `cache`: gets
+ * the stored record. `direct`: the event is applied without an inbox entry (its mark goes with the
+ * change; DuplicateEvent when it was processed before, NotDirect when there is no change).
  */
 export async function applyAndPublish<T extends Entity & { lastEvent?: { key: string; previousStatus: string | null } | null }, S extends string>(
   store: Store,
@@ -99,6 +168,8 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
   eventKey: string | undefined,
   event: (record: T, previousStatus: S | null) => Publication,
   read?: Promise<T | null>,
+  cache?: RecordCache | null,
+  direct?: EventMark,
 ): Promise<T | null> {
   const out = await compareAndSet<T, Applied<T, S>>(
     store,
@@ -111,11 +182,18 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
       return applied;
     },
     read,
-    (applied, expected) =>
-      applied.changed ? journal.commit(kind, applied.record, expected, (stored) => event(stored, applied.previousStatus)) : store.put(kind, applied.record, expected),
+    (applied, expected, latest) => {
+      if (applied.changed) return journal.commit(kind, applied.record, expected, (stored) => event(stored, applied.previousStatus), { mark: direct, latest });
+      if (direct) throw new NotDirect();
+      return store.put(kind, applied.record, expected);
+    },
   );
-  if (!out) return null;
+  if (!out) {
+    cache?.delete(kind, id);
+    return null;
+  }
   const { record } = out;
+  cache?.set(kind, record);
   if (!out.changed && eventKey && record.lastEvent?.key === eventKey) await journal.publish(event(record, record.lastEvent.previousStatus as S | null));
   return record;
 }

@@ -20,9 +20,9 @@ import { type BusEvent, CursorError, type EventBus, type Publication } from '../
 import { mapConcurrent } from '../providers/http.js';
 import type { ProviderAdapter } from '../providers/contract.js';
 import type { Store } from '../store/contract.js';
-import { type Journal, sequentialJournal } from '../store/journal.js';
+import { type EventMark, type Journal, sequentialJournal } from '../store/journal.js';
 import { runIdempotent } from './idempotency.js';
-import { applyAndPublish, NotRecordedYet, whileCreating } from './records.js';
+import { applyAndPublish, NotRecordedYet, type RecordCache, whileCreating } from './records.js';
 import { newestOnly } from '../events/monotonic.js';
 
 /** The scoped idempotency key a record keeps (so erasing it forgets the key's result). */
@@ -64,6 +64,8 @@ export class VerificationService {
     private readonly log: Logger,
     /** Where a change is stored with its event (default: `put`, then `publish`). */
     private readonly journal: Journal = sequentialJournal(store, bus),
+    /** This replica's copies of the records it stored (a webhook about one starts from it). */
+    private readonly cache: RecordCache | null = null,
   ) {}
 
   async start(req: StartRequest): Promise<VerificationRecord> {
@@ -102,7 +104,7 @@ export class VerificationService {
    * is re-read, never lost). Publishes only a transition that was stored. Returns the record, or
    * null when the session was not created through this API (we have no record to update).
    */
-  async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string, read?: Promise<VerificationRecord | null>): Promise<VerificationRecord | null> {
+  async applyProviderView(provider: Provider, view: ProviderVerificationView, eventKey?: string, read?: Promise<VerificationRecord | null>, direct?: EventMark): Promise<VerificationRecord | null> {
     const adapter = this.adapters.get(provider);
     return applyAndPublish<VerificationRecord, VerificationStatus>(
       this.store,
@@ -113,6 +115,8 @@ export class VerificationService {
       eventKey,
       (record, previousStatus) => this.event(record, previousStatus, eventKey),
       read,
+      this.cache,
+      direct,
     );
   }
 
@@ -120,10 +124,11 @@ export class VerificationService {
    * A webhook's view. When we have no record but a create at this provider is waiting for its
    * answer on any replica, the webhook may have overtaken it: throw, so the event stays in the
    * inbox and is applied again a moment later. False: not a session created through this API.
-   * `read`: the record read ahead with the inbox append (records.ts `readAhead`).
+   * `read`: the record read ahead with the inbox append (records.ts `readAhead`), or this replica's
+   * copy; `direct`: the event applied without an inbox entry (records.ts `applyAndPublish`).
    */
-  async applyWebhookView(provider: Provider, view: ProviderVerificationView, eventKey: string, read?: Promise<VerificationRecord | null>): Promise<boolean> {
-    if (await this.applyProviderView(provider, view, eventKey, read)) return true;
+  async applyWebhookView(provider: Provider, view: ProviderVerificationView, eventKey: string, read?: Promise<VerificationRecord | null>, direct?: EventMark): Promise<boolean> {
+    if (await this.applyProviderView(provider, view, eventKey, read, direct)) return true;
     if ((await this.store.creatingCount(provider.toLowerCase())) > 0) throw new NotRecordedYet('verification');
     return false;
   }

@@ -2,12 +2,18 @@
 // bytes, parse, record durably in the inbox, then acknowledge. Recorded events are processed
 // (deduplicated by the provider's event id, stored, published once) right away, and again by the
 // recovery loop if this instance died before finishing: an acknowledged event is never lost.
+// A webhook of one event about a record this replica holds a copy of (records.ts RecordCache) is
+// applied directly instead: its change, its event and its processed mark are stored in one step
+// (the journal's commit; on a single Redis one Lua call) before the acknowledgement, with no
+// inbox entry; anything else (no change to store, a failure) goes through the inbox as above.
 import type { Logger } from 'pino';
 import type { Provider } from '../domain/verification.js';
 import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { recordWebhook } from '../observability/metrics.js';
 import { traceWebhook } from '../observability/tracing.js';
+import { DuplicateEvent, type EventMark } from '../store/journal.js';
+import { NotDirect } from './records.js';
 
 /** Handles one event of a kind. */
 export interface EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['kind'], R = any> {
@@ -17,6 +23,11 @@ export interface EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['k
    * of two before the change is applied.
    */
   readAhead?(provider: Provider, event: Extract<ProviderEvent, { kind: K }>): Promise<R>;
+  /**
+   * The record `apply` starts from, when this replica holds a copy of it (possibly stale: it then
+   * costs a retry): the event is applied directly, without an inbox entry.
+   */
+  cached?(provider: Provider, event: Extract<ProviderEvent, { kind: K }>): R | undefined;
   /**
    * Records the event (store + publish, publishing with `eventKey` so a re-run never publishes
    * twice); resolves false when the event is about nothing we created. `read`: what `readAhead`
@@ -29,6 +40,11 @@ export interface EventHandler<K extends ProviderEvent['kind'] = ProviderEvent['k
     /** The id of the webhook request that brought the event (absent when recovery processes it). */
     requestId?: string,
     read?: Promise<R>,
+    /**
+     * Set when the event is applied directly (no inbox entry): its processed mark is stored with
+     * the change (DuplicateEvent when it was processed before; NotDirect when nothing changes).
+     */
+    direct?: EventMark,
   ): Promise<boolean>;
 }
 
@@ -101,6 +117,10 @@ export class WebhookService {
     }
     // trace only: what the provider reported, normalized; personal data censored by the logger
     this.log.trace({ requestId, provider: adapter.key, events }, 'webhook parsed');
+    if (events.length === 1) {
+      const applied = await this.applyDirectly(adapter, events[0], requestId);
+      if (applied) return applied;
+    }
     let entries: InboxEntry[];
     // what each event's handler reads first, sent with the append (the same tick)
     const reads = events.map((e) => (this.handlers[e.kind] as EventHandler).readAhead?.(adapter.provider, e));
@@ -133,6 +153,37 @@ export class WebhookService {
       }
     }
     return { status: 200, body: tally };
+  }
+
+  /**
+   * Applies `event` without an inbox entry when its handler holds a copy of the record (see the
+   * top of this file). Null: it goes through the inbox (no copy, no change to store, a failure:
+   * nothing was stored, or what was is marked processed and the inbox finds it so).
+   */
+  private async applyDirectly(adapter: ProviderAdapter, event: ProviderEvent, requestId: string | undefined): Promise<WebhookOutcome | null> {
+    const handler = this.handlers[event.kind] as EventHandler;
+    const record: unknown = handler.cached?.(adapter.provider, event);
+    if (record === undefined) return null;
+    const { eventId } = event;
+    return traceWebhook('process', adapter.key, async (span) => {
+      let result: Result;
+      try {
+        const known = await handler.apply(adapter.provider, event, `${adapter.key}:${eventId}`, requestId, Promise.resolve(record), { provider: adapter.key, eventId });
+        if (!known) this.log.info({ requestId, provider: adapter.key, eventId }, 'webhook for a session not created through this API; ignored');
+        result = known ? 'processed' : 'ignored';
+      } catch (err) {
+        if (!(err instanceof DuplicateEvent)) {
+          if (!(err instanceof NotDirect)) this.log.debug({ requestId, provider: adapter.key, err }, 'webhook not applied directly; through the inbox');
+          return null;
+        }
+        this.count(this.counters.duplicates, adapter.key);
+        recordWebhook(adapter.key, 'duplicate');
+        result = 'duplicate';
+      }
+      span?.setAttribute('kyc.webhook.result', result);
+      this.count(this.counters.accepted, adapter.key);
+      return { status: 200, body: { received: 1, duplicates: result === 'duplicate' ? 1 : 0, ignored: result === 'ignored' ? 1 : 0, pending: 0 } };
+    }, { 'kyc.webhook.event_id': eventId, 'kyc.webhook.event_kind': event.kind, 'kyc.webhook.direct': true });
   }
 
   /**

@@ -13,29 +13,39 @@ import { PUBLISH_ONCE_FUNCTION, type RedisEventBus } from '../events/redis.js';
 import { extend } from '../domain/objects.js';
 import { defineScripts, type RedisClient } from '../redis/client.js';
 import type { Entity, EntityKind } from './contract.js';
-import type { Journal } from './journal.js';
+import { type CommitOptions, DuplicateEvent, type Journal } from './journal.js';
 import { CAS_FUNCTION, type RedisStore } from './redis.js';
 
-// KEYS: 1 the record, 2..n+1 publish_once's keys, n+2 the audit stream (when audited).
-// ARGV: 1 n, 2 expected version, 3 the record's JSON, 4..10 publish_once's arguments, 11.. the
-// audit entry's fields. Returns {0} on a conflict (nothing written), else {new version, 1 when
-// the event is new, its stream id, the audit append's error or ''}. The audit append is a pcall:
-// as with the two steps, a failed entry is logged and never fails the change.
+// KEYS: 1 the record, 2..n+1 publish_once's keys, then the event's processed mark (with a mark),
+// then the audit stream (when audited). ARGV: 1 n, 2 expected version, 3 the record's JSON,
+// 4..10 publish_once's arguments, 11 the mark's TTL ms ('' without a mark), 12.. the audit entry's
+// fields. Returns {-1} when the mark is set (processed before: nothing written), {0, the record as
+// stored or nil} on a conflict (nothing written; the record that won, so the caller need not read
+// it), else {new version, 1 when the event is new, its stream id, the audit append's error or ''}.
+// The audit append is a pcall: as with the two steps, a failed entry is logged and never fails the change.
 const COMMIT = `${CAS_FUNCTION}
 ${PUBLISH_ONCE_FUNCTION}
-local v = cas(KEYS[1], ARGV[2], ARGV[3])
-if v == 0 then return {0} end
 local n = tonumber(ARGV[1])
+local k = n + 2
+local mark = nil
+if ARGV[11] ~= '' then
+  mark = KEYS[k]
+  k = k + 1
+  if redis.call('EXISTS', mark) == 1 then return {-1} end
+end
+local v = cas(KEYS[1], ARGV[2], ARGV[3])
+if v == 0 then return {0, redis.call('GET', KEYS[1])} end
 local published = publish_once({unpack(KEYS, 2, n + 1)}, {unpack(ARGV, 4, 10)})
+if mark then redis.call('SET', mark, '1', 'PX', ARGV[11]) end
 local failed = ''
-if #KEYS > n + 1 then
-  local r = redis.pcall('XADD', KEYS[n + 2], '*', unpack(ARGV, 11))
+if #KEYS >= k then
+  local r = redis.pcall('XADD', KEYS[k], '*', unpack(ARGV, 12))
   if type(r) == 'table' and r.err then failed = r.err end
 end
 return {v, published[1], published[2], failed}`;
 
 interface Scripts {
-  kycCommit(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, number?, string?, string?]>;
+  kycCommit(numKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, (number | string | null)?, string?, string?]>;
 }
 
 /** The audit entry of a publication (services/audit-trail.ts `auditRecordOf`), or null. */
@@ -49,6 +59,8 @@ export interface RedisJournalParts {
   auditOf: AuditOf;
   /** The two steps, for a create and for `publish` (over the store and bus the services use). */
   steps: Journal;
+  /** The inbox's processed marks (inbox/redis.ts `markArgs`): a commit with a mark sets it in the same call. */
+  marks: { markArgs(provider: string, eventId: string): { key: string; ttlMs: number; processed: boolean } };
   /** REDIS_WAIT_REPLICAS: a stored change resolves once replicas hold it (src/redis/replicas.ts). */
   waitReplicas?: (() => Promise<void>) | null;
   log: Logger;
@@ -61,18 +73,29 @@ export class RedisJournal implements Journal {
     this.redis = defineScripts<Scripts>(parts.redis, { kycCommit: { lua: COMMIT, keys: 'first argument' } });
   }
 
-  async commit<T extends Entity>(kind: EntityKind, record: T, expectedVersion: number, event: (stored: T) => Publication): Promise<T | null> {
-    const { store, bus, audit, auditOf, steps, waitReplicas, log } = this.parts;
-    if (expectedVersion < 1) return steps.commit(kind, record, expectedVersion, event);
+  readonly marks = true;
+
+  async commit<T extends Entity>(kind: EntityKind, record: T, expectedVersion: number, event: (stored: T) => Publication, options?: CommitOptions<T>): Promise<T | null> {
+    const { store, bus, audit, auditOf, steps, marks, waitReplicas, log } = this.parts;
+    const mark = options?.mark && marks.markArgs(options.mark.provider, options.mark.eventId);
+    if (mark?.processed) throw new DuplicateEvent();
+    if (expectedVersion < 1) {
+      if (mark) throw new Error('a create is not committed with a mark');
+      return steps.commit(kind, record, expectedVersion, event);
+    }
     const stored = extend(record, { version: expectedVersion + 1 });
     const publication = event(stored);
     const published = bus.prepare(publication.topic, publication.tenant, publication.payload, publication.options);
     const audited = auditOf(publication);
     const [auditKey, auditFields] = audited ? audit.appendArgs(publication.tenant, audited.subjectId, audited.entry) : [null, []];
     const [recordKey, expected, json] = store.casArgs(kind, record, expectedVersion);
-    const keys = [recordKey, ...published.keys, ...(auditKey ? [auditKey] : [])];
-    const [version, , , failed] = await this.redis.kycCommit(keys.length, ...keys, published.keys.length, expected, json, ...published.args, ...auditFields);
-    if (version === 0) return null;
+    const keys = [recordKey, ...published.keys, ...(mark ? [mark.key] : []), ...(auditKey ? [auditKey] : [])];
+    const [version, current, , failed] = await this.redis.kycCommit(keys.length, ...keys, published.keys.length, expected, json, ...published.args, mark ? mark.ttlMs : '', ...auditFields);
+    if (version === -1) throw new DuplicateEvent();
+    if (version === 0) {
+      options?.latest?.(store.parse<T>((current as string | null | undefined) ?? null));
+      return null;
+    }
     if (failed) log.warn({ err: new Error(failed), topic: publication.topic }, 'audit entry not recorded');
     await waitReplicas?.();
     return stored;

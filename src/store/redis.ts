@@ -104,14 +104,17 @@ export class RedisStore implements Store {
 
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
     const raws = await getAll(this.redis, ids.map((id) => this.record(kind, id)));
-    return raws.map((raw) => {
-      if (!raw) return null;
-      const colon = raw.indexOf(':');
-      if (raw.length === colon + 5 && raw.endsWith(':null')) return null; // erased (tombstone)
-      const entity = JSON.parse(raw.slice(colon + 1)) as T;
-      entity.version = Number(raw.slice(0, colon));
-      return entity;
-    });
+    return raws.map((raw) => this.parse<T>(raw));
+  }
+
+  /** A record as stored (`version:json`, or a tombstone), or null when there is none. */
+  parse<T extends Entity>(raw: string | null): T | null {
+    if (!raw) return null;
+    const colon = raw.indexOf(':');
+    if (raw.length === colon + 5 && raw.endsWith(':null')) return null; // erased (tombstone)
+    const entity = JSON.parse(raw.slice(colon + 1)) as T;
+    entity.version = Number(raw.slice(0, colon));
+    return entity;
   }
 
   /**
