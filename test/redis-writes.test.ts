@@ -158,6 +158,8 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     // an agent corrects the concluded verification: the sandbox sends pawaPass's IDENTITY_DOCUMENT_CHANGE
     const res = await server.advance('pawapass', v.providerRef, 'APPROVED', { identityDocument: { lastName: 'Phiri' } });
     expect(res.status).toBe(200);
+    // every write about the session (an inbox append would carry the event, which names it; the
+    // first webhook's completion may still be written alone, naming neither)
     const writes = sent(w).filter((t) => t.includes(`{verification:${v.id}}`) || t.includes(v.providerRef));
     // one write: no read before it (this replica's copy), no inbox append; the change, its event,
     // its audit entry and the event's processed mark together
@@ -168,8 +170,6 @@ describe.skipIf(!hasRedis)('a webhook over Redis', () => {
     expect((await probe.get(`kyc:{verification:${v.id}}`))?.startsWith('3:')).toBe(true);
     const mark = /kyc:\{inbox\}:hook:pawapass:[^\r\n$]+/.exec(writes[0])![0];
     expect(await probe.exists(mark)).toBe(1);
-    // nothing went through the inbox
-    expect(await probe.xlen('kyc:{inbox}')).toBe(0);
   });
 });
 
