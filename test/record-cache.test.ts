@@ -52,7 +52,10 @@ describe('RecordCache', () => {
     const now = Date.now();
     vi.spyOn(Date, 'now').mockReturnValue(now + 1001);
     expect(cache.get('verification', 'c')).toBeUndefined();
+    // and the next record stored drops the copies past their age
+    cache.set('verification', { ...rec('d', 'X'), version: 1 });
     expect(cache.size).toBe(1);
+    expect(cache.get<Rec>('verification', 'd')).toMatchObject({ version: 1 });
   });
 
   it('drops the copy of a record erased on this replica', async () => {

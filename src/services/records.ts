@@ -67,9 +67,9 @@ export async function compareAndSet<T extends Entity, R extends { record: T; wri
  * them starts from it instead of reading it, and is applied directly (WebhookService: one call to
  * the backend instead of two on a single Redis). A copy may be stale (another replica wrote since):
  * the compare-and-set then loses, and the journal hands over the record it lost to. Bounded by
- * count and age (personal data: an erasure on this replica drops its copies at once, another
- * replica's copy is gone within `maxAgeMs`, and can never bring an erased record back, whose
- * tombstone fails the compare-and-set).
+ * count and age (personal data: an erasure on this replica drops its copies at once; another
+ * replica never uses a copy past `maxAgeMs` and drops it with the next record it stores; a copy of
+ * an erased record can never bring it back: its tombstone fails the compare-and-set).
  */
 export class RecordCache {
   private readonly records = new Map<string, { record: Entity; at: number }>();
@@ -77,26 +77,25 @@ export class RecordCache {
   constructor(
     /** Records kept at most (the least recently stored dropped first). */
     private readonly maxRecords = RECORD_CACHE_MAX,
-    /** A copy older than this is not used. */
+    /** A copy older than this is not used, and is dropped with the next record stored. */
     private readonly maxAgeMs = RECORD_CACHE_MAX_AGE_MS,
   ) {}
 
   get<T extends Entity>(kind: EntityKind, id: string): T | undefined {
-    const key = `${kind}:${id}`;
-    const hit = this.records.get(key);
-    if (!hit) return undefined;
-    if (Date.now() - hit.at > this.maxAgeMs) {
-      this.records.delete(key);
-      return undefined;
-    }
-    return hit.record as T;
+    const hit = this.records.get(`${kind}:${id}`);
+    return hit && Date.now() - hit.at <= this.maxAgeMs ? (hit.record as T) : undefined;
   }
 
   set(kind: EntityKind, record: Entity) {
     const key = `${kind}:${record.id}`;
-    this.records.delete(key); // re-inserted last: the map's order is the order of storing
-    this.records.set(key, { record, at: Date.now() });
-    if (this.records.size > this.maxRecords) this.records.delete(this.records.keys().next().value!);
+    const now = Date.now();
+    this.records.delete(key); // re-inserted last: the map's order is the order of storing, oldest first
+    this.records.set(key, { record, at: now });
+    // the oldest go first: past the bound, or past their age (so a copy is not kept long after use)
+    for (const [k, { at }] of this.records) {
+      if (this.records.size <= this.maxRecords && now - at <= this.maxAgeMs) break;
+      this.records.delete(k);
+    }
   }
 
   delete(kind: EntityKind, id: string) {
