@@ -52,8 +52,6 @@ export interface Inbox {
   claimStale(idleMs: number, limit: number): Promise<InboxEntry[]>;
   /** Whether the provider's event id was processed (within DEDUP_TTL_MS). */
   processed(provider: string, eventId: string): Promise<boolean>;
-  /** Remembers an event id as processed that had no entry (a webhook applied directly: services/webhooks.ts). */
-  markProcessed(provider: string, eventId: string): Promise<void>;
   /**
    * Remembers a processed entry's event id as processed, then acknowledges the entry (a failure in
    * between leaves it marked and unacknowledged: recovery finds it processed and drops it). May be

@@ -60,6 +60,7 @@ export class MemoryInbox implements Inbox {
     this.held.delete(entry.id);
   }
 
+  /** Remembers an event id as processed that had no entry (a webhook applied directly: store/journal.ts `EventMarks`). */
   async markProcessed(provider: string, eventId: string): Promise<void> {
     this.remember(provider, eventId);
   }

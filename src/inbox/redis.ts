@@ -194,10 +194,6 @@ export class RedisInbox implements Inbox {
     return this.finishedMarks.has(mark) || (await this.redis.exists(mark)) === 1;
   }
 
-  async markProcessed(provider: string, eventId: string): Promise<void> {
-    await this.redis.set(this.mark(provider, eventId), '1', 'PX', this.dedupTtlMs);
-  }
-
   /**
    * An event id's processed mark, for a write that sets it itself (store/redis-journal.ts): its key,
    * its TTL, and whether this replica knows it processed already (a completion not written yet).

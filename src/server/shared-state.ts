@@ -58,7 +58,7 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     inbox,
     audit,
     journal(publishOn, auditOf) {
-      const steps = sequentialJournal(store, publishOn, redis ? null : inbox);
+      const steps = sequentialJournal(store, publishOn, rawInbox instanceof MemoryInbox ? rawInbox : null);
       if (!redis || isCluster(redis) || !(rawStore instanceof RedisStore) || !(bus instanceof RedisEventBus) || !(audit instanceof RedisAuditLog) || !(rawInbox instanceof RedisInbox)) return steps;
       return new RedisJournal({ redis, store: rawStore, bus, audit, auditOf, steps, marks: rawInbox, waitReplicas: replicas, log });
     },
