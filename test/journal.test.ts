@@ -4,7 +4,7 @@
 // writes, publishes and audits nothing (shown with a later barrier event, never a sleep).
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditLog } from '../src/audit/contract.js';
 import { MemoryAuditLog } from '../src/audit/memory.js';
 import { RedisAuditLog } from '../src/audit/redis.js';
@@ -198,6 +198,94 @@ describe.skipIf(!hasRedis)('the journal on a single Redis', () => {
     // a conflict stored nothing: nothing to wait for
     expect(await journal.commit('verification', rec('w-1', 'DECLINED'), 1, event())).toBeNull();
     expect(waits).toBe(2);
+  });
+});
+
+describe.skipIf(!hasRedis)('a change\'s JSON on a single Redis', () => {
+  type Payload = { verification?: Rec; previousStatus?: string | null; barrier?: boolean };
+  type Writes = { _write: (...a: unknown[]) => void; _writev: (chunks: unknown[], cb: unknown) => void };
+  /** Two replicas (their own connections and readers) on one event log, A with the journal. */
+  async function replicas(prefix: string) {
+    redis ??= await startRedis();
+    const [a, b] = [new Redis(redis.url), new Redis(redis.url)];
+    clients.push(a, b);
+    const store = new RedisStore(a, prefix);
+    const [busA, busB] = [new RedisEventBus(a, { stream: `${prefix}{events}` }), new RedisEventBus(b, { stream: `${prefix}{events}` })];
+    buses.push(busA, busB);
+    await Promise.all([busA.start(), busB.start()]);
+    const audit = new RedisAuditLog(a, prefix);
+    const journal = new RedisJournal({
+      redis: a, store, bus: busA, audit, log, steps: sequentialJournal(store, busA), marks: new RedisInbox(a, { stream: `${prefix}{inbox}` }),
+      auditOf: (pub) => auditRecordOf(pub.topic, pub.payload, pub.options?.key),
+    });
+    await a.ping();
+    const socket = a.stream as unknown as Writes;
+    const writes = { single: vi.spyOn(socket, '_write'), vectored: vi.spyOn(socket, '_writev') };
+    /** Everything A's connection wrote since the last call. */
+    const sent = () => {
+      const text = (chunk: unknown) => (Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+      const out = [...writes.single.mock.calls.map(([c]) => text(c)), ...writes.vectored.mock.calls.map(([cs]) => (cs as { chunk: unknown }[]).map((c) => text(c.chunk)).join(''))].join('');
+      writes.single.mockClear();
+      writes.vectored.mockClear();
+      return out;
+    };
+    const watch = (bus: RedisEventBus, id: string) => bus.subscribe<Payload>('verification', (e) => e.payload.barrier === true || e.payload.verification?.id === id);
+    return { a, store, journal, busA, busB, sent, watch, stream: `${prefix}{events}` };
+  }
+  const next = async (sub: AsyncIterableIterator<BusEvent<Payload>>) => (await sub.next()).value as BusEvent<Payload>;
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  it('sends the stored record\'s JSON once: the script builds the event around it; the replica\'s own subscriber gets the object it published, another replica\'s an equal parse', async () => {
+    const r = await replicas('kyc-json:');
+    await r.store.put('verification', rec('x-1', 'PENDING'), 0);
+    const [subA, subB] = [r.watch(r.busA, 'x-1'), r.watch(r.busB, 'x-1')];
+    const changed = { ...rec('x-1', 'IN_REVIEW'), version: 1, note: 'ünïcode ✓ "quoted"' };
+    r.sent();
+    const stored = await r.journal.commit('verification', changed, 1, event('pawapass:x-1'));
+    expect(stored).toMatchObject({ status: 'IN_REVIEW', version: 2 });
+    const json = JSON.stringify(stored);
+    // over the wire: the record's JSON once (the old call sent it twice: stored, and inside the event)
+    const wire = r.sent();
+    expect(occurrences(wire, JSON.stringify(changed.note))).toBe(1);
+    expect(occurrences(wire, json)).toBe(1);
+    // the event log holds the event with the record in it, exactly as published
+    const [[, fields]] = (await r.a.xrevrange(r.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    const logged = JSON.parse(fields[1]) as { payload: Payload; topic: string; routes: string[] };
+    expect(logged).toMatchObject({ topic: 'verification', routes: ['t1|id|x-1'], payload: { verification: stored, previousStatus: null } });
+    expect(fields[1]).toContain(json);
+    // the record stored reads back as committed
+    expect((await r.store.getMany<Rec>('verification', ['x-1']))[0]).toEqual(stored);
+    const [onA, onB] = [await next(subA), await next(subB)];
+    expect(onA.payload.verification).toBe(stored);
+    expect(onB.payload.verification).toEqual(stored);
+    expect(onB.payload.verification).not.toBe(stored);
+    expect(onA.cursor).toBe(onB.cursor);
+    expect(r.busA.awaitingOwn).toBe(0);
+    await Promise.all([subA.return?.(), subB.return?.()]);
+  });
+
+  it('an event that was not published leaves nothing waiting; a payload holding the placeholder is sent whole and published intact', async () => {
+    const r = await replicas('kyc-json2:');
+    await r.store.put('verification', rec('x-2', 'PENDING'), 0);
+    const sub = r.watch(r.busA, 'x-2');
+    const first = await r.journal.commit('verification', { ...rec('x-2', 'IN_REVIEW'), version: 1 }, 1, event('pawapass:x-2'));
+    expect((await next(sub)).payload.verification).toBe(first);
+    // a lost compare-and-set, then a key published before: neither event is published
+    expect(await r.journal.commit('verification', { ...rec('x-2', 'DECLINED'), version: 1 }, 1, event('pawapass:x-2b'))).toBeNull();
+    expect(r.busA.awaitingOwn).toBe(0);
+    expect(await r.journal.commit('verification', { ...first!, status: 'APPROVED' }, 2, event('pawapass:x-2'))).toMatchObject({ version: 3 });
+    expect(r.busA.awaitingOwn).toBe(0);
+    // a string equal to the placeholder the event is split at
+    const odd = '\u0000kyc:embedded\u0000';
+    const withOdd = (stored: Rec): Publication => ({ topic: 'verification', tenant: 't1', payload: { verification: stored, previousStatus: odd }, options: { routes: ['t1|id|x-2'] } });
+    r.sent();
+    const last = await r.journal.commit('verification', { ...rec('x-2', 'APPROVED'), version: 3, subjectId: odd }, 3, withOdd);
+    expect(occurrences(r.sent(), JSON.stringify(last))).toBe(2); // whole: stored, and in the event
+    const onA = await next(sub);
+    expect(onA.payload).toEqual({ verification: last, previousStatus: odd });
+    const [[, fields]] = (await r.a.xrevrange(r.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    expect((JSON.parse(fields[1]) as { payload: Payload }).payload).toEqual({ verification: last, previousStatus: odd });
+    await sub.return?.();
   });
 });
 

@@ -70,9 +70,53 @@ export interface PreparedPublish<T = unknown> {
   keys: string[];
   /** Always 7 (see PUBLISH_ONCE_FUNCTION). */
   args: (string | number)[];
+  /**
+   * With an embedded value (`prepare`'s `embed`): the event's JSON after the value's, and args[1]
+   * the part before it: the script sends `args[1] .. embed.json .. after` (the value's JSON goes
+   * over the wire once). '' when args[1] is the whole event.
+   */
+  after: string;
   /** The event as published when it is new, with the stream id Redis gave it. */
   event(id: string): BusEvent<T>;
+  /** The event was not published (a lost compare-and-set, a key published before, a failure). */
+  forget(): void;
 }
+
+/** A value inside an event's payload whose JSON the caller has made already (a record it stores). */
+export interface Embedded {
+  value: object;
+  json: string;
+}
+
+/**
+ * Stands for the embedded value in the event's JSON while the rest is serialized. A user's string
+ * holding it only costs the split: it then occurs twice, and the event is serialized whole.
+ */
+const PLACEHOLDER = '\u0000kyc:embedded\u0000';
+const EMBEDDED = JSON.stringify(PLACEHOLDER);
+
+/**
+ * `envelope`'s JSON split where `payload`'s key holding `embed.value` goes, or null (the value is
+ * not one key of the payload, or the placeholder occurs more than once).
+ */
+function around(envelope: { payload: unknown }, embed: Embedded): [before: string, after: string] | null {
+  const payload = envelope.payload as Record<string, unknown> | null;
+  if (typeof payload !== 'object' || payload === null) return null;
+  let key: string | null = null;
+  for (const k of Object.keys(payload)) {
+    if (payload[k] !== embed.value) continue;
+    if (key !== null) return null;
+    key = k;
+  }
+  if (key === null) return null;
+  const parts = JSON.stringify(extend(envelope, { payload: extend(payload, { [key]: PLACEHOLDER }) })).split(EMBEDDED);
+  return parts.length === 2 ? [parts[0], parts[1]] : null;
+}
+
+/** A replica's own events wait this long at most for their message (a message lost in a reconnect). */
+const OWN_WAIT_MS = 30_000;
+/** …and at most this many wait at once. */
+const OWN_MAX = 10_000;
 
 // Reads up to ARGV[2] events of the replay index KEYS[2] after ARGV[1] ('(<id>'), from the stream
 // KEYS[1], in one round trip. Returns {index entries read, events}.
@@ -154,6 +198,12 @@ export class RedisEventBus implements EventBus {
   /** A message came since the last check of the stream. */
   private heard = false;
   private check: NodeJS.Timeout | null = null;
+  /**
+   * Events this replica published that a local subscriber may want, by their JSON, until their
+   * message comes back: handed out as built, not parsed again (the parse was the reader's largest
+   * cost per event). Insertion order is age order; see OWN_WAIT_MS and OWN_MAX.
+   */
+  private readonly own = new Map<string, { event: (id: string) => BusEvent; until: number }>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -201,9 +251,31 @@ export class RedisEventBus implements EventBus {
   private deliver(id: string, topic: string | undefined, routes: string, json: string) {
     this.lastId = id;
     if (topic === ERASE_TOPIC) return this.purge(json);
+    const own = this.own.size ? this.own.get(json) : undefined;
+    if (own) this.own.delete(json);
     if (topic !== undefined && !this.fanout.wants(topic as Topic, routes ? routes.split('\n') : undefined)) return;
-    const event = this.decode(id, json);
+    const event = own ? own.event(id) : this.decode(id, json);
     if (event) this.fanout.dispatch(event);
+  }
+
+  /** Own events still waiting for their message (see `own`). */
+  get awaitingOwn(): number {
+    return this.own.size;
+  }
+
+  /** Remembers an event this replica is publishing, when a local subscriber may want it (see `own`). */
+  private expectOwn(json: string, event: (id: string) => BusEvent, topic: Topic, routes: readonly string[] | undefined): () => void {
+    if (!this.fanout.wants(topic, routes)) return () => {};
+    const now = Date.now();
+    for (const [k, v] of this.own) {
+      if (v.until > now && this.own.size < OWN_MAX) break;
+      this.own.delete(k);
+    }
+    const entry = { event, until: now + OWN_WAIT_MS };
+    this.own.set(json, entry);
+    return () => {
+      if (this.own.get(json) === entry) this.own.delete(json);
+    };
   }
 
   private handleEntry([id, fields]: Entry) {
@@ -305,16 +377,22 @@ export class RedisEventBus implements EventBus {
 
   /**
    * What `publish` sends, for a script that publishes the event only when its record is stored
-   * (store/redis-journal.ts): the same event, key, routes and indexes.
+   * (store/redis-journal.ts): the same event, key, routes and indexes. `embed`: a value of the
+   * payload whose JSON the script has already (see PreparedPublish.after).
    */
-  prepare<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): PreparedPublish<T> {
+  prepare<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}, embed?: Embedded): PreparedPublish<T> {
     const at = new Date().toISOString();
     const routes = options.routes?.length ? options.routes : undefined;
-    const body = JSON.stringify({ topic, at, tenant, payload, routes });
+    const envelope = { topic, at, tenant, payload, routes };
+    const split = embed ? around(envelope, embed) : null;
+    const body = split ? split[0] : JSON.stringify(envelope);
+    const after = split ? split[1] : '';
     const keyName = options.key ? `${this.stream}:published:${options.key}` : this.stream;
     const indexes = replayIndexKeys(topic, tenant, routes).map((k) => this.indexKey(k));
     const [keys, args] = this.appendArgs(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key);
-    return { keys, args, event: (id) => ({ topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) }) };
+    const event = (id: string): BusEvent<T> => ({ topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) });
+    const forget = this.expectOwn(split ? body + embed!.json + after : body, event, topic, routes);
+    return { keys, args, after, event, forget };
   }
 
   /** The event a keyed publish found published before (its stream entry). */
@@ -325,8 +403,17 @@ export class RedisEventBus implements EventBus {
 
   async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
     const prepared = this.prepare(topic, tenant, payload, options);
-    const [isNew, id] = await this.append([prepared.keys, prepared.args]);
-    return isNew ? prepared.event(id) : this.published<T>(id);
+    let isNew: number;
+    let id: string;
+    try {
+      [isNew, id] = await this.append([prepared.keys, prepared.args]);
+    } catch (err) {
+      prepared.forget();
+      throw err;
+    }
+    if (isNew) return prepared.event(id);
+    prepared.forget();
+    return this.published<T>(id);
   }
 
   subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {

@@ -18,8 +18,9 @@ import { CAS_FUNCTION, type RedisStore } from './redis.js';
 
 // KEYS: 1 the record, 2..n+1 publish_once's keys, then the event's processed mark (with a mark),
 // then the audit stream (when audited). ARGV: 1 n, 2 expected version, 3 the record's JSON,
-// 4..10 publish_once's arguments, 11 the mark's TTL ms ('' without a mark), 12.. the audit entry's
-// fields. Returns {-1} when the mark is set (processed before: nothing written), {0, the record as
+// 4..10 publish_once's arguments, 11 the event's JSON after the record's ('': ARGV[5] is the whole
+// event; else ARGV[5] is the part before the record's JSON, which goes over the wire once),
+// 12 the mark's TTL ms ('' without a mark), 13.. the audit entry's fields. Returns {-1} when the mark is set (processed before: nothing written), {0, the record as
 // stored or nil} on a conflict (nothing written; the record that won, so the caller need not read
 // it), else {new version, 1 when the event is new, its stream id, the audit append's error or ''}.
 // The audit append is a pcall: as with the two steps, a failed entry is logged and never fails the change.
@@ -28,18 +29,20 @@ ${PUBLISH_ONCE_FUNCTION}
 local n = tonumber(ARGV[1])
 local k = n + 2
 local mark = nil
-if ARGV[11] ~= '' then
+if ARGV[12] ~= '' then
   mark = KEYS[k]
   k = k + 1
   if redis.call('EXISTS', mark) == 1 then return {-1} end
 end
 local v = cas(KEYS[1], ARGV[2], ARGV[3])
 if v == 0 then return {0, redis.call('GET', KEYS[1])} end
-local published = publish_once({unpack(KEYS, 2, n + 1)}, {unpack(ARGV, 4, 10)})
-if mark then redis.call('SET', mark, '1', 'PX', ARGV[11]) end
+local args = {unpack(ARGV, 4, 10)}
+if ARGV[11] ~= '' then args[2] = ARGV[5] .. ARGV[3] .. ARGV[11] end
+local published = publish_once({unpack(KEYS, 2, n + 1)}, args)
+if mark then redis.call('SET', mark, '1', 'PX', ARGV[12]) end
 local failed = ''
 if #KEYS >= k then
-  local r = redis.pcall('XADD', KEYS[k], '*', unpack(ARGV, 12))
+  local r = redis.pcall('XADD', KEYS[k], '*', unpack(ARGV, 13))
   if type(r) == 'table' and r.err then failed = r.err end
 end
 return {v, published[1], published[2], failed}`;
@@ -84,13 +87,23 @@ export class RedisJournal implements Journal {
       return steps.commit(kind, record, expectedVersion, event);
     }
     const stored = extend(record, { version: expectedVersion + 1 });
+    // stored as it is published, with its version (a read takes the version from the prefix):
+    // one JSON for both, sent once
+    const json = JSON.stringify(stored);
     const publication = event(stored);
-    const published = bus.prepare(publication.topic, publication.tenant, publication.payload, publication.options);
+    const published = bus.prepare(publication.topic, publication.tenant, publication.payload, publication.options, { value: stored, json });
     const audited = auditOf(publication);
     const [auditKey, auditFields] = audited ? audit.appendArgs(publication.tenant, audited.subjectId, audited.entry) : [null, []];
-    const [recordKey, expected, json] = store.casArgs(kind, record, expectedVersion);
-    const keys = [recordKey, ...published.keys, ...(mark ? [mark.key] : []), ...(auditKey ? [auditKey] : [])];
-    const [version, current, , failed] = await this.redis.kycCommit(keys.length, ...keys, published.keys.length, expected, json, ...published.args, mark ? mark.ttlMs : '', ...auditFields);
+    const keys = [store.key(kind, record.id), ...published.keys, ...(mark ? [mark.key] : []), ...(auditKey ? [auditKey] : [])];
+    let reply: Awaited<ReturnType<Scripts['kycCommit']>>;
+    try {
+      reply = await this.redis.kycCommit(keys.length, ...keys, published.keys.length, String(expectedVersion), json, ...published.args, published.after, mark ? mark.ttlMs : '', ...auditFields);
+    } catch (err) {
+      published.forget();
+      throw err;
+    }
+    const [version, current, , failed] = reply;
+    if (version < 1 || current !== 1) published.forget(); // not published: refused, lost, or its key published before
     if (version === -1) throw new DuplicateEvent();
     if (version === 0) {
       options?.latest?.(store.parse<T>((current as string | null | undefined) ?? null));

@@ -98,6 +98,11 @@ export class RedisStore implements Store {
     return `${this.prefix}{${kind}:${id}}`;
   }
 
+  /** The key of a record (its own hash slot), for a script that stores it (store/redis-journal.ts). */
+  key(kind: EntityKind, id: string): string {
+    return this.record(kind, id);
+  }
+
   private index(kind: EntityKind, tenant: string, subjectId?: string | null) {
     return subjectId != null ? `${this.prefix}{t:${tenant}}:${kind}:s:${subjectId}` : `${this.prefix}{t:${tenant}}:${kind}`;
   }
@@ -117,11 +122,8 @@ export class RedisStore implements Store {
     return entity;
   }
 
-  /**
-   * The compare-and-set `put` runs for a change of an existing record (`expectedVersion` ≥ 1: no
-   * index to write): CAS_FUNCTION's key and arguments.
-   */
-  casArgs(kind: EntityKind, entity: Entity, expectedVersion: number): [key: string, expected: string, json: string] {
+  /** CAS_FUNCTION's key and arguments for `put` (the record's JSON without its version). */
+  private casArgs(kind: EntityKind, entity: Entity, expectedVersion: number): [key: string, expected: string, json: string] {
     const { version: _ignored, ...body } = entity;
     return [this.record(kind, entity.id), String(expectedVersion), JSON.stringify(body)];
   }
