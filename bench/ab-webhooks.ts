@@ -5,12 +5,13 @@
 // both alike. The sessions are round-robin over figure 3's providers (pawaPass, UpPass, Argos), or
 // over those named with --providers; over Redis, or with `--store memory` on the in-memory store
 // (figure 3's single instance; the redis-server then idles). No subscribers: this isolates what one webhook costs (verify,
-// parse, inbox, store, publish, audit, acknowledge). Reports each build's median server CPU µs and
+// parse, inbox, store, publish, audit, acknowledge); with --subscribe each session has a graphql-ws
+// subscriber (figure 3's selection) on the same server, and a round ends once every event reached it. Reports each build's median server CPU µs and
 // its redis-server's CPU µs per webhook, and the 1-minute load average before and after.
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]
-//     [--providers pawapass,uppass,argos] [--store redis|memory] [--fresh] [--rate N] [--a-env K=V] [--b-env K=V]
+//     [--providers pawapass,uppass,argos] [--store redis|memory] [--fresh] [--rate N] [--subscribe] [--a-env K=V] [--b-env K=V]
 // --fresh: new server processes for every round. One process's JIT and heap stay with it for all
 // its rounds, so a server that happened to start well (or badly) tilts every round its way: two
 // identical builds read 411 vs 368 and 435 vs 486 µs (11 of 12 and 0 of 8 rounds lower) without
@@ -18,8 +19,10 @@
 // --a-env / --b-env: KEY=VALUE settings for one side (repeatable): one build, a setting A/B.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { load1, median, paced, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
+import WebSocket from 'ws';
+import { AUTH_PARAMS, load1, median, paced, round, startRedis, startServerProcess, type RedisServer, type ServerProcess } from './lib.js';
 import { begin, type BenchProvider, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 
 const { values } = parseArgs({
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'redis' },
     fresh: { type: 'boolean', default: false },
     rate: { type: 'string' },
+    subscribe: { type: 'boolean', default: false },
     'a-env': { type: 'string', multiple: true, default: [] },
     'b-env': { type: 'string', multiple: true, default: [] },
   },
@@ -63,6 +67,9 @@ interface Side {
   redis: RedisServer;
   probe: Redis;
   sessions: { p: BenchProvider; v: Started }[];
+  /** --subscribe: the graphql-ws clients, and the events they received. */
+  clients: Client[];
+  received: { count: number; wake: (() => void) | null };
   sent: number;
   cpu: number[];
   redisCpu: number[];
@@ -76,7 +83,45 @@ async function serve(name: string, dir: string, redis: RedisServer, own: Record<
     const p = providers[i % providers.length];
     sessions.push({ p, v: await begin(p, server.url, `ab-${i}`, i) });
   }
-  return { server, sessions };
+  const received: Side['received'] = { count: 0, wake: null };
+  const clients = values.subscribe ? await subscribe(server, sessions, received) : [];
+  return { server, sessions, clients, received };
+}
+
+/** One graphql-ws client per session, subscribed to its verification as figure 3's are; resolves once the server holds them all. */
+async function subscribe(server: ServerProcess, sessions: Side['sessions'], received: Side['received']): Promise<Client[]> {
+  const clients = sessions.map(({ v }) => {
+    const client = createClient({ url: `${server.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: AUTH_PARAMS });
+    const query = 'subscription($id: ID) { verificationUpdated(id: $id) { cursor at previousStatus verification { id status providerStatus } } }';
+    client.subscribe({ query, variables: { id: v.id } }, {
+      next: () => {
+        received.count++;
+        received.wake?.();
+      },
+      error: (err) => console.error('subscriber:', err),
+      complete: () => {},
+    });
+    return client;
+  });
+  const deadline = Date.now() + 30_000;
+  while ((await server.stats()).subscribers < sessions.length) {
+    if (Date.now() > deadline) throw new Error('subscribers did not register');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return clients;
+}
+
+/** Resolves once the side's subscribers have received `n` events (each webhook is one change). */
+async function delivered(s: Side, n: number) {
+  const deadline = Date.now() + 60_000;
+  while (s.received.count < n) {
+    if (Date.now() > deadline) throw new Error(`${s.name}: ${s.received.count} of ${n} events reached the subscribers`);
+    await new Promise<void>((r) => {
+      s.received.wake = r;
+      setTimeout(r, 1000);
+    });
+  }
+  s.received.wake = null;
 }
 
 async function side(name: string, dir: string, env: Record<string, string>): Promise<Side> {
@@ -84,9 +129,14 @@ async function side(name: string, dir: string, env: Record<string, string>): Pro
   return { name, dir, env, redis, probe: new Redis(redis.url), ...(await serve(name, dir, redis, env)), sent: 0, cpu: [], redisCpu: [] };
 }
 
+async function stopServer(s: Side) {
+  await Promise.all(s.clients.map((c) => c.dispose()));
+  await s.server.stop();
+}
+
 /** --fresh: this side's server replaced by a new process, warmed up like the first. */
 async function restart(s: Side) {
-  await s.server.stop();
+  await stopServer(s);
   Object.assign(s, await serve(s.name, s.dir, s.redis, s.env));
   await send(s, perRound);
 }
@@ -100,6 +150,7 @@ async function redisCpuMs(probe: Redis): Promise<number> {
 
 async function send(s: Side, n: number) {
   const stamp = Date.now();
+  const expected = s.received.count + n;
   const one = async (i: number) => {
     const k = s.sent++;
     const { p, v } = s.sessions[k % SESSIONS];
@@ -112,9 +163,10 @@ async function send(s: Side, n: number) {
     const all: Promise<void>[] = [];
     await paced(rate, n / rate, (i) => all.push(one(i)));
     await Promise.all(all);
-    return;
+  } else {
+    for (let i = 0; i < n; i += IN_FLIGHT) await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, n - i) }, (_, j) => one(i + j)));
   }
-  for (let i = 0; i < n; i += IN_FLIGHT) await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, n - i) }, (_, j) => one(i + j)));
+  if (values.subscribe) await delivered(s, expected);
 }
 
 const loadBefore = load1();
@@ -133,7 +185,7 @@ try {
 } finally {
   for (const s of sides) {
     s.probe.disconnect();
-    await s.server.stop();
+    await stopServer(s);
     await s.redis.stop();
   }
 }
@@ -146,6 +198,7 @@ console.log(JSON.stringify({
   providers: providers.map((p) => p.key),
   store: values.store,
   fresh: values.fresh,
+  subscribe: values.subscribe,
   env: { a: settings(values['a-env']!), b: settings(values['b-env']!) },
   summary: sides.map((s) => ({ build: s.name, serverCpuUsPerWebhook: median(s.cpu), redisCpuUsPerWebhook: median(s.redisCpu), rounds: { server: s.cpu, redis: s.redisCpu } })),
   bLowerInRounds: { server: `${lower('cpu')}/${rounds}`, redis: `${lower('redisCpu')}/${rounds}` },

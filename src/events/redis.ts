@@ -7,7 +7,9 @@
 // an entry a replica of an older version appended without the push), the reader first reads the
 // missing entries from the stream, in order; while no message comes it checks the stream every
 // `blockMs`. The stream id is the event's cursor, so order is the same on every replica, and a
-// subscriber resumes with XRANGE from its cursor.
+// subscriber resumes with XRANGE from its cursor. An event this replica published comes back on
+// the channel like any other (same order), but is handed out as the object it published rather
+// than parsed again (`own`).
 import { once } from 'node:events';
 import { extend } from '../domain/objects.js';
 import type { RedisClient } from '../redis/client.js';
