@@ -264,6 +264,27 @@ describe.skipIf(!hasRedis)('a change\'s JSON on a single Redis', () => {
     await Promise.all([subA.return?.(), subB.return?.()]);
   });
 
+  it('two own events alike in length and time are each delivered as published, in order', async () => {
+    const r = await replicas('kyc-json3:');
+    const sub = r.busA.subscribe<{ n: string }>('verification', () => true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const [first, second] = [{ n: 'one' }, { n: 'two' }];
+    let events;
+    try {
+      // both prepared before either goes out: the second takes the first's place, the first is parsed
+      events = await Promise.all([r.busA.publish('verification', 't1', first), r.busA.publish('verification', 't1', second)]);
+      expect(events[0].at).toBe(events[1].at);
+    } finally {
+      vi.useRealTimers();
+    }
+    const got = [(await sub.next()).value as BusEvent<{ n: string }>, (await sub.next()).value as BusEvent<{ n: string }>];
+    expect(got.map((e) => [e.cursor, e.payload.n])).toEqual([[events[0].cursor, 'one'], [events[1].cursor, 'two']]);
+    expect(got[0].payload).not.toBe(first);
+    expect(got[1].payload).toBe(second);
+    expect(r.busA.awaitingOwn).toBe(0);
+    await sub.return?.();
+  });
+
   it('an event that was not published leaves nothing waiting; a payload holding the placeholder is sent whole and published intact', async () => {
     const r = await replicas('kyc-json2:');
     await r.store.put('verification', rec('x-2', 'PENDING'), 0);

@@ -115,6 +115,16 @@ function around(envelope: { payload: unknown }, embed: Embedded): [before: strin
   return parts.length === 2 ? [parts[0], parts[1]] : null;
 }
 
+/**
+ * What an own event is looked up by: its JSON's length and its `at` (the envelope's second key,
+ * so found near the start). Hashing the whole JSON (~2 KB) per message cost more than this; the
+ * JSON is then compared whole, so two events with the same key are never mistaken for each other.
+ */
+function ownKey(json: string): string {
+  const at = json.indexOf('"at":"');
+  return at < 0 ? '' : `${json.length}:${json.slice(at + 6, at + 30)}`;
+}
+
 /** A replica's own events wait this long at most for their message (a message lost in a reconnect). */
 const OWN_WAIT_MS = 30_000;
 /** …and at most this many wait at once. */
@@ -201,11 +211,12 @@ export class RedisEventBus implements EventBus {
   private heard = false;
   private check: NodeJS.Timeout | null = null;
   /**
-   * Events this replica published that a local subscriber may want, by their JSON, until their
-   * message comes back: handed out as built, not parsed again (the parse was the reader's largest
-   * cost per event). Insertion order is age order; see OWN_WAIT_MS and OWN_MAX.
+   * Events this replica published that a local subscriber may want, until their message comes
+   * back (found by `ownKey`, then their JSON compared whole): handed out as built, not parsed again
+   * (the parse was the reader's largest cost per event). Insertion order is age order; see
+   * OWN_WAIT_MS and OWN_MAX.
    */
-  private readonly own = new Map<string, { event: (id: string) => BusEvent; until: number }>();
+  private readonly own = new Map<string, { json: string; event: (id: string) => BusEvent; until: number }>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -253,8 +264,7 @@ export class RedisEventBus implements EventBus {
   private deliver(id: string, topic: string | undefined, routes: string, json: string) {
     this.lastId = id;
     if (topic === ERASE_TOPIC) return this.purge(json);
-    const own = this.own.size ? this.own.get(json) : undefined;
-    if (own) this.own.delete(json);
+    const own = this.own.size ? this.takeOwn(json) : undefined;
     if (topic !== undefined && !this.fanout.wants(topic as Topic, routes ? routes.split('\n') : undefined)) return;
     const event = own ? own.event(id) : this.decode(id, json);
     if (event) this.fanout.dispatch(event);
@@ -265,6 +275,15 @@ export class RedisEventBus implements EventBus {
     return this.own.size;
   }
 
+  /** The own event whose JSON this is, no longer waiting (see `own`). */
+  private takeOwn(json: string) {
+    const key = ownKey(json);
+    const own = this.own.get(key);
+    if (own?.json !== json) return undefined; // another replica's (or another own event with the same key)
+    this.own.delete(key);
+    return own;
+  }
+
   /** Remembers an event this replica is publishing, when a local subscriber may want it (see `own`). */
   private expectOwn(json: string, event: (id: string) => BusEvent, topic: Topic, routes: readonly string[] | undefined): () => void {
     if (!this.fanout.wants(topic, routes)) return () => {};
@@ -273,10 +292,11 @@ export class RedisEventBus implements EventBus {
       if (v.until > now && this.own.size < OWN_MAX) break;
       this.own.delete(k);
     }
-    const entry = { event, until: now + OWN_WAIT_MS };
-    this.own.set(json, entry);
+    const key = ownKey(json);
+    const entry = { json, event, until: now + OWN_WAIT_MS };
+    this.own.set(key, entry); // one with the same key already waiting is then parsed when it comes
     return () => {
-      if (this.own.get(json) === entry) this.own.delete(json);
+      if (this.own.get(key) === entry) this.own.delete(key);
     };
   }
 
