@@ -4,10 +4,11 @@
 // alternating rounds (the order flips every round), so background load on a shared machine hits
 // both alike. The sessions are round-robin over figure 3's providers (pawaPass, UpPass, Argos), or
 // over those named with --providers; over Redis, or with `--store memory` on the in-memory store
-// (figure 3's single instance; the redis-server then idles). No subscribers: this isolates what one webhook costs (verify,
-// parse, inbox, store, publish, audit, acknowledge); with --subscribe each session has a graphql-ws
-// subscriber (figure 3's selection) on the same server, and a round ends once every event reached it. Reports each build's median server CPU µs and
-// its redis-server's CPU µs per webhook, and the 1-minute load average before and after.
+// (figure 3's single instance; the redis-server then idles). No subscribers: this isolates what
+// one webhook costs (verify, parse, inbox, store, publish, audit, acknowledge); with --subscribe
+// each session has a graphql-ws subscriber (figure 3's selection) on the same server, and a round
+// ends once every event reached it. Reports each build's median server CPU µs and its
+// redis-server's CPU µs per webhook, and the 1-minute load average before and after.
 //
 //   npm run bench:build   (in both checkouts)
 //   node dist/bench/bench/ab-webhooks.js --a /path/to/old-checkout [--b .] [--rounds 14] [--webhooks 2000]

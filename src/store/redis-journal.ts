@@ -20,9 +20,10 @@ import { CAS_FUNCTION, type RedisStore } from './redis.js';
 // then the audit stream (when audited). ARGV: 1 n, 2 expected version, 3 the record's JSON,
 // 4..10 publish_once's arguments, 11 the event's JSON after the record's ('': ARGV[5] is the whole
 // event; else ARGV[5] is the part before the record's JSON, which goes over the wire once),
-// 12 the mark's TTL ms ('' without a mark), 13.. the audit entry's fields. Returns {-1} when the mark is set (processed before: nothing written), {0, the record as
-// stored or nil} on a conflict (nothing written; the record that won, so the caller need not read
-// it), else {new version, 1 when the event is new, its stream id, the audit append's error or ''}.
+// 12 the mark's TTL ms ('' without a mark), 13.. the audit entry's fields. Returns {-1} when the
+// mark is set (processed before: nothing written), {0, the record as stored or nil} on a conflict
+// (nothing written; the record that won, so the caller need not read it), else {new version, 1
+// when the event is new, its stream id, the audit append's error or ''}.
 // The audit append is a pcall: as with the two steps, a failed entry is logged and never fails the change.
 const COMMIT = `${CAS_FUNCTION}
 ${PUBLISH_ONCE_FUNCTION}
