@@ -60,6 +60,13 @@ function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
       while (!(await next(sub)).payload.barrier);
       return sub;
     };
+    /** Nothing more was published about `id` (a later barrier comes next); it reads as `stored`, and its trail holds `actions`. */
+    const unchanged = async (sub: Sub, id: string, stored: Partial<Rec>, actions: string[]) => {
+      await barrier();
+      expect((await next(sub)).payload.barrier).toBe(true);
+      expect((await p.store.getMany<Rec>('verification', [id]))[0]).toMatchObject(stored);
+      expect((await p.audit.list('t1', `subject-${id}`, 10)).items.map((e) => e.action)).toEqual(actions);
+    };
 
     it('stores a change on top of the version it read, publishes the stored record once and audits it', async () => {
       const sub = await watch('j-1');
@@ -87,10 +94,7 @@ function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
       await p.journal.commit('verification', { ...created!, status: 'IN_REVIEW' }, 1, event());
       const sub = await watch('j-2');
       expect(await p.journal.commit('verification', { ...created!, status: 'DECLINED' }, 1, event('pawapass:late'))).toBeNull();
-      await barrier();
-      expect((await next(sub)).payload.barrier).toBe(true);
-      expect((await p.store.getMany<Rec>('verification', ['j-2']))[0]).toMatchObject({ status: 'IN_REVIEW', version: 2 });
-      expect((await p.audit.list('t1', 'subject-j-2', 10)).items.map((e) => e.action)).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
+      await unchanged(sub, 'j-2', { status: 'IN_REVIEW', version: 2 }, ['START_VERIFICATION', 'STATUS_CHANGED']);
       await sub.return?.();
     });
 
@@ -122,10 +126,7 @@ function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
       // the inbox sees the mark: the same event appended later is a duplicate
       expect((await p.inbox.append('pawapass', [{ kind: 'verification', eventId: 'ev-4', view: {} } as never]))[0].processed).toBe(true);
       await expect(p.journal.commit('verification', { ...stored!, status: 'APPROVED' }, 2, event('pawapass:ev-4'), { mark })).rejects.toBeInstanceOf(DuplicateEvent);
-      await barrier();
-      expect((await next(sub)).payload.barrier).toBe(true);
-      expect((await p.store.getMany<Rec>('verification', ['j-4']))[0]).toMatchObject({ status: 'IN_REVIEW', version: 2 });
-      expect((await p.audit.list('t1', 'subject-j-4', 10)).items.map((e) => e.action)).toEqual(['START_VERIFICATION', 'STATUS_CHANGED']);
+      await unchanged(sub, 'j-4', { status: 'IN_REVIEW', version: 2 }, ['START_VERIFICATION', 'STATUS_CHANGED']);
       await sub.return?.();
     });
 
