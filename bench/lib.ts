@@ -20,7 +20,7 @@ const BENCH_KEY = newApiKey('bench', [...SCOPES]);
 export const AUTH_HEADERS: Readonly<Record<string, string>> = { authorization: `Bearer ${BENCH_KEY.key}` };
 /** graphql-ws connectionParams carrying the same key. */
 export const AUTH_PARAMS = { authorization: `Bearer ${BENCH_KEY.key}` };
-const KYC_ENV = { NODE_ENV: 'production', API_KEYS: JSON.stringify([BENCH_KEY.entry]), SANDBOX_ROUTES: 'on' };
+export const KYC_ENV = { NODE_ENV: 'production', API_KEYS: JSON.stringify([BENCH_KEY.entry]), SANDBOX_ROUTES: 'on' };
 
 /** Repository root (this file is compiled to dist/bench/bench/lib.js). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

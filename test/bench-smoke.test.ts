@@ -203,4 +203,22 @@ describe.skipIf(!enabled)('npm run bench:smoke', () => {
     expect(Number.isFinite(f.kycGraph.growth.rssBytes)).toBe(true);
     expect(Number.isFinite(f.baseline.growth.rssBytes)).toBe(true);
   });
+
+  it('runs the webhook path in a loop, hot and paced, for one build and as an A/B of two', async () => {
+    const small = ['--webhooks', '300', '--paced', '30', '--pace-ms', '1', '--repeats', '1', '--sessions', '6'];
+    // every webhook must be answered 200 and reach its subscriber, or the loop exits non-zero
+    const one = JSON.parse((await run(process.execPath, ['dist/bench/bench/webhook-loop.js', ...small], { timeout: 60_000 })).stdout) as Record<string, number>;
+    expect(one.hotUs).toBeGreaterThan(0);
+    expect(one.idleTurnUs).toBeGreaterThan(0);
+    expect(Number.isFinite(one.pacedUs)).toBe(true);
+    const ab = JSON.parse((await run(process.execPath, ['dist/bench/bench/webhook-loop.js', '--a', '.', '--passes', '1', ...small], { timeout: 120_000 })).stdout) as {
+      a: { byPass: unknown[]; hotUs: number };
+      b: { byPass: unknown[]; hotUs: number };
+      bOverA: { hot: number; bLowerHot: string };
+    };
+    expect(ab.a.byPass).toHaveLength(1);
+    expect(ab.b.byPass).toHaveLength(1);
+    expect(ab.bOverA.hot).toBeCloseTo(ab.b.hotUs / ab.a.hotUs, 2);
+    expect(ab.bOverA.bLowerHot).toMatch(/^[01] of 1$/);
+  }, 200_000);
 });
