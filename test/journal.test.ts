@@ -1,5 +1,5 @@
-// One journal suite (store/journal.ts), run against the two steps in memory and against the one
-// Lua call on a real Redis (store/redis-journal.ts): a change is stored on top of the version it
+// One journal suite (store/journal.ts), run against the one synchronous step in memory
+// (store/memory-journal.ts) and against the one Lua call on a real Redis (store/redis-journal.ts): a change is stored on top of the version it
 // read and published exactly when it is stored, with its audit entry; a lost compare-and-set
 // writes, publishes and audits nothing (shown with a later barrier event, never a sleep).
 import { Redis } from 'ioredis';
@@ -17,6 +17,7 @@ import type { Inbox } from '../src/inbox/contract.js';
 import { MemoryInbox } from '../src/inbox/memory.js';
 import { RedisInbox } from '../src/inbox/redis.js';
 import { DuplicateEvent, type Journal, sequentialJournal } from '../src/store/journal.js';
+import { MemoryJournal } from '../src/store/memory-journal.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { RedisJournal } from '../src/store/redis-journal.js';
 import { RedisStore } from '../src/store/redis.js';
@@ -137,19 +138,40 @@ function journalSuite(name: string, make: () => Promise<Parts>, skip = false) {
       const lost = await p.journal.commit('verification', { ...created!, status: 'DECLINED' }, 1, event('pawapass:ev-5'), { mark: { provider: 'pawapass', eventId: 'ev-5' }, latest: (r) => handed.push(r) });
       expect(lost).toBeNull();
       expect(await p.inbox.processed('pawapass', 'ev-5')).toBe(false);
-      // the two steps read nothing on a conflict (the caller reads); the one Lua call hands over what it found
-      if (handed.length) expect(handed).toEqual([{ ...won, version: 2 }]);
+      // both hand over the record that won: the caller need not read it
+      expect(handed).toEqual([{ ...won, version: 2 }]);
     });
   });
 }
 
-journalSuite('in memory (put, then publish)', async () => {
+journalSuite('in memory (one synchronous step)', async () => {
   const store = new MemoryStore();
   const raw = new MemoryEventBus();
   const audit = new MemoryAuditLog();
-  const bus = auditedBus(raw, audit, log);
   const inbox = new MemoryInbox();
-  return { journal: sequentialJournal(store, bus, inbox), store, bus: raw, audit, inbox };
+  const journal = new MemoryJournal({ store, bus: raw, audit, marks: inbox, log, auditOf: (pub) => auditRecordOf(pub.topic, pub.payload, pub.options?.key) });
+  return { journal, store, bus: raw, audit, inbox };
+});
+
+describe('the journal in memory', () => {
+  it('stores the change, its processed mark, its event and its audit entry in the tick of the call: nothing runs in between', async () => {
+    const store = new MemoryStore();
+    const bus = new MemoryEventBus();
+    const audit = new MemoryAuditLog();
+    const inbox = new MemoryInbox();
+    const journal = new MemoryJournal({ store, bus, audit, marks: inbox, log, auditOf: (pub) => auditRecordOf(pub.topic, pub.payload, pub.options?.key) });
+    const created = (await journal.commit('verification', rec('t-1', 'PENDING'), 0, event('created:t-1')))!;
+    const pending = journal.commit('verification', { ...created, status: 'APPROVED' }, 1, event('pawapass:t-1'), { mark: { provider: 'pawapass', eventId: 't-1' } });
+    // not awaited yet: every part is already there (the two steps had stored nothing by now)
+    expect(store.getNow<Rec>('verification', 't-1')).toMatchObject({ status: 'APPROVED', version: 2 });
+    expect(inbox.processedNow('pawapass', 't-1')).toBe(true);
+    const counted = audit.count('t1', 'subject-t-1');
+    // the event's key is taken: publishing under it again hands back the event the commit published
+    const published = bus.publishNow('verification', 't1', { verification: null }, { key: 'pawapass:t-1' });
+    expect(await counted).toBe(2);
+    expect(published).toMatchObject({ cursor: 'm2', payload: { verification: { status: 'APPROVED', version: 2 } } });
+    await expect(pending).resolves.toMatchObject({ version: 2 });
+  });
 });
 
 let redis: RedisServer | null = null;

@@ -23,6 +23,11 @@ export class MemoryAuditLog implements AuditLog {
   }
 
   async append(tenant: string, subjectId: string, entry: AuditRecord): Promise<void> {
+    this.appendNow(tenant, subjectId, entry);
+  }
+
+  /** `append` in this tick (store/memory-journal.ts). */
+  appendNow(tenant: string, subjectId: string, entry: AuditRecord): void {
     const key = `${tenant}\n${subjectId}`;
     const list = this.trails.get(key) ?? [];
     list.push(Object.freeze({ id: this.nextId(), at: new Date().toISOString(), actor: entry.actor, action: entry.action, targetId: entry.targetId }));

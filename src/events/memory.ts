@@ -44,6 +44,11 @@ export class MemoryEventBus implements EventBus {
   }
 
   async publish<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): Promise<BusEvent<T>> {
+    return this.publishNow(topic, tenant, payload, options);
+  }
+
+  /** `publish` in this tick (store/memory-journal.ts). */
+  publishNow<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}): BusEvent<T> {
     if (options.key) {
       const existing = this.keys.get(options.key);
       if (existing) return existing as BusEvent<T>;

@@ -47,25 +47,21 @@ export class MemoryInbox implements Inbox {
       const id = String(++this.seq);
       this.held.set(id, { entry: { id, provider, event, receivedAt, deliveries: 1 }, deliveredAt: receivedAt });
       // the caller's copy says whether the id was processed; the held one does not (a claim asks)
-      return { id, provider, event, receivedAt, deliveries: 1, processed: this.isDone(provider, event.eventId) };
+      return { id, provider, event, receivedAt, deliveries: 1, processed: this.processedNow(provider, event.eventId) };
     });
   }
 
   async processed(provider: string, eventId: string): Promise<boolean> {
-    return this.isDone(provider, eventId);
+    return this.processedNow(provider, eventId);
   }
 
   async complete(entry: InboxEntry): Promise<void> {
-    this.remember(entry.provider, entry.event.eventId);
+    this.markProcessedNow(entry.provider, entry.event.eventId);
     this.held.delete(entry.id);
   }
 
-  /** Remembers an event id as processed that had no entry (a webhook applied directly: store/journal.ts `EventMarks`). */
-  async markProcessed(provider: string, eventId: string): Promise<void> {
-    this.remember(provider, eventId);
-  }
-
-  private remember(provider: string, eventId: string) {
+  /** Remembers an event id as processed (also one that had no entry: a webhook applied directly, store/memory-journal.ts). */
+  markProcessedNow(provider: string, eventId: string): void {
     const key = `${provider}:${eventId}`;
     this.done.delete(key); // re-inserted as the newest
     this.done.set(key, Date.now() + this.dedupTtlMs);
@@ -78,7 +74,8 @@ export class MemoryInbox implements Inbox {
     }
   }
 
-  private isDone(provider: string, eventId: string): boolean {
+  /** Whether an event id was processed (`processed`, in this tick: store/memory-journal.ts). */
+  processedNow(provider: string, eventId: string): boolean {
     const key = `${provider}:${eventId}`;
     const expiresAt = this.done.get(key);
     if (expiresAt === undefined) return false;

@@ -15,6 +15,7 @@ import type { Store } from '../store/contract.js';
 import { MemoryStore } from '../store/memory.js';
 import { RedisStore } from '../store/redis.js';
 import { type Journal, sequentialJournal } from '../store/journal.js';
+import { MemoryJournal } from '../store/memory-journal.js';
 import { type AuditOf, RedisJournal } from '../store/redis-journal.js';
 import { isCluster, type RedisClient } from '../redis/client.js';
 import { connectRedis } from '../redis/connect.js';
@@ -28,8 +29,9 @@ export interface SharedState {
   readonly audit: AuditLog;
   /**
    * The journal the services store changes with, publishing on `bus`: on a single Redis one Lua
-   * call per change (store/redis-journal.ts), else two steps (the store's put, then `bus`' publish;
-   * in memory with the inbox's processed marks, on a Redis Cluster without).
+   * call per change (store/redis-journal.ts), in memory one synchronous step (store/memory-journal.ts),
+   * both with the inbox's processed marks; on a Redis Cluster two steps (the store's put, then
+   * `bus`' publish), without marks.
    */
   journal(bus: EventBus, auditOf: AuditOf): Journal;
   /** Closes bus, inbox, store and the Redis connection (after the server stopped using them). */
@@ -58,7 +60,9 @@ export async function openSharedState(config: Config, log: Logger): Promise<Shar
     inbox,
     audit,
     journal(publishOn, auditOf) {
-      const steps = sequentialJournal(store, publishOn, rawInbox instanceof MemoryInbox ? rawInbox : null);
+      // in memory: one synchronous step (store/memory-journal.ts)
+      if (store instanceof MemoryStore && bus instanceof MemoryEventBus && audit instanceof MemoryAuditLog && inbox instanceof MemoryInbox) return new MemoryJournal({ store, bus, audit, auditOf, marks: inbox, log });
+      const steps = sequentialJournal(store, publishOn);
       if (!redis || isCluster(redis) || !(rawStore instanceof RedisStore) || !(bus instanceof RedisEventBus) || !(audit instanceof RedisAuditLog) || !(rawInbox instanceof RedisInbox)) return steps;
       return new RedisJournal({ redis, store: rawStore, bus, audit, auditOf, steps, marks: rawInbox, waitReplicas: replicas, log });
     },

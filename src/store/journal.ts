@@ -1,8 +1,9 @@
 // The journal: where a service stores a change of a record and publishes its event. A change is
 // published exactly when it is stored (a compare-and-set that loses publishes nothing), so the
-// event log, and the audit trail written from it, follow the store. In memory and on a Redis
-// Cluster it is the store's `put`, then the bus's `publish`; on a single Redis, one Lua call does
-// both and appends the audit entry (store/redis-journal.ts): one round trip instead of two.
+// event log, and the audit trail written from it, follow the store. On a single Redis one Lua call
+// stores it, publishes it and appends the audit entry (store/redis-journal.ts); in memory one
+// synchronous step does the same (store/memory-journal.ts); on a Redis Cluster it is the store's
+// `put`, then the bus's `publish`.
 import type { EventBus, Publication } from '../events/contract.js';
 import type { Entity, EntityKind, Store } from './contract.js';
 
@@ -11,12 +12,6 @@ export interface EventMark {
   /** Lower-case provider key. */
   provider: string;
   eventId: string;
-}
-
-/** Where processed event ids are remembered (the inbox's marks: inbox/contract.ts). */
-export interface EventMarks {
-  processed(provider: string, eventId: string): Promise<boolean>;
-  markProcessed(provider: string, eventId: string): Promise<void>;
 }
 
 /** `commit` with a `mark` whose event was processed before: nothing written, nothing published. */
@@ -54,28 +49,22 @@ export interface Journal {
 }
 
 /**
- * `store.put`, then `bus.publish` (memory, Redis Cluster). With `marks` (in memory) a commit with
- * a mark checks it first and sets it after the publish: the same event applied twice at once
- * reads the same version, so the second loses the compare-and-set and, re-read, changes nothing.
+ * `store.put`, then `bus.publish`: on a Redis Cluster (the record and the event log are different
+ * hash slots), and for services built without a backend's journal. Takes no marks.
  */
-export function sequentialJournal(store: Store, bus: EventBus, marks: EventMarks | null = null): Journal {
+export function sequentialJournal(store: Store, bus: EventBus): Journal {
   const publish = async ({ topic, tenant, payload, options }: Publication) => {
     await bus.publish(topic, tenant, payload, options);
   };
   return {
     async commit(kind, record, expectedVersion, event, options) {
-      const mark = options?.mark;
-      if (mark) {
-        if (!marks) throw new Error('this journal does not take marks');
-        if (await marks.processed(mark.provider, mark.eventId)) throw new DuplicateEvent();
-      }
+      if (options?.mark) throw new Error('this journal does not take marks');
       const stored = await store.put(kind, record, expectedVersion);
       if (!stored) return null;
       await publish(event(stored));
-      if (mark) await marks!.markProcessed(mark.provider, mark.eventId);
       return stored;
     },
     publish,
-    marks: marks !== null,
+    marks: false,
   };
 }

@@ -18,12 +18,20 @@ export class MemoryStore implements Store {
   private readonly indexes = new Map<string, string[]>();
   private readonly expiring = new Map<string, Expiring>();
   async getMany<T extends Entity>(kind: EntityKind, ids: readonly string[]): Promise<(T | null)[]> {
-    return ids.map((id) => {
-      return (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null;
-    });
+    return ids.map((id) => this.getNow<T>(kind, id));
+  }
+
+  /** The stored record `id`, in this tick. */
+  getNow<T extends Entity>(kind: EntityKind, id: string): T | null {
+    return (this.entities.get(`${kind}:${id}`) as T | undefined) ?? null;
   }
 
   async put<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): Promise<T | null> {
+    return this.putNow(kind, entity, expectedVersion);
+  }
+
+  /** `put` in this tick (store/memory-journal.ts commits a change, its event and its audit entry in one step). */
+  putNow<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): T | null {
     const key = `${kind}:${entity.id}`;
     if (expectedVersion !== undefined && this.live(`tomb:${key}`)) return null; // erased
     const current = this.entities.get(key);
