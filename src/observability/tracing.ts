@@ -30,6 +30,9 @@ export function tracingEnabled(): boolean {
   return enabled;
 }
 
+/** An open span (what the trace helpers hand their callback; null when tracing is off). */
+export type { Span };
+
 export interface Tracing {
   /** Exports the finished spans now (instead of within OTEL_BSP_SCHEDULE_DELAY). */
   flush(): Promise<void>;

@@ -11,7 +11,7 @@ import type { Provider } from '../domain/verification.js';
 import { DEFAULT_MAX_DELIVERIES, type Inbox, type InboxEntry } from '../inbox/contract.js';
 import { type ProviderAdapter, type ProviderEvent, type WebhookRequest, WebhookAuthError, WebhookFormatError } from '../providers/contract.js';
 import { recordWebhook } from '../observability/metrics.js';
-import { traceWebhook } from '../observability/tracing.js';
+import { type Span, traceWebhook, tracingEnabled } from '../observability/tracing.js';
 import { DuplicateEvent, type EventMark } from '../store/journal.js';
 import { NotDirect } from './records.js';
 
@@ -86,7 +86,9 @@ export class WebhookService {
    * `requestId`: the webhook request's id, written on its log lines and handed to the handlers
    * (the route carries it itself: no AsyncLocalStorage scope on this path).
    */
-  async receive(adapter: ProviderAdapter, req: WebhookRequest, requestId?: string): Promise<WebhookOutcome> {
+  receive(adapter: ProviderAdapter, req: WebhookRequest, requestId?: string): Promise<WebhookOutcome> {
+    // tracing off (the default): no span, and no closure or async frame around the call
+    if (!tracingEnabled()) return this.receiveTraced(adapter, req, requestId);
     return traceWebhook('receive', adapter.key, async (span) => {
       const outcome = await this.receiveTraced(adapter, req, requestId);
       span?.setAttribute('http.response.status_code', outcome.status);
@@ -160,30 +162,38 @@ export class WebhookService {
    * top of this file). Null: it goes through the inbox (no copy, no change to store, a failure:
    * nothing was stored, or what was is marked processed and the inbox finds it so).
    */
-  private async applyDirectly(adapter: ProviderAdapter, event: ProviderEvent, requestId: string | undefined): Promise<WebhookOutcome | null> {
+  private applyDirectly(adapter: ProviderAdapter, event: ProviderEvent, requestId: string | undefined): Promise<WebhookOutcome | null> | null {
     const handler = this.handlers[event.kind] as EventHandler;
     const record: unknown = handler.cached?.(adapter.provider, event);
     if (record === undefined) return null;
+    if (!tracingEnabled()) return this.applyCopy(handler, adapter, event, record, requestId, null);
+    return traceWebhook('process', adapter.key, (span) => this.applyCopy(handler, adapter, event, record, requestId, span), {
+      'kyc.webhook.event_id': event.eventId,
+      'kyc.webhook.event_kind': event.kind,
+      'kyc.webhook.direct': true,
+    });
+  }
+
+  /** `applyDirectly` from the handler's copy `record`. */
+  private async applyCopy(handler: EventHandler, adapter: ProviderAdapter, event: ProviderEvent, record: unknown, requestId: string | undefined, span: Span | null): Promise<WebhookOutcome | null> {
     const { eventId } = event;
-    return traceWebhook('process', adapter.key, async (span) => {
-      let result: Result;
-      try {
-        const known = await handler.apply(adapter.provider, event, `${adapter.key}:${eventId}`, requestId, Promise.resolve(record), { provider: adapter.key, eventId });
-        if (!known) this.log.info({ requestId, provider: adapter.key, eventId }, 'webhook for a session not created through this API; ignored');
-        result = known ? 'processed' : 'ignored';
-      } catch (err) {
-        if (!(err instanceof DuplicateEvent)) {
-          if (!(err instanceof NotDirect)) this.log.debug({ requestId, provider: adapter.key, err }, 'webhook not applied directly; through the inbox');
-          return null;
-        }
-        this.count(this.counters.duplicates, adapter.key);
-        recordWebhook(adapter.key, 'duplicate');
-        result = 'duplicate';
+    let result: Result;
+    try {
+      const known = await handler.apply(adapter.provider, event, `${adapter.key}:${eventId}`, requestId, Promise.resolve(record), { provider: adapter.key, eventId });
+      if (!known) this.log.info({ requestId, provider: adapter.key, eventId }, 'webhook for a session not created through this API; ignored');
+      result = known ? 'processed' : 'ignored';
+    } catch (err) {
+      if (!(err instanceof DuplicateEvent)) {
+        if (!(err instanceof NotDirect)) this.log.debug({ requestId, provider: adapter.key, err }, 'webhook not applied directly; through the inbox');
+        return null;
       }
-      span?.setAttribute('kyc.webhook.result', result);
-      this.count(this.counters.accepted, adapter.key);
-      return { status: 200, body: { received: 1, duplicates: result === 'duplicate' ? 1 : 0, ignored: result === 'ignored' ? 1 : 0, pending: 0 } };
-    }, { 'kyc.webhook.event_id': eventId, 'kyc.webhook.event_kind': event.kind, 'kyc.webhook.direct': true });
+      this.count(this.counters.duplicates, adapter.key);
+      recordWebhook(adapter.key, 'duplicate');
+      result = 'duplicate';
+    }
+    span?.setAttribute('kyc.webhook.result', result);
+    this.count(this.counters.accepted, adapter.key);
+    return { status: 200, body: { received: 1, duplicates: result === 'duplicate' ? 1 : 0, ignored: result === 'ignored' ? 1 : 0, pending: 0 } };
   }
 
   /**
@@ -192,7 +202,8 @@ export class WebhookService {
    * re-applies a change that the store already holds (publishing it once, by its key). `read`:
    * what the handler's `readAhead` started for this event.
    */
-  async process(entry: InboxEntry, requestId?: string, read?: Promise<unknown>): Promise<Result> {
+  process(entry: InboxEntry, requestId?: string, read?: Promise<unknown>): Promise<Result> {
+    if (!tracingEnabled()) return this.processTraced(entry, requestId, read);
     return traceWebhook('process', entry.provider, async (span) => {
       const result = await this.processTraced(entry, requestId, read);
       span?.setAttribute('kyc.webhook.result', result);
