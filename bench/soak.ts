@@ -97,7 +97,7 @@ export async function soak(opts: RunOptions, measuredCapacity: number | null): P
       data: {
         goal: { rssGrowthBytesBelow: GOAL_RSS_GROWTH_BYTES },
         settings: { seconds, warmupSeconds: warmupMs / 1000, sampleEverySeconds: everyMs / 1000, capacity, queryRate: rate, webhooks, capacityFrom: measuredCapacity ? 'figure 1 of this run' : 'measured at the start of the soak' },
-        kycGraph: { growth: k, samples: kycSamples.samples, load: kycLoad satisfies LoadResult, webhookDelivery: { ...delivery, histograms: undefined } },
+        kycGraph: { growth: k, samples: kycSamples.samples, load: kycLoad satisfies LoadResult, webhookDelivery: { ...delivery, histograms: undefined, window: undefined } },
         baseline: { growth: b, samples: baseSamples.samples, load: baseLoad },
         loadAverage: { before: loadBefore, after: load1() },
       },

@@ -79,6 +79,8 @@ export interface RunResult {
   loadAverage: { before: number; after: number };
   /** The run's own latencies (not in the JSON), so several runs can be pooled. */
   histograms?: { delivery: Latencies; ack: Latencies };
+  /** The measured window on CLOCK_MONOTONIC, s (not in the JSON): bench/cpu-split.ts reads `perf` samples of it. */
+  window?: { from: number; to: number };
 }
 
 export type Target = (Started & { key: string })[];
@@ -129,6 +131,9 @@ function post(agent: Agent, url: string, headers: Record<string, string>, body: 
   });
 }
 
+/** CLOCK_MONOTONIC in seconds (`perf record --clockid monotonic` stamps its samples with it). */
+const monotonicS = () => Number(process.hrtime.bigint()) / 1e9;
+
 export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], targets: Target, s: Settings): Promise<RunResult> {
   const loadBefore = load1();
   const base = Date.now();
@@ -175,8 +180,10 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   const generatorEld = monitorEventLoopDelay({ resolution: 10 });
   const cpu = async () => (await Promise.all(servers.map((x) => x.stats()))).reduce((a, x) => a + x.cpuMs, 0);
   let cpuAtStart: Promise<number> = Promise.resolve(NaN);
+  let windowFrom = NaN;
   const sent = await paced(s.rate, s.warmupSeconds + s.seconds, (k) => {
     if (k === warmCount) {
+      windowFrom = monotonicS();
       for (const x of servers) void x.call('eld:reset');
       cpuAtStart = cpu();
       generatorEld.enable();
@@ -202,6 +209,7 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
   while ((received < expected || ack.count + failedAcks < expected) && Date.now() < waitUntil) await sleep(20);
   generatorEld.disable();
   const serverCpuMs = (await cpu()) - (await cpuAtStart);
+  const window = { from: windowFrom, to: monotonicS() };
   const stats = await Promise.all(servers.map((x) => x.stats()));
   const eld = stats.map((x) => x.eventLoopDelay);
   await Promise.all(clients.map((c) => c.dispose()));
@@ -228,6 +236,7 @@ export async function run(kind: 'kyc' | 'baseline', servers: ServerProcess[], ta
     heapUsedMb: Math.round(stats.reduce((a, x) => a + x.heapUsedBytes, 0) / 1e5) / 10,
     loadAverage: { before: loadBefore, after: load1() },
     histograms: { delivery, ack },
+    window,
   };
 }
 
