@@ -18,7 +18,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { ROOT, round, sleep, startServerProcess, type ServerProcess } from './lib.js';
+import { positiveOption, ROOT, round, sleep, startServerProcess, type ServerProcess } from './lib.js';
 import { AREAS, type Area, areaOf, functionOf, lastWinsMap, samplesOf } from './perf-stacks.js';
 import { BENCH_PROVIDERS } from './providers.js';
 import { WEBHOOK_SECRET } from './http-overhead.js';
@@ -33,11 +33,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
-const positive = (name: 'rounds' | 'rate' | 'hz' | 'top') => {
-  const n = Number(values[name]);
-  if (!(n > 0) || !Number.isInteger(n)) throw new Error(`--${name}: ${String(values[name])} is not a positive integer`);
-  return n;
-};
+const positive = (name: 'rounds' | 'rate' | 'hz' | 'top') => positiveOption(name, values[name]);
 const rounds = positive('rounds');
 const hz = positive('hz');
 const settings: Settings = { rate: positive('rate'), subscribers: 1000, warmupSeconds: 2, seconds: 10 };

@@ -162,6 +162,13 @@ export class Latencies {
 
 export const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** A command-line option that must be a positive integer (`--name`), or a clear error naming it. */
+export function positiveOption(name: string, value: string | boolean | undefined): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isInteger(n)) throw new Error(`--${name}: ${String(value)} is not a positive integer`);
+  return n;
+}
+
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import type { ProviderAdapter, WebhookRequest } from '../src/providers/contract.js';
 import { createApp, createLogger } from '../src/server/app.js';
-import { KYC_ENV, load1, median, round, sleep } from './lib.js';
+import { KYC_ENV, load1, median, positiveOption, round, sleep } from './lib.js';
 import { begin, type BenchProvider, type Started, WEBHOOK_PROVIDERS } from './providers.js';
 import { WEBHOOK_SECRET } from './http-overhead.js';
 
@@ -39,11 +39,7 @@ const { values } = parseArgs({
     child: { type: 'boolean', default: false },
   },
 });
-const positive = (name: keyof typeof values) => {
-  const n = Number(values[name]);
-  if (!(n > 0) || !Number.isInteger(n)) throw new Error(`--${name}: ${String(values[name])} is not a positive integer`);
-  return n;
-};
+const positive = (name: keyof typeof values) => positiveOption(name, values[name]);
 const settings = {
   webhooks: positive('webhooks'),
   paced: positive('paced'),
