@@ -2,6 +2,7 @@
 // AsyncLocalStorage scope (on Node 20/22 an enabled one hooks every promise of the process), yet
 // its request id still reaches the response header, error extensions and the provider call a stale
 // status causes; everything else (mutations, lists, subjects) runs in the request's scope.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { requestScopeStats } from '../src/observability/request-context.js';
@@ -187,5 +188,47 @@ describe('API keys on the hot path', () => {
     for (const bad of [`Bearer ${a.key} `, `Bearer ${a.key}\n`, `Bearer${a.key}`, `Basic ${a.key}`, `Bearer ${a.key} ${a.key}`]) {
       expect(() => auth.authenticate(bad), JSON.stringify(bad)).toThrow(/API key/);
     }
+  });
+});
+
+describe('the request id on every answer', () => {
+  /** The answer's status and x-request-id to a request sent with x-request-id `id`. */
+  const answer = (method: string, path: string, id: string, headers: Record<string, string> = {}, body?: string) =>
+    new Promise<[number, string | undefined]>((resolve, reject) => {
+      const req = request(`${url}${path}`, { method, headers: { 'x-request-id': id, ...headers } }, (res) => {
+        res.resume();
+        resolve([res.statusCode ?? 0, res.headers['x-request-id'] as string | undefined]);
+      });
+      req.on('error', reject);
+      if (body === undefined) req.flushHeaders();
+      else req.end(body);
+    });
+
+  it('the routes that send it themselves (webhooks, /graphql) and the wrapper (404, 405, 413, preflight) all send it', async () => {
+    const json = { 'content-type': 'application/json' };
+    expect(
+      await Promise.all([
+        answer('POST', '/webhooks/nope', 'id-1', json, '{}'),
+        answer('GET', '/webhooks/pawapass', 'id-2'),
+        answer('POST', '/webhooks/pawapass', 'id-3', { ...json, 'x-signature': 'f'.repeat(64) }, '{}'),
+        // declared over the limit: answered before any of it is read
+        answer('POST', '/webhooks/pawapass', 'id-4', { ...json, 'content-length': String(config.maxBodyBytes + 1) }),
+        answer('GET', '/nothing-here', 'id-5'),
+        answer('PUT', '/graphql', 'id-6', json, '{}'),
+        answer('OPTIONS', '/graphql', 'id-7', { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' }),
+        answer('POST', '/graphql', 'id-8', json, '{"query":"{ __typename }"}'),
+        answer('GET', '/healthz', 'id-9'),
+      ]),
+    ).toEqual([
+      [404, 'id-1'],
+      [405, 'id-2'],
+      [401, 'id-3'],
+      [413, 'id-4'],
+      [404, 'id-5'],
+      [405, 'id-6'],
+      [expect.any(Number), 'id-7'],
+      [expect.any(Number), 'id-8'],
+      [200, 'id-9'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The unified Ingestion model (DESIGN.md): an approved verification at a source provider copied
 // into a platform's KYC processes, and the pure rules for changing it.
+import { globalIdOf } from './global-id.js';
 import { extend } from './objects.js';
 import { sameJson } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
@@ -104,9 +105,7 @@ export interface IngestionRef {
 }
 
 /** Opaque global id: base64url of `Ingestion:<PROVIDER>:<providerRef>`. */
-export function ingestionId(provider: Provider, providerRef: string): string {
-  return Buffer.from(`Ingestion:${provider}:${providerRef}`, 'utf8').toString('base64url');
-}
+export const ingestionId: (provider: Provider, providerRef: string) => string = globalIdOf('Ingestion');
 
 export function parseIngestionId(id: string): { provider: Provider; providerRef: string } | null {
   const decoded = Buffer.from(id, 'base64url').toString('utf8');

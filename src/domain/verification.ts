@@ -1,4 +1,5 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
+import { globalIdOf } from './global-id.js';
 import { extend } from './objects.js';
 import { sameJsonExcept } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
@@ -105,9 +106,7 @@ export interface StoredEventRef {
 }
 
 /** Opaque global id: base64url of `Verification:<PROVIDER>:<providerRef>`. */
-export function verificationId(provider: Provider, providerRef: string): string {
-  return Buffer.from(`Verification:${provider}:${providerRef}`, 'utf8').toString('base64url');
-}
+export const verificationId: (provider: Provider, providerRef: string) => string = globalIdOf('Verification');
 
 export function parseVerificationId(id: string): { provider: Provider; providerRef: string } | null {
   const decoded = Buffer.from(id, 'base64url').toString('utf8');

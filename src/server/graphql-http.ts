@@ -121,7 +121,8 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes, upload
       return false;
     }
   };
-  return async function graphql(req: IncomingMessage, res: ServerResponse, url: RequestUrl) {
+  return async function graphql(req: IncomingMessage, res: ServerResponse, url: RequestUrl, _params: string[], requestId: string) {
+    res.setHeader(REQUEST_ID_HEADER, requestId); // this route owns its request id (routes.ts)
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown;
@@ -159,8 +160,7 @@ export function graphqlHttpHandler({ apollo, auth, context, maxBodyBytes, upload
       }
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    // set by serveRoutes (routes.ts); this route runs outside AsyncLocalStorage
-    const requestId = String(res.getHeader(REQUEST_ID_HEADER));
+    // this route runs outside AsyncLocalStorage: its id goes down explicitly
     // authenticated here, synchronously, so the context is ready before Apollo asks for it
     let ctx: RequestContext | null = null;
     let refused: unknown = null;

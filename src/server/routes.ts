@@ -12,7 +12,8 @@ import type { CorsPolicy } from './cors.js';
 import type { Readiness } from './health.js';
 import type { SandboxGuard } from './sandbox-guard.js';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, url: RequestUrl, params: string[]) => unknown;
+/** `requestId`: the request's id (x-request-id), sent by the wrapper unless the route owns it. */
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: RequestUrl, params: string[], requestId: string) => unknown;
 
 /**
  * `path`: an exact path or a pattern whose groups become `params`; `methods`: else 405 with
@@ -24,8 +25,10 @@ export interface Route {
   cors?: CorsPolicy;
   handle: Handler;
   /**
-   * The handler carries the request id itself (the `x-request-id` response header already set)
-   * instead of running in an AsyncLocalStorage scope: GraphQL over HTTP and webhooks, the hot paths.
+   * The handler carries the request id itself instead of running in an AsyncLocalStorage scope,
+   * and sends the `x-request-id` response header with its answer (a header set before `writeHead`
+   * sends Node down its slower path, which merges one header at a time): GraphQL over HTTP and
+   * webhooks, the hot paths. Answers the wrapper gives for it (405, 404, 413, 500) carry it too.
    */
   ownsRequestId?: boolean;
 }
@@ -57,13 +60,13 @@ export function routeTable({ graphql, readiness, cors, providers, webhooks, maxB
       res.end(body);
     } },
     // the webhook path, as hot as /graphql: its request id goes down explicitly (see Route.ownsRequestId)
-    { path: /^\/webhooks\/([a-z]+)\/?$/, ownsRequestId: true, handle: async (req, res, _url, [key]) => {
+    { path: /^\/webhooks\/([a-z]+)\/?$/, ownsRequestId: true, handle: async (req, res, _url, [key], requestId) => {
       const adapter = providers.get(key);
-      if (!adapter) return sendJson(res, 404, { error: `no provider ${key}` });
-      if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' });
+      if (!adapter) return sendJson(res, 404, { error: `no provider ${key}` }, { [REQUEST_ID_HEADER]: requestId });
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST', [REQUEST_ID_HEADER]: requestId });
       const rawBody = await readBody(req, maxBodyBytes);
-      const outcome = await webhooks.receive(adapter, { rawBody, headers: req.headers }, res.getHeader(REQUEST_ID_HEADER) as string);
-      sendJson(res, outcome.status, outcome.body);
+      const outcome = await webhooks.receive(adapter, { rawBody, headers: req.headers }, requestId);
+      sendJson(res, outcome.status, outcome.body, { [REQUEST_ID_HEADER]: requestId });
     } },
     { path: /^\/sandbox\/([a-z]+)(\/.*)$/, handle: async (req, res, url, [key, rest]) => {
       if (sandboxHidden) return sendJson(res, 404, { error: 'not found' });
@@ -99,28 +102,37 @@ async function dispatch(routes: readonly Route[], req: IncomingMessage, res: Ser
       if (!m) continue;
       params = m.slice(1);
     }
+    const allowed = !route.methods || route.methods.includes(req.method ?? 'GET');
+    if (!route.ownsRequestId || !allowed) res.setHeader(REQUEST_ID_HEADER, requestId);
     if (route.cors) {
       if (req.method === 'OPTIONS') return route.cors.preflight(req, res);
       route.cors.apply(req, res);
     }
-    if (route.methods && !route.methods.includes(req.method ?? 'GET')) {
+    if (route.methods && !allowed) {
       const allow = route.methods.join(', ');
       return sendJson(res, 405, { error: `use ${route.methods.join(' or ')}` }, { allow });
     }
-    return route.ownsRequestId ? route.handle(req, res, url, params) : withRequestId(requestId, () => route.handle(req, res, url, params));
+    return route.ownsRequestId ? route.handle(req, res, url, params, requestId) : withRequestId(requestId, () => route.handle(req, res, url, params, requestId));
   }
-  sendJson(res, 404, { error: 'not found' });
+  sendJson(res, 404, { error: 'not found' }, { [REQUEST_ID_HEADER]: requestId });
+}
+
+/** A request target's path (without its query). */
+function pathOf(target: string | undefined): string {
+  if (target === undefined) return '/';
+  const q = target.indexOf('?');
+  return q < 0 ? target : target.slice(0, q);
 }
 
 /** Serves `routes` on `server`: every request gets its id (x-request-id), is counted, timed and logged. */
 export function serveRoutes(server: Server, routes: readonly Route[], log: Logger) {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
-    res.once('finish', () => {
+    // `on`, not `once`: a response finishes once, and `once` wraps and later removes the listener
+    res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
-      const path = req.url?.split('?')[0] ?? '/';
+      const path = pathOf(req.url);
       recordHttp(req.method ?? 'GET', path, res.statusCode, seconds);
       if (log.isLevelEnabled('debug')) log.debug({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
@@ -129,17 +141,17 @@ export function serveRoutes(server: Server, routes: readonly Route[], log: Logge
         // the rest of the body stays unread (the request is paused): answer, then close the
         // connection, which cannot carry another request (as Node does with any early answer, a
         // client still sending may see the close as a reset)
-        if (!res.headersSent) sendJson(res, 413, { error: err.message }, { connection: 'close' });
+        if (!res.headersSent) sendJson(res, 413, { error: err.message }, { connection: 'close', [REQUEST_ID_HEADER]: requestId });
         return;
       }
       if (isClientAbort(err, req)) {
         // the client hung up (or a slowloris gave up): nothing to answer, nothing went wrong here
-        log.debug({ requestId, method: req.method, path: req.url?.split('?')[0] }, 'request aborted by the client');
+        log.debug({ requestId, method: req.method, path: pathOf(req.url) }, 'request aborted by the client');
         res.destroy();
         return;
       }
-      log.error({ requestId, err, path: req.url?.split('?')[0] }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      log.error({ requestId, err, path: pathOf(req.url) }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' }, { [REQUEST_ID_HEADER]: requestId });
       else res.destroy();
     });
   });

@@ -99,7 +99,8 @@ export class WebhookService {
   private async receiveTraced(adapter: ProviderAdapter, req: WebhookRequest, requestId: string | undefined): Promise<WebhookOutcome> {
     recordWebhook(adapter.key, 'received');
     try {
-      await adapter.verifyWebhook(req);
+      const verifying = adapter.verifyWebhook(req);
+      if (verifying) await verifying; // most providers verify synchronously: no tick to wait for
     } catch (err) {
       if (!(err instanceof WebhookAuthError)) throw err;
       this.count(this.counters.rejected, adapter.key);
