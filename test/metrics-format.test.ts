@@ -3,7 +3,7 @@
 // exposition must be exactly what prom-client writes for the same observations.
 import { Counter, Histogram, Registry } from 'prom-client';
 import { describe, expect, it, vi } from 'vitest';
-import { metricsText, recordBatch, recordBusDelivery, recordHttp, recordWebhook } from '../src/observability/metrics.js';
+import { busLagSeconds, metricsText, recordBatch, recordBusDelivery, recordHttp, recordWebhook } from '../src/observability/metrics.js';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -46,13 +46,13 @@ describe('per-request metrics exposition', () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-27T12:00:00.000Z'), toFake: ['Date'] });
     try {
       for (const [at, seconds] of [['2026-11-27T11:59:59.997Z', 0.003], ['Fri, 27 Nov 2026 11:00:00 GMT', 3600]] as const) {
-        recordBusDelivery('verification', at);
+        recordBusDelivery('verification', busLagSeconds(at));
         lag.observe({ topic: 'verification' }, seconds);
       }
     } finally {
       vi.useRealTimers();
     }
-    recordBusDelivery('check', 'not a date'); // not observed
+    recordBusDelivery('check', busLagSeconds('not a date')); // not observed
     for (const [loader, size] of [['verification', 1], ['verification', 34], ['check', 600]] as const) {
       recordBatch(loader, size);
       batch.observe({ loader }, size);

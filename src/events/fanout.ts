@@ -1,5 +1,5 @@
 // Delivers events already in this process to local subscribers. Shared by both buses.
-import { recordBusDelivery } from '../observability/metrics.js';
+import { busLagSeconds, recordBusDelivery } from '../observability/metrics.js';
 import type { BusEvent, Topic } from './contract.js';
 
 /** A subscriber that falls this far behind is ended rather than let memory grow without bound. */
@@ -116,10 +116,15 @@ export class Fanout {
     return routes.some((r) => t.byRoute.has(r));
   }
 
-  dispatch(event: BusEvent) {
+  /**
+   * Hands `event` to the local subscribers that want it. `lagSeconds`: since it was recorded, when
+   * the caller knows (the in-memory bus: 0, delivered in the tick it was published); else read
+   * from its `at`.
+   */
+  dispatch(event: BusEvent, lagSeconds?: number) {
     const t = this.topics.get(event.topic);
     if (!t?.size) return;
-    recordBusDelivery(event.topic, event.at);
+    recordBusDelivery(event.topic, lagSeconds ?? busLagSeconds(event.at));
     for (const sub of t.all) sub.push(event);
     if (t.byRoute.size === 0) return;
     if (!event.routes?.length) {

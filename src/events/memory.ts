@@ -63,7 +63,7 @@ export class MemoryEventBus implements EventBus {
     }
     if (options.key) this.keys.set(options.key, event);
     this.trim();
-    this.fanout.dispatch(event);
+    this.fanout.dispatch(event, 0);
     return event;
   }
 

@@ -259,9 +259,14 @@ export function recordGraphqlError(code: string) {
   graphqlErrors.inc({ code });
 }
 
-export function recordBusDelivery(topic: string, recordedAt: string) {
-  const at = parseIso(recordedAt);
-  if (!Number.isNaN(at)) busLag.observe(topic, Math.max(0, Date.now() - at) / 1000);
+/** `lagSeconds`: from the event's recording to its delivery here (`busLagSeconds`; NaN is not recorded). */
+export function recordBusDelivery(topic: string, lagSeconds: number) {
+  if (!Number.isNaN(lagSeconds)) busLag.observe(topic, lagSeconds);
+}
+
+/** Seconds since `recordedAt` (an event's ISO time), never negative; NaN when it is not a time. */
+export function busLagSeconds(recordedAt: string): number {
+  return Math.max(0, Date.now() - parseIso(recordedAt)) / 1000;
 }
 
 /** Operation names come from clients: keep them short and their number bounded. */
