@@ -139,6 +139,30 @@ describe('in-memory event log, full', () => {
     await Promise.all([all.return!(), routed.return!()]);
   });
 
+  it('drops what is older than the replay window, each event as soon as it is, however many publishes found it kept', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-28T08:00:00.000Z'), toFake: ['Date'] });
+    try {
+      const bus = new MemoryEventBus({ replayWindowMs: 60_000 });
+      const cursors: string[] = [];
+      // one event a second for 100 s: the first 40 fall out of the window one by one
+      for (let n = 0; n < 100; n++) {
+        cursors.push((await bus.publish('verification', 't', { n })).cursor);
+        vi.setSystemTime(Date.now() + 1000);
+      }
+      // now = start + 100 s: the last publish (n = 99, at 99 s) dropped everything before 39 s
+      await expect(bus.validateCursor(cursors[37])).rejects.toBeInstanceOf(CursorError);
+      await bus.validateCursor(cursors[38]);
+      vi.setSystemTime(Date.now() + 10_000); // 110 s: 50 is the oldest within the window
+      const all = bus.subscribe<{ n: number }>('verification', () => true, { after: cursors[38] });
+      await bus.publish('verification', 't', { n: 100 }); // barrier, and the publish that drops 39..49
+      expect((await take(all, 51)).map((p) => p.n)).toEqual(range(50, 100));
+      await expect(bus.validateCursor(cursors[48])).rejects.toBeInstanceOf(CursorError);
+      await all.return!();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("erases a route's events from a full log and replays the others in order", async () => {
     const bus = new MemoryEventBus({ maxEvents: 50 });
     const cursors: string[] = [];

@@ -32,6 +32,9 @@ export class MemoryEventBus implements EventBus {
   private readonly keys = new Map<string, BusEvent>();
   /** Replay index: route (or tenant) key → its events in log order (see replayIndexKey). */
   private readonly index = new Map<string, BusEvent[]>();
+  /** The oldest kept event whose time `oldestMs` holds (parsed once per event, not per publish). */
+  private oldest: BusEvent | undefined;
+  private oldestMs = 0;
   /** Drops since the replay index was last trimmed. */
   private dropsSinceIndexTrim = 0;
   readonly fanout = new Fanout();
@@ -71,7 +74,7 @@ export class MemoryEventBus implements EventBus {
     const cutoff = Date.now() - this.windowMs;
     const { log } = this;
     const from = this.head;
-    while (this.head < log.length && (log.length - this.head > this.maxEvents || parseIso(log[this.head].at) < cutoff)) this.head++;
+    while (this.head < log.length && (log.length - this.head > this.maxEvents || this.timeOf(log[this.head]) < cutoff)) this.head++;
     if (this.head === from) return;
     this.droppedUpTo = seqOf(log[this.head - 1].cursor);
     // removing the oldest event from the front of an array moves all the others (~0.2 ms per
@@ -96,6 +99,15 @@ export class MemoryEventBus implements EventBus {
     if (this.keys.size > (this.log.length - this.head) * 2) {
       for (const [k, e] of this.keys) if (seqOf(e.cursor) <= this.droppedUpTo) this.keys.delete(k);
     }
+  }
+
+  /** `event`'s time in ms (the oldest kept event's, asked on every publish). */
+  private timeOf(event: BusEvent): number {
+    if (event !== this.oldest) {
+      this.oldest = event;
+      this.oldestMs = parseIso(event.at);
+    }
+    return this.oldestMs;
   }
 
   subscribe<T>(topic: Topic, match: (e: BusEvent<T>) => boolean, options: SubscribeOptions = {}) {
