@@ -174,6 +174,45 @@ describe('in-memory store, bounded', () => {
   });
 });
 
+describe('in-memory store, an update keeps one copy of what it did not change', () => {
+  // a provider's view is parsed anew for every webhook: equal parts arrive as new objects
+  const fresh = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  const base = { ...thing('share', 1), doc: { a: 'x', b: [1, 2], c: { d: 'e' } }, meta: { k: 'v', n: null }, list: [{ s: 1 }, null], order: { a: 1, b: 2 } };
+
+  it('shares the parts equal to the version it replaces, copies the rest, and reads back as its JSON', async () => {
+    const store = new MemoryStore();
+    const v1 = (await store.put('verification', base as unknown as Thing))! as unknown as typeof base;
+    const update = { ...fresh(base), doc: { ...fresh(base.doc), a: 'y' }, meta: { k: 'v', n: NaN, gone: undefined }, list: [{ s: 1 }, undefined] };
+    const v2 = (await store.put('verification', update as unknown as Thing, 1))! as unknown as typeof base;
+    expect(v2.meta).toBe(v1.meta); // NaN and undefined are what JSON makes of them: null, absent
+    expect(v2.list).toBe(v1.list);
+    expect(v2.order).toBe(v1.order);
+    expect(v2.doc).not.toBe(v1.doc);
+    expect(v2.doc.a).toBe('y');
+    expect(v2.doc.b).toBe(v1.doc.b); // inside a changed part too
+    expect(v2.doc.c).toBe(v1.doc.c);
+    const [read] = await store.getMany('verification', ['share']);
+    expect(JSON.stringify(read)).toBe(JSON.stringify({ ...JSON.parse(JSON.stringify(update)), version: 2 }));
+    // the caller's objects are neither frozen nor shared
+    expect(Object.isFrozen(update.doc)).toBe(false);
+    update.meta.k = 'changed after put';
+    expect((read as unknown as typeof base).meta.k).toBe('v');
+  });
+
+  it('does not share a part whose JSON differs only in key order or in an array element', async () => {
+    const store = new MemoryStore();
+    const v1 = (await store.put('verification', base as unknown as Thing))! as unknown as typeof base;
+    const update = { ...fresh(base), order: { b: 2, a: 1 }, doc: { ...fresh(base.doc), b: [1, 2, 3] } };
+    const v2 = (await store.put('verification', update as unknown as Thing, 1))! as unknown as typeof base;
+    expect(v2.order).not.toBe(v1.order);
+    expect(Object.keys(v2.order)).toEqual(['b', 'a']); // as put, as Redis reads it back
+    expect(v2.doc.b).toEqual([1, 2, 3]);
+    expect(v2.doc.c).toBe(v1.doc.c);
+    const [read] = await store.getMany('verification', ['share']);
+    expect(JSON.stringify(read)).toBe(JSON.stringify({ ...update, version: 2 }));
+  });
+});
+
 let redis: RedisServer | null = null;
 let client: Redis | null = null;
 storeSuite(

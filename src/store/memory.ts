@@ -1,6 +1,8 @@
 // In-memory store: the embedded default. A value is copied through JSON when written (so it reads
 // back exactly as it would from Redis) and deep-frozen, so a caller can never mutate stored state
-// by accident, and reads hand out the frozen value without copying (no JSON.parse per read).
+// by accident, and reads hand out the frozen value without copying (no JSON.parse per read). An
+// update keeps one copy of what it did not change: its parts (and strings) equal to the version
+// it replaces are that version's, shared, so memory per update is what changed.
 import { extend } from '../domain/objects.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
@@ -37,7 +39,7 @@ export class MemoryStore implements Store {
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== version) return null;
-    const stored = frozenRecord(entity, version + 1);
+    const stored = frozenRecord(entity, version + 1, current);
     this.entities.set(key, stored);
     if (current) return stored;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
@@ -216,19 +218,29 @@ function frozenCopy<T>(value: T): T {
   return copy(value) as T;
 }
 
-/** `frozenCopy` of `entity` with its new `version`: the object made for it is frozen in place (shared with no one), its nested values copied. */
-function frozenRecord<T extends Entity>(entity: T, version: number): T {
+/**
+ * `frozenCopy` of `entity` with its new `version`: the object made for it is frozen in place
+ * (shared with no one), its nested values copied, except those equal to the same key's value in
+ * `previous` (the version it replaces), which are shared: an update copies what it changed.
+ */
+function frozenRecord<T extends Entity>(entity: T, version: number, previous: Entity | undefined): T {
   const fresh = extend(entity, { version });
   if (typeof (fresh as { toJSON?: unknown }).toJSON === 'function') return frozenCopy(fresh);
-  return Object.freeze(copyFields(fresh as unknown as Record<string, unknown>, true)) as unknown as T;
+  return Object.freeze(copyFields(fresh as unknown as Record<string, unknown>, true, previous as Record<string, unknown> | undefined)) as unknown as T;
 }
 
 /** What JSON leaves out of an object (and writes as null in an array). */
 const dropped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-function copy(value: unknown): unknown {
+/**
+ * `value`'s JSON copy, frozen. `previous`: what the replaced version stored in its place (the
+ * stored value, or undefined): shared when it matches (`matchesStored`), and the source of the
+ * strings a copied object shares with it.
+ */
+function copy(value: unknown, previous?: unknown): unknown {
   if (typeof value !== 'object' || value === null) return typeof value === 'number' && !Number.isFinite(value) ? null : value;
   if (isStored(value)) return value;
+  if (previous !== undefined && matchesStored(previous, value)) return previous;
   const proto = Object.getPrototypeOf(value) as unknown;
   let out: object;
   if (Array.isArray(value)) {
@@ -239,7 +251,8 @@ function copy(value: unknown): unknown {
     }
     out = a;
   } else if ((proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
-    out = copyFields(value as Record<string, unknown>);
+    const was = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? (previous as Record<string, unknown>) : undefined;
+    out = copyFields(value as Record<string, unknown>, false, was);
   } else {
     // Date, class instances, anything with toJSON: exactly what JSON makes of it
     const json = JSON.stringify(value) as string | undefined;
@@ -250,27 +263,62 @@ function copy(value: unknown): unknown {
 }
 
 /**
+ * Whether `value`'s JSON copy would be exactly `stored` (a stored value: JSON, frozen): the same
+ * keys in the same order, the same values. Then `stored` is shared instead of copying `value`: a
+ * provider's view repeats most of what the record holds (its document, face scan, metadata), and
+ * every copy kept is memory a young-generation collection copies again (issue 18).
+ */
+function matchesStored(stored: unknown, value: unknown): boolean {
+  if (stored === value) return true;
+  if (typeof value !== 'object' || value === null) return stored === null && typeof value === 'number' && !Number.isFinite(value);
+  if (typeof stored !== 'object' || stored === null) return false;
+  if (Array.isArray(value)) {
+    if (!Array.isArray(stored) || stored.length !== value.length) return false;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (!matchesStored(stored[i], dropped(v) ? null : v)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(stored)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  const keys = Object.keys(stored);
+  let i = 0;
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (dropped(v)) continue;
+    if (keys[i++] !== k || !matchesStored((stored as Record<string, unknown>)[k], v)) return false;
+  }
+  return i === keys.length;
+}
+
+/**
  * A plain object's JSON copy, one level (nested values through `copy`). Built from a spread,
  * which keeps the copy in V8's fast mode however many keys it has (a record has 20–30; a copy
  * built key by key from `{}` becomes a dictionary past about 16, and every read of it is then
  * slow: domain/objects.ts). A spread also keeps an own "__proto__" key a key, as JSON does.
  * `fresh`: `value` was made by this module and is shared with no one: its nested values are
- * copied into it instead of into a copy of it.
+ * copied into it instead of into a copy of it. `previous`: the stored object this one replaces:
+ * a nested value that matches its value there is shared (`matchesStored`), and so is an equal
+ * string (a provider's view parses every string anew; the stored one then stays the only copy).
  */
-function copyFields(value: Record<string, unknown>, fresh = false): Record<string, unknown> {
+function copyFields(value: Record<string, unknown>, fresh = false, previous?: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(value);
   const o = fresh ? value : { ...value };
   for (const k of keys) {
     const v = o[k];
     if (typeof v === 'object') {
-      if (v !== null) o[k] = copy(v);
+      if (v !== null && !isStored(v)) o[k] = copy(v, previous?.[k]);
+    } else if (typeof v === 'string') {
+      if (previous !== undefined && previous[k] === v) o[k] = previous[k];
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v)) o[k] = null;
     } else if (dropped(v)) {
       // a key JSON leaves out: copied again without it (rare)
       const kept: Record<string, unknown> = {};
       for (const key of keys) if (!dropped(value[key])) Object.defineProperty(kept, key, { value: value[key], enumerable: true, writable: true, configurable: true });
-      return copyFields(kept);
+      return copyFields(kept, false, previous);
     }
   }
   return o;
