@@ -118,6 +118,29 @@ describe('a subscriber that never reads', () => {
   });
 });
 
+describe('in-memory event log, one copy of what events repeat', () => {
+  it("a record's events share one routes array; other routes get their own; each replays by its routes", async () => {
+    const bus = new MemoryEventBus();
+    // routes as a service builds them: new strings for every change
+    const routesOf = (id: string, subject: string) => [`t|id|${id}`, `t|subject|${subject}`];
+    const a1 = await bus.publish('verification', 't', { n: 1 }, { routes: routesOf('a', 's1') });
+    const a2 = await bus.publish('verification', 't', { n: 2 }, { routes: routesOf('a', 's1') });
+    const a3 = await bus.publish('verification', 't', { n: 3 }, { routes: routesOf('a', 's2') }); // moved to another subject
+    const b1 = await bus.publish('verification', 't', { n: 4 }, { routes: routesOf('b', 's1') });
+    const plain = await bus.publish('verification', 't', { n: 5 });
+    expect(a2.routes).toBe(a1.routes);
+    expect(a3.routes).not.toBe(a1.routes);
+    expect(a3.routes).toEqual(['t|id|a', 't|subject|s2']);
+    expect(b1.routes).toEqual(['t|id|b', 't|subject|s1']);
+    expect('routes' in plain).toBe(false);
+    const first = bus.subscribe<{ n: number }>('verification', () => true, { after: 'm0', route: 't|subject|s1' });
+    const second = bus.subscribe<{ n: number }>('verification', () => true, { after: 'm0', route: 't|subject|s2' });
+    expect((await take(first, 3)).map((p) => p.n)).toEqual([1, 2, 4]);
+    expect((await take(second, 1)).map((p) => p.n)).toEqual([3]);
+    await Promise.all([first.return!(), second.return!()]);
+  });
+});
+
 describe('in-memory event log, full', () => {
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

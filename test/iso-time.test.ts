@@ -2,7 +2,7 @@
 // Date.parse, Date#toISOString, and graphql-scalars' DateTime serialization, value for value.
 import { DateTimeResolver } from 'graphql-scalars';
 import { describe, expect, it } from 'vitest';
-import { canonicalIsoMs, isCanonicalIso, parseIso, toCanonicalIso } from '../src/domain/iso-time.js';
+import { canonicalIsoMs, isCanonicalIso, isoAt, parseIso, toCanonicalIso } from '../src/domain/iso-time.js';
 import { argosDate } from '../src/providers/argos/mapper.js';
 import { isoOrNull } from '../src/providers/uppass/mapper.js';
 import { DateTime } from '../src/schema/scalars.js';
@@ -111,5 +111,20 @@ describe('canonical ISO date-times', () => {
     expect(argosDate('2024-03-05T13:07:08+07:00')).toBe('2024-03-05T06:07:08.000Z');
     expect(argosDate('05/03/2024')).toBeNull();
     expect(argosDate('')).toBeNull();
+  });
+});
+
+describe('isoAt', () => {
+  it("answers toISOString's string for every instant, asked in any order, the same one again included", () => {
+    const ms = instants().map((s) => Date.parse(s));
+    // each asked twice in a row, then the sequence again backwards: the remembered string is only ever the last instant's
+    const asked = [...ms.flatMap((m) => [m, m]), ...ms.slice(0, 500).reverse(), 0, -1, 0, 8.64e15, -8.64e15];
+    for (const m of asked) expect(isoAt(m)).toBe(new Date(m).toISOString());
+  });
+
+  it('throws as toISOString does for an invalid time', () => {
+    expect(() => isoAt(Number.NaN)).toThrow(RangeError);
+    expect(() => isoAt(8.64e15 + 1)).toThrow(RangeError);
+    expect(isoAt(0)).toBe('1970-01-01T00:00:00.000Z');
   });
 });

@@ -1,4 +1,5 @@
 // In-memory audit trail (one process; lost on restart, like the rest of memory mode).
+import { isoNow } from '../domain/iso-time.js';
 import type { AuditEntry, AuditLog, AuditPage, AuditRecord } from './contract.js';
 
 const order = (id: string) => id.split('-').map(Number) as [number, number];
@@ -30,7 +31,7 @@ export class MemoryAuditLog implements AuditLog {
   appendNow(tenant: string, subjectId: string, entry: AuditRecord): void {
     const key = `${tenant}\n${subjectId}`;
     const list = this.trails.get(key) ?? [];
-    list.push(Object.freeze({ id: this.nextId(), at: new Date().toISOString(), actor: entry.actor, action: entry.action, targetId: entry.targetId }));
+    list.push(Object.freeze({ id: this.nextId(), at: isoNow(), actor: entry.actor, action: entry.action, targetId: entry.targetId }));
     this.trails.set(key, list);
   }
 

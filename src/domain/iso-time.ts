@@ -66,3 +66,23 @@ export function toCanonicalIso(s: string): string | null {
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/**
+ * `new Date(ms).toISOString()`, the very string of the last call when `ms` is the same: a
+ * webhook's record, its event and its audit entry are written in one millisecond, and share one
+ * string instead of keeping three (memory kept per event is what young-generation collections
+ * copy; issue 18). Throws RangeError for an invalid time, as `toISOString` does.
+ */
+export function isoAt(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
+
+/** `new Date().toISOString()` (see `isoAt`). */
+export const isoNow = (): string => isoAt(Date.now());

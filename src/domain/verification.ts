@@ -1,5 +1,6 @@
 // The unified Verification model every provider maps into, and the pure rules for changing it.
 import { globalIdOf } from './global-id.js';
+import { isoAt } from './iso-time.js';
 import { extend } from './objects.js';
 import { sameJsonExcept } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
@@ -168,7 +169,7 @@ export const VERIFICATION_LIFECYCLE: Lifecycle<VerificationStatus> = {
  */
 export function applyView(current: VerificationRecord, view: ProviderVerificationView, now: Date): AppliedView {
   const previousStatus = current.status;
-  const at = now.toISOString();
+  const at = isoAt(now.getTime());
   if (isBehind(VERIFICATION_LIFECYCLE, current, view)) {
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }

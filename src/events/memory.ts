@@ -4,7 +4,7 @@
 // (`head`) and removed in bulk, so a publish costs the same on a full log as on an empty one.
 import { type BusEvent, CursorError, type EraseTarget, DEFAULT_REPLAY_WINDOW_MS, type EventBus, type PublishOptions, replayIndexKey, replayIndexKeys, type SubscribeOptions, type Topic } from './contract.js';
 import { Fanout, replayThenLive } from './fanout.js';
-import { parseIso } from '../domain/iso-time.js';
+import { isoNow, parseIso } from '../domain/iso-time.js';
 
 export interface MemoryEventBusOptions {
   /** Events older than this are dropped from the log. Default 24 h. */
@@ -56,8 +56,10 @@ export class MemoryEventBus implements EventBus {
       const existing = this.keys.get(options.key);
       if (existing) return existing as BusEvent<T>;
     }
-    const event: BusEvent<T> = { topic, cursor: `m${++this.seq}`, at: new Date().toISOString(), tenant, payload };
-    if (options.routes?.length) event.routes = options.routes;
+    const cursor = `m${++this.seq}`;
+    const routes = options.routes?.length ? this.sameRoutes(options.routes, topic) : undefined;
+    // one literal per shape: a key added after it would move the event's fields out of the object
+    const event: BusEvent<T> = routes ? { topic, cursor, at: isoNow(), tenant, payload, routes } : { topic, cursor, at: isoNow(), tenant, payload };
     this.log.push(event);
     for (const k of replayIndexKeys(topic, tenant, options.routes)) {
       const list = this.index.get(k);
@@ -68,6 +70,19 @@ export class MemoryEventBus implements EventBus {
     this.trim();
     this.fanout.dispatch(event, 0);
     return event;
+  }
+
+  /**
+   * `routes`, or the equal routes array of the last event kept under its first route (a record's
+   * routes are the same at every change: its events then share one array and its strings, made
+   * anew per change, are not kept once per event).
+   */
+  private sameRoutes(routes: string[], topic: Topic): string[] {
+    const list = this.index.get(`${topic}:${routes[0]}`);
+    const last = list?.[list.length - 1]?.routes;
+    if (!last || last.length !== routes.length) return routes;
+    for (let i = 0; i < routes.length; i++) if (last[i] !== routes[i]) return routes;
+    return last;
   }
 
   private trim() {

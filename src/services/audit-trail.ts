@@ -21,13 +21,21 @@ function recordOf(topic: Topic, payload: unknown): Audited | null {
   return r && typeof r.id === 'string' ? r : null;
 }
 
+const actors = new Map<string, string>();
+/** `provider:<key>`, one string per provider (every audit entry of a webhook keeps it). */
+function providerActor(provider: string): string {
+  let actor = actors.get(provider);
+  if (actor === undefined) actors.set(provider, (actor = `provider:${provider.toLowerCase()}`));
+  return actor;
+}
+
 /** The audit entry of one publish, or null when it is about no subject. */
 export function auditRecordOf(topic: Topic, payload: unknown, key: string | undefined): { subjectId: string; entry: AuditRecord } | null {
   const record = recordOf(topic, payload);
   if (!record?.subjectId) return null;
   const created = key?.startsWith('created:') ?? false;
   // a creation is the caller's; a later change is what the provider reported (webhook, refresh)
-  const provider = record.provider && topic !== 'check' ? `provider:${String(record.provider).toLowerCase()}` : undefined;
+  const provider = record.provider && topic !== 'check' ? providerActor(String(record.provider)) : undefined;
   const actor = created ? (currentActor() ?? 'unknown') : (provider ?? currentActor() ?? 'unknown');
   return { subjectId: record.subjectId, entry: { actor, action: created ? CREATED[topic] : 'STATUS_CHANGED', targetId: record.id } };
 }

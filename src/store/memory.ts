@@ -245,9 +245,10 @@ function copy(value: unknown, previous?: unknown): unknown {
   let out: object;
   if (Array.isArray(value)) {
     const a: unknown[] = new Array(value.length);
+    const was = Array.isArray(previous) ? (previous as unknown[]) : undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i]; // a hole reads as undefined: null, as in JSON
-      a[i] = dropped(v) ? null : copy(v);
+      a[i] = dropped(v) ? null : copy(v, was?.[i]);
     }
     out = a;
   } else if ((proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
