@@ -16,6 +16,17 @@ export interface MemoryEventBusOptions {
 /** Dropped events removed from the log's array at once, at most (see `trim`). */
 const COMPACT_AFTER = 1024;
 
+/**
+ * `routes`, or `last` (the routes of the last event kept under the first of them) when equal: a
+ * record's routes are the same at every change, so its events share one array, and its route
+ * strings, made anew per change, are not kept once per event.
+ */
+function sameRoutes(last: string[] | undefined, routes: string[]): string[] {
+  if (!last || last.length !== routes.length) return routes;
+  for (let i = 0; i < routes.length; i++) if (last[i] !== routes[i]) return routes;
+  return last;
+}
+
 const seqOf = (cursor: string) => {
   const m = /^m(\d+)$/.exec(cursor);
   if (!m) throw new CursorError('is not a cursor of this event log');
@@ -57,32 +68,31 @@ export class MemoryEventBus implements EventBus {
       if (existing) return existing as BusEvent<T>;
     }
     const cursor = `m${++this.seq}`;
-    const routes = options.routes?.length ? this.sameRoutes(options.routes, topic) : undefined;
+    const routes = options.routes?.length ? options.routes : undefined;
+    // the first route's list: where this record's last event is (see `sameRoutes`), and where this one goes
+    const firstKey = routes ? `${topic}:${routes[0]}` : undefined;
+    const first = firstKey ? this.index.get(firstKey) : undefined;
+    const shared = routes ? sameRoutes(first?.[first.length - 1]?.routes, routes) : undefined;
     // one literal per shape: a key added after it would move the event's fields out of the object
-    const event: BusEvent<T> = routes ? { topic, cursor, at: isoNow(), tenant, payload, routes } : { topic, cursor, at: isoNow(), tenant, payload };
+    const event: BusEvent<T> = shared ? { topic, cursor, at: isoNow(), tenant, payload, routes: shared } : { topic, cursor, at: isoNow(), tenant, payload };
     this.log.push(event);
-    for (const k of replayIndexKeys(topic, tenant, options.routes)) {
-      const list = this.index.get(k);
-      if (list) list.push(event);
-      else this.index.set(k, [event]);
+    // indexed under each route and the tenant's key (contract.ts replayIndexKeys), without building the keys' list
+    if (routes) {
+      if (first) first.push(event);
+      else this.index.set(firstKey!, [event]);
+      for (let i = 1; i < routes.length; i++) this.indexUnder(`${topic}:${routes[i]}`, event);
     }
+    this.indexUnder(`${topic}:${tenant}|*`, event);
     if (options.key) this.keys.set(options.key, event);
     this.trim();
     this.fanout.dispatch(event, 0);
     return event;
   }
 
-  /**
-   * `routes`, or the equal routes array of the last event kept under its first route (a record's
-   * routes are the same at every change: its events then share one array and its strings, made
-   * anew per change, are not kept once per event).
-   */
-  private sameRoutes(routes: string[], topic: Topic): string[] {
-    const list = this.index.get(`${topic}:${routes[0]}`);
-    const last = list?.[list.length - 1]?.routes;
-    if (!last || last.length !== routes.length) return routes;
-    for (let i = 0; i < routes.length; i++) if (last[i] !== routes[i]) return routes;
-    return last;
+  private indexUnder(key: string, event: BusEvent) {
+    const list = this.index.get(key);
+    if (list) list.push(event);
+    else this.index.set(key, [event]);
   }
 
   private trim() {

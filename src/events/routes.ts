@@ -9,5 +9,7 @@ export function routeKey(tenant: string, field: 'id' | 'subject' | 'user', value
 
 /** The routing keys of an event: every key that is set, distinct. */
 export function routesOf(...keys: (string | null)[]): string[] {
-  return [...new Set(keys.filter((k): k is string => k !== null))];
+  const out: string[] = [];
+  for (const k of keys) if (k !== null && !out.includes(k)) out.push(k);
+  return out;
 }
