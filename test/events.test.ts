@@ -5,6 +5,7 @@ import { type BusEvent, CursorError, type EventBus } from '../src/events/contrac
 import { MAX_PENDING_PER_SUBSCRIBER, SubscriberTooSlowError } from '../src/events/fanout.js';
 import { MemoryEventBus } from '../src/events/memory.js';
 import { RedisEventBus } from '../src/events/redis.js';
+import { routeKey, routesOf } from '../src/events/routes.js';
 import { hasRedis, type RedisServer, startRedis } from './support/redis.js';
 
 async function take<T>(it: AsyncIterator<BusEvent<T>>, n: number): Promise<T[]> {
@@ -115,6 +116,14 @@ describe('a subscriber that never reads', () => {
     for (let i = 0; i <= MAX_PENDING_PER_SUBSCRIBER; i++) await bus.publish('verification', 't', i);
     await expect(sub.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
     expect(bus.subscriberCount).toBe(0);
+  });
+});
+
+describe('routesOf', () => {
+  it('keeps every key that is set, once, in the order given', () => {
+    expect(routesOf(routeKey('t', 'id', 'a'), routeKey('t', 'subject', 's'))).toEqual(['t|id|a', 't|subject|s']);
+    expect(routesOf(routeKey('t', 'user', 'u'), routeKey('t', 'id', null), routeKey('t', 'user', 'u'))).toEqual(['t|user|u']);
+    expect(routesOf(null, null)).toEqual([]);
   });
 });
 

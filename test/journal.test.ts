@@ -172,6 +172,26 @@ describe('the journal in memory', () => {
     expect(published).toMatchObject({ cursor: 'm2', payload: { verification: { status: 'APPROVED', version: 2 } } });
     await expect(pending).resolves.toMatchObject({ version: 2 });
   });
+
+  it('stores a record given away (owned) as that very object, frozen; keeps a copy of one that is not; leaves it untouched when it loses', async () => {
+    const store = new MemoryStore();
+    const journal = new MemoryJournal({ store, bus: new MemoryEventBus(), audit: new MemoryAuditLog(), marks: new MemoryInbox(), log, auditOf: () => null });
+    const given = rec('o-1', 'PENDING');
+    const kept = (await journal.commit('verification', given, 0, event()))!;
+    expect(kept).not.toBe(given);
+    expect(Object.isFrozen(given)).toBe(false);
+    const change = { ...kept, status: 'IN_REVIEW', gone: undefined };
+    const owned = (await journal.commit('verification', change, 1, event(), { owned: true }))!;
+    expect(owned).toBe(store.getNow('verification', 'o-1'));
+    expect(JSON.stringify(owned)).toBe(JSON.stringify({ ...kept, status: 'IN_REVIEW', version: 2 }));
+    expect(Object.isFrozen(owned)).toBe(true);
+    const late = { ...kept, status: 'DECLINED' };
+    expect(await journal.commit('verification', late, 1, event(), { owned: true })).toBeNull();
+    expect(Object.isFrozen(late)).toBe(false);
+    expect(late.version).toBe(1);
+    const last = { ...owned, status: 'APPROVED' };
+    expect(await journal.commit('verification', last, 2, event(), { owned: true })).toBe(last);
+  });
 });
 
 let redis: RedisServer | null = null;

@@ -182,7 +182,8 @@ export async function applyAndPublish<T extends Entity & { lastEvent?: { key: st
     },
     read,
     (applied, expected, latest) => {
-      if (applied.changed) return journal.commit(kind, applied.record, expected, (stored) => event(stored, applied.previousStatus), { mark: direct, latest });
+      // the applier's new record is given away: the journal in memory stores it instead of a copy
+      if (applied.changed) return journal.commit(kind, applied.record, expected, (stored) => event(stored, applied.previousStatus), { mark: direct, latest, owned: true });
       if (direct) throw new NotDirect();
       return store.put(kind, applied.record, expected);
     },

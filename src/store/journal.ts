@@ -29,6 +29,12 @@ export interface CommitOptions<T> {
   mark?: EventMark;
   /** On a conflict, handed the record that won (null: gone) when the journal read it anyway. */
   latest?: (record: T | null) => void;
+  /**
+   * The record is the caller's to give away (made for this change, held by nothing else, not
+   * changed after the call): a journal in memory stores that very object, with its version and
+   * frozen, instead of a copy of it. Journals that send JSON ignore it.
+   */
+  owned?: boolean;
 }
 
 export interface Journal {

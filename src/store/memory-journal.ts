@@ -31,7 +31,7 @@ export class MemoryJournal implements Journal {
     const { store, marks } = this.parts;
     const mark = options?.mark;
     if (mark && marks.processedNow(mark.provider, mark.eventId)) throw new DuplicateEvent();
-    const stored = store.putNow(kind, record, expectedVersion);
+    const stored = store.putNow(kind, record, expectedVersion, options?.owned);
     if (!stored) {
       // the record that won (null: gone or erased), so the next attempt need not read it
       options?.latest?.(store.getNow<T>(kind, record.id));

@@ -32,14 +32,18 @@ export class MemoryStore implements Store {
     return this.putNow(kind, entity, expectedVersion);
   }
 
-  /** `put` in this tick (store/memory-journal.ts commits a change, its event and its audit entry in one step). */
-  putNow<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number): T | null {
+  /**
+   * `put` in this tick (store/memory-journal.ts commits a change, its event and its audit entry in
+   * one step). `owned`: `entity` is the caller's to give away (journal.ts CommitOptions): stored as
+   * that object, frozen, instead of a copy of it.
+   */
+  putNow<T extends Entity>(kind: EntityKind, entity: T, expectedVersion?: number, owned = false): T | null {
     const key = `${kind}:${entity.id}`;
     if (expectedVersion !== undefined && this.live(`tomb:${key}`)) return null; // erased
     const current = this.entities.get(key);
     const version = current?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== version) return null;
-    const stored = frozenRecord(entity, version + 1, current);
+    const stored = owned ? ownedRecord(entity, version + 1, current) : frozenRecord(entity, version + 1, current);
     this.entities.set(key, stored);
     if (current) return stored;
     this.index(`${kind}:t:${entity.tenant}`, entity.id);
@@ -227,6 +231,13 @@ function frozenRecord<T extends Entity>(entity: T, version: number, previous: En
   const fresh = extend(entity, { version });
   if (typeof (fresh as { toJSON?: unknown }).toJSON === 'function') return frozenCopy(fresh);
   return Object.freeze(copyFields(fresh as unknown as Record<string, unknown>, true, previous as Record<string, unknown> | undefined)) as unknown as T;
+}
+
+/** `frozenRecord` of an entity given away (`putNow`'s `owned`): its version set and its nested values copied in place, itself frozen. */
+function ownedRecord<T extends Entity>(entity: T, version: number, previous: Entity | undefined): T {
+  if (isStored(entity) || Object.getPrototypeOf(entity) !== Object.prototype || typeof (entity as { toJSON?: unknown }).toJSON === 'function') return frozenRecord(entity, version, previous);
+  entity.version = version;
+  return Object.freeze(copyFields(entity as unknown as Record<string, unknown>, true, previous as Record<string, unknown> | undefined)) as unknown as T;
 }
 
 /** What JSON leaves out of an object (and writes as null in an array). */
