@@ -6,10 +6,12 @@
 // alternating runs, `perf record` attached to the measured server during its run; only samples
 // in the figure's measured window count. Each sample is charged to the innermost JavaScript
 // frame on its stack (a builtin, the GC or the kernel below it included): µs per event by area
-// (bench/perf-stacks.ts) and by function, kyc-graph against the baseline.
+// (bench/perf-stacks.ts) and by function, kyc-graph against the baseline. `--redis`: figure 3's
+// Redis scenario instead (a redis-server of its own, two instances of each server, both sampled;
+// the Redis server's own CPU is not counted, as in figure 3).
 //
 //   npm run bench:build
-//   node dist/bench/bench/cpu-split.js [--rounds 2] [--rate 500] [--hz 2000] [--top 30] [--json FILE]
+//   node dist/bench/bench/cpu-split.js [--redis] [--rounds 2] [--rate 500] [--hz 2000] [--top 30] [--json FILE]
 // Needs `perf` (apt-get install -y linux-perf) and leave to sample (root, or
 // kernel.perf_event_paranoid ≤ 1). Sampling at --hz slows both servers alike (~+40 % at 2000):
 // read the split and the difference, not the totals, against figure 3.
@@ -18,7 +20,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { positiveOption, ROOT, round, sleep, startServerProcess, type ServerProcess } from './lib.js';
+import { positiveOption, ROOT, round, sleep, startRedis, startServerProcess, type ServerProcess } from './lib.js';
 import { AREAS, type Area, areaOf, functionOf, lastWinsMap, samplesOf } from './perf-stacks.js';
 import { BENCH_PROVIDERS } from './providers.js';
 import { WEBHOOK_SECRET } from './http-overhead.js';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     hz: { type: 'string', default: '2000' },
     top: { type: 'string', default: '30' },
     json: { type: 'string' },
+    redis: { type: 'boolean', default: false },
   },
 });
 const positive = (name: 'rounds' | 'rate' | 'hz' | 'top') => positiveOption(name, values[name]);
@@ -54,15 +57,16 @@ interface Recorded {
   events: number;
 }
 
-/** One measured run of `kind` with `perf record` on its process. */
-async function recorded(kind: Kind, server: ServerProcess, targets: Awaited<ReturnType<typeof seed>>, n: number): Promise<Recorded> {
+/** One measured run of `kind` with `perf record` on its processes. */
+async function recorded(kind: Kind, servers: ServerProcess[], targets: Awaited<ReturnType<typeof seed>>, n: number): Promise<Recorded> {
   const file = join(tmpdir(), `kyc-cpu-split-${process.pid}-${kind}-${n}.data`);
-  const perf = spawn('perf', ['record', '--clockid', 'monotonic', '-F', String(hz), '-g', '-p', String(server.pid), '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const pids = servers.map((s) => s.pid).join(',');
+  const perf = spawn('perf', ['record', '--clockid', 'monotonic', '-F', String(hz), '-g', '-p', pids, '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   perf.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   await sleep(500); // attached before the run begins (the window starts seconds later)
   if (perf.exitCode !== null) throw new Error(`perf record exited with ${perf.exitCode}: ${stderr.trim()}`);
-  const r = await run(kind, [server], targets, settings);
+  const r = await run(kind, servers, targets, settings);
   perf.kill('SIGINT');
   await new Promise((done) => perf.once('exit', done));
   if (r.lost || !r.window) throw new Error(`${kind}: ${r.lost} of ${r.sent} events not delivered`);
@@ -75,18 +79,26 @@ interface Split {
   totalUs: number;
   byArea: Record<Area, number>;
   byFunction: Map<string, number>;
+  /** µs per event with the GC on the stack, whatever the area. */
+  gcUs: number;
+  /** Samples without JavaScript, by what ran (perf-stacks.ts `native`), µs per event. */
+  byNative: Map<string, number>;
 }
 
 async function split(runs: Recorded[]): Promise<Split> {
   const byArea = Object.fromEntries(AREAS.map((a) => [a, 0])) as Record<Area, number>;
   const byFunction = new Map<string, number>();
+  const byNative = new Map<string, number>();
   let samples = 0;
+  let gc = 0;
   let events = 0;
   for (const r of runs) {
     const { stdout } = await exec('perf', ['script', '-i', r.file, '--time', `${r.from.toFixed(6)},${r.to.toFixed(6)}`], { maxBuffer: 1 << 30 });
     for (const s of samplesOf(stdout)) {
       samples++;
       byArea[areaOf(s)]++;
+      if (s.gc) gc++;
+      if (s.native !== null) byNative.set(s.native, (byNative.get(s.native) ?? 0) + 1);
       const f = s.js === null ? '(no JavaScript on the stack)' : functionOf(s.js, ROOT);
       byFunction.set(f, (byFunction.get(f) ?? 0) + 1);
     }
@@ -98,15 +110,20 @@ async function split(runs: Recorded[]): Promise<Split> {
     totalUs: us(samples),
     byArea: Object.fromEntries(AREAS.map((a) => [a, us(byArea[a])])) as Record<Area, number>,
     byFunction: new Map([...byFunction].map(([f, n]) => [f, us(n)])),
+    gcUs: us(gc),
+    byNative: new Map([...byNative].map(([f, n]) => [f, us(n)])),
   };
 }
 
-const env = Object.assign({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim() }, ...BENCH_PROVIDERS.map((p) => p.env(WEBHOOK_SECRET)));
-const servers = { kyc: await startServerProcess('kyc', 'cpu-split-kyc', env), baseline: await startServerProcess('baseline', 'cpu-split-baseline', env) };
+const redis = values.redis ? await startRedis() : null;
+const instances = redis ? 2 : 1;
+const env = Object.assign({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim() }, ...BENCH_PROVIDERS.map((p) => p.env(WEBHOOK_SECRET)), redis ? { REDIS_URL: redis.url } : {});
+const start = (kind: Kind) => Promise.all(Array.from({ length: instances }, (_, i) => startServerProcess(kind, `cpu-split-${kind}-${i + 1}`, env)));
+const servers: Record<Kind, ServerProcess[]> = { kyc: await start('kyc'), baseline: await start('baseline') };
 const recordings: Record<Kind, Recorded[]> = { kyc: [], baseline: [] };
 try {
-  const targets = await seed(servers.kyc, settings.subscribers);
-  for (const kind of ['kyc', 'baseline'] as const) await run(kind, [servers[kind]], targets, settings); // warm-up, as figure 3
+  const targets = await seed(servers.kyc[0], settings.subscribers);
+  for (const kind of ['kyc', 'baseline'] as const) await run(kind, servers[kind], targets, settings); // warm-up, as figure 3
   for (let i = 0; i < rounds; i++) {
     for (const kind of i % 2 === 0 ? (['kyc', 'baseline'] as const) : (['baseline', 'kyc'] as const)) {
       recordings[kind].push(await recorded(kind, servers[kind], targets, i));
@@ -114,16 +131,18 @@ try {
     }
   }
 } finally {
-  await Promise.all([servers.kyc.stop(), servers.baseline.stop()]);
+  await Promise.all([...servers.kyc, ...servers.baseline].map((s) => s.stop()));
+  await redis?.stop();
 }
 // the servers have exited: their JIT maps are complete; name each address after its last code
-for (const s of Object.values(servers)) {
+const all = [...servers.kyc, ...servers.baseline];
+for (const s of all) {
   const map = `/tmp/perf-${s.pid}.map`;
   writeFileSync(map, lastWinsMap(readFileSync(map, 'utf8')));
 }
 const kyc = await split(recordings.kyc);
 const baseline = await split(recordings.baseline);
-for (const s of Object.values(servers)) rmSync(`/tmp/perf-${s.pid}.map`, { force: true });
+for (const s of all) rmSync(`/tmp/perf-${s.pid}.map`, { force: true });
 for (const r of [...recordings.kyc, ...recordings.baseline]) rmSync(r.file, { force: true });
 
 const top = positive('top');
@@ -132,17 +151,24 @@ const functions = [...new Set([...kyc.byFunction.keys(), ...baseline.byFunction.
   .sort((a, b) => b.kycGraphUs - b.baselineUs - (a.kycGraphUs - a.baselineUs))
   .slice(0, top);
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`sampled CPU µs per event (${hz} Hz, ${rounds} round(s) of ${kyc.events / rounds} events each, figure 3 in memory):`);
+console.log(`sampled CPU µs per event (${hz} Hz, ${rounds} round(s) of ${kyc.events / rounds} events each, figure 3 ${redis ? 'over Redis, 2 instances each' : 'in memory'}):`);
 console.log(`${'area'.padEnd(26)} ${pad('kyc-graph', 10)} ${pad('baseline', 10)} ${pad('difference', 11)}`);
 for (const a of [...AREAS, 'total'] as const) {
   const k = a === 'total' ? kyc.totalUs : kyc.byArea[a];
   const b = a === 'total' ? baseline.totalUs : baseline.byArea[a];
   console.log(`${a.padEnd(26)} ${pad(k.toFixed(1), 10)} ${pad(b.toFixed(1), 10)} ${pad((k - b).toFixed(1), 11)}`);
 }
+console.log(`${'(GC on the stack, any area)'.padEnd(26)} ${pad(kyc.gcUs.toFixed(1), 10)} ${pad(baseline.gcUs.toFixed(1), 10)} ${pad((kyc.gcUs - baseline.gcUs).toFixed(1), 11)}`);
+const natives = [...new Set([...kyc.byNative.keys(), ...baseline.byNative.keys()])]
+  .map((n) => ({ native: n, kycGraphUs: kyc.byNative.get(n) ?? 0, baselineUs: baseline.byNative.get(n) ?? 0 }))
+  .sort((a, b) => b.kycGraphUs + b.baselineUs - (a.kycGraphUs + a.baselineUs))
+  .slice(0, 12);
+console.log('\nnative only, by what ran (µs per event):');
+for (const n of natives) console.log(`${pad(n.kycGraphUs.toFixed(1), 7)} ${pad(n.baselineUs.toFixed(1), 7)}  ${n.native}`);
 console.log(`\nthe ${top} functions kyc-graph spends most on beyond the baseline (innermost JavaScript frame; µs per event):`);
 for (const f of functions) console.log(`${pad(f.kycGraphUs.toFixed(1), 7)} ${pad(f.baselineUs.toFixed(1), 7)}  ${f.function}`);
 if (values.json) {
-  const json = { settings: { ...settings, rounds, hz }, kycGraph: { totalUs: kyc.totalUs, byArea: kyc.byArea }, baseline: { totalUs: baseline.totalUs, byArea: baseline.byArea }, functions };
+  const json = { settings: { ...settings, rounds, hz, redis: values.redis }, kycGraph: { totalUs: kyc.totalUs, byArea: kyc.byArea, gcUs: kyc.gcUs }, baseline: { totalUs: baseline.totalUs, byArea: baseline.byArea, gcUs: baseline.gcUs }, natives, functions };
   writeFileSync(values.json, JSON.stringify(json, null, 2));
 }
 process.exit(0);

@@ -64,6 +64,10 @@ export const AREAS: readonly Area[] = ['app', 'graphql and ws libraries', 'other
 export interface Sample {
   js: string | null;
   write: boolean;
+  /** V8's garbage collector is on the stack (a scavenge an allocation started, or a GC thread's work). */
+  gc: boolean;
+  /** Without JavaScript: what ran (`native`), else null. */
+  native: string | null;
 }
 
 const JS_FRAME = /\sJS:([^\s].*?)(?:\+0x[0-9a-f]+)?\s\((?:\/tmp\/perf-\d+\.map)\)$/;
@@ -76,6 +80,7 @@ export function samplesOf(script: string): Sample[] {
     if (lines.length === 0) continue;
     let js: string | null = null;
     const write = lines.some((l) => WRITE_CALL.test(l));
+    const gc = lines.some((l) => GC_FRAME.test(l));
     for (const line of lines.slice(1)) {
       const m = JS_FRAME.exec(line);
       if (m) {
@@ -83,9 +88,28 @@ export function samplesOf(script: string): Sample[] {
         break;
       }
     }
-    out.push({ js, write });
+    out.push({ js, write, gc, native: js === null ? native(lines.slice(1), gc) : null });
   }
   return out;
+}
+
+/** A frame of V8's garbage collector. */
+const GC_FRAME = /\sv8::internal::(Heap::|Scavenge|MarkCompact|MinorMarkCompact|MinorMarkSweep|Sweeper|ConcurrentMarking|IncrementalMarking|MarkingVisitor|Evacuat|ArrayBufferSweeper|GCTracer|MemoryAllocator::Unmapper)/;
+/** The symbol of a `perf script` frame line, without address, offset and object. */
+const SYMBOL = /^\s*[0-9a-f]+\s+(.*?)(?:\+0x[0-9a-f]+)?\s\(([^)]*)\)$/;
+
+/**
+ * What a sample without JavaScript ran: `GC`; the kernel's wait for or read of sockets (`epoll`,
+ * `socket reads`); else the innermost frame of Node or V8 (`node::…`, `uv_…`, `v8::…`), or the
+ * innermost symbol.
+ */
+function native(frames: string[], gc: boolean): string {
+  if (gc) return 'GC';
+  if (frames.some((l) => /\s(ep_poll|do_epoll_wait|epoll_wait)/.test(l))) return 'epoll';
+  if (frames.some((l) => /\s(tcp_recvmsg|sock_read_iter|ksys_read)\+/.test(l))) return 'socket reads';
+  const symbols = frames.map((l) => SYMBOL.exec(l)?.[1] ?? '').filter((x) => x && x !== '[unknown]');
+  const named = symbols.filter((x) => /^(node::|uv_|v8::)/.test(x));
+  return named[0] ?? symbols[0] ?? '(unknown)';
 }
 
 const WRITE_CALL = /\s(do_writev|ksys_write|__x64_sys_write|__x64_sys_writev|tcp_sendmsg)\+/;

@@ -56,7 +56,23 @@ describe('samplesOf / areaOf', () => {
       '*get node:_http_incoming:109:16',
     ]);
     expect(samples.map((s) => s.write)).toEqual([true, false, false, false, false, false]);
+    expect(samples.map((s) => s.gc)).toEqual([false, false, true, false, false, false]);
+    expect(samples.map((s) => s.native)).toEqual([null, null, 'GC', null, null, null]);
     expect(samples.map((s) => areaOf(s))).toEqual(['socket writes', 'app', 'native only', 'graphql and ws libraries', 'other libraries', 'node internals']);
+  });
+
+  it('says what a sample without JavaScript ran: the GC, the wait for sockets, their reads, else the innermost frame of Node or V8', () => {
+    const block = (...frames: string[]) => `node 1 1.0: 500000 cpu-clock:ppp: \n${frames.map((f) => `\t    7f00 ${f}`).join('\n')}\n`;
+    const script = [
+      block('v8::internal::ConcurrentMarking::RunMajor+0x10 (/usr/bin/node)', 'start_thread+0x8f (/usr/lib/x86_64-linux-gnu/libc.so.6)'),
+      block('_raw_spin_unlock_irqrestore+0x19 ([kernel.kallsyms])', 'ep_poll+0x1 ([kernel.kallsyms])', 'epoll_wait+0x2 (/usr/lib/x86_64-linux-gnu/libc.so.6)', 'uv__io_poll+0x3 (/usr/bin/node)'),
+      block('copy_user_generic+0x1 ([kernel.kallsyms])', 'tcp_recvmsg+0x1 ([kernel.kallsyms])', 'read+0x1 (/usr/lib/x86_64-linux-gnu/libc.so.6)', 'uv__read+0x1 (/usr/bin/node)'),
+      block('memcpy+0x1 (/usr/lib/x86_64-linux-gnu/libc.so.6)', 'node::StreamBase::Writev+0x1 (/usr/bin/node)', 'node::LibuvStreamWrap::OnUvRead+0x1 (/usr/bin/node)', 'uv_run+0x1 (/usr/bin/node)'),
+      block('_int_malloc+0x19 (/usr/lib/x86_64-linux-gnu/libc.so.6)', '[unknown] ([unknown])'),
+    ].join('\n');
+    const samples = samplesOf(script);
+    expect(samples.map((s) => s.native)).toEqual(['GC', 'epoll', 'socket reads', 'node::StreamBase::Writev', '_int_malloc']);
+    expect(samples.map((s) => s.gc)).toEqual([true, false, false, false, false]);
   });
 
   it('names a function without its tier mark and the checkout path', () => {
