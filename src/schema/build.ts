@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { getMetadataStorage } from 'class-validator';
 import { type GraphQLSchema, parse } from 'graphql';
-import { buildSchema, createResolversMap } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage as typeGraphqlMetadata } from 'type-graphql';
 import { providerResolvers } from '../providers/index.js';
 import type { RequestContext } from './context.js';
 import { requireScope, scopeChecker } from './auth.js';
@@ -32,6 +32,7 @@ export function buildKycSchema(): Promise<GraphQLSchema> {
 }
 
 async function build(): Promise<GraphQLSchema> {
+  simpleFieldResolvers(typeGraphqlMetadata());
   const codeFirst = await buildSchema({
     resolvers: [VerificationResolver, IdentityDocumentResolver, VerificationConnectionResolver, IngestionConnectionResolver, KycSubjectResolver, ProvidersResolver, ...providerResolvers, CheckResolver, KycSubjectChecksResolver, IngestionResolver, KycSubjectIngestionsResolver, ErasureResolver, RoutingResolver],
     validateFn: validateInput,
@@ -78,6 +79,27 @@ async function build(): Promise<GraphQLSchema> {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   };
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+}
+
+type TypeMetadata = ReturnType<typeof typeGraphqlMetadata>;
+
+/**
+ * Object fields read straight off their object get GraphQL's default resolver (type-graphql's
+ * `simple` fields): type-graphql otherwise wraps each field in its middleware chain, and a
+ * compiled query (graphql-jit) then calls that wrapper with a resolve info built for it, per field
+ * per answer, instead of reading a property (issue 18: a subscription event's ~10 fields, a
+ * `verification(id)`'s 25). Left to type-graphql: a field whose GraphQL name is not its property's
+ * (its wrapper reads the property), one that chose, a @FieldResolver (type-graphql prefers it),
+ * and every field of a class with an @Authorized or middleware field or class middleware, or of a
+ * subclass of one, so no check is skipped. buildSchema gets no global middleware.
+ */
+export function simpleFieldResolvers(storage: Pick<TypeMetadata, 'fields' | 'authorizedFields' | 'middlewares' | 'resolverMiddlewares'>): void {
+  const guarded = [...storage.authorizedFields, ...storage.middlewares, ...storage.resolverMiddlewares].map((m) => m.target);
+  const isGuarded = (target: Function) => guarded.some((g) => target === g || target.prototype instanceof g);
+  for (const field of storage.fields) {
+    if (field.simple !== undefined || field.name !== field.schemaName || isGuarded(field.target)) continue;
+    field.simple = true;
+  }
 }
 
 /**
