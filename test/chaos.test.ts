@@ -324,9 +324,21 @@ describe.each([
         killing = killing!.then(() => a.start());
       }
     };
+    // the last tenth of the webhooks waits until every subscriber has resumed several times, so
+    // the resumes happen while events flow however fast this machine sends them (a subscriber
+    // drops its connection every 50–1,200 ms)
+    let resumed: Promise<void> | null = null;
+    const subscribersResumed = () =>
+      (resumed ??= (async () => {
+        for (let i = 0; subscribers.some((x) => x.connections <= 3); i++) {
+          if (i > 3000) throw new Error(`subscribers did not resume: ${subscribers.map((x) => x.connections).join(', ')} connections`);
+          await sleep(20);
+        }
+      })());
     await Promise.all(
       sessions.map(async (s, i) => {
         for (let seq = 0, k = i; k < EVENTS; seq++, k += SESSIONS) {
+          if (k >= EVENTS * 0.9) await subscribersResumed();
           const notificationId = `chaos-${k}`;
           notificationIds.push(notificationId);
           const body = JSON.stringify({
