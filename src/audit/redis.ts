@@ -1,6 +1,7 @@
 // Redis audit trail: one stream per tenant and subject, `kyc:{t:<tenant>}:audit:<subject>` (the
 // tenant's hash tag), XADD to append, XRANGE to page oldest first. Never trimmed: how long the
 // trail is kept is the operator's decision (see README "Erasure, retention, audit").
+import { isoNow } from '../domain/iso-time.js';
 import type { RedisClient } from '../redis/client.js';
 import type { AuditEntry, AuditLog, AuditPage, AuditRecord } from './contract.js';
 
@@ -16,7 +17,7 @@ export class RedisAuditLog implements AuditLog {
 
   /** The stream and fields `append` writes (XADD <stream> * ...fields): a script can append it too (store/redis-journal.ts). */
   appendArgs(tenant: string, subjectId: string, entry: AuditRecord): [stream: string, fields: string[]] {
-    return [this.key(tenant, subjectId), ['at', new Date().toISOString(), 'actor', entry.actor, 'action', entry.action, 'target', entry.targetId ?? '']];
+    return [this.key(tenant, subjectId), ['at', isoNow(), 'actor', entry.actor, 'action', entry.action, 'target', entry.targetId ?? '']];
   }
 
   async append(tenant: string, subjectId: string, entry: AuditRecord): Promise<void> {

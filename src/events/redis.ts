@@ -11,6 +11,7 @@
 // the channel like any other (same order), but is handed out as the object it published rather
 // than parsed again (`own`).
 import { once } from 'node:events';
+import { isoAt } from '../domain/iso-time.js';
 import { extend } from '../domain/objects.js';
 import type { RedisClient } from '../redis/client.js';
 import {
@@ -231,6 +232,7 @@ export class RedisEventBus implements EventBus {
     this.channel = `${this.stream}:live`;
     this.windowMs = options.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
     this.blockMs = options.blockMs ?? 2000;
+    this.windowArg = String(this.windowMs);
     this.reader = redis.duplicate();
     // reconnects (and subscribes again) by itself; ping() (and so /readyz) reports the outage, and
     // the first message after it shows the gap, which is read from the stream
@@ -385,11 +387,24 @@ export class RedisEventBus implements EventBus {
    * PUBLISH_ONCE's keys and arguments: appends `body` (trimming to the window), indexes it under
    * `indexes`, pushes it on the channel; `keyed`: only once for the marker `marker`.
    */
-  private appendArgs(marker: string, indexes: string[], body: string, topic: string, routes: string, keyed: boolean): [string[], (string | number)[]] {
+  private appendArgs(marker: string, indexes: string[], body: string, topic: string, routes: string, keyed: boolean, now = Date.now()): [string[], (string | number)[]] {
     return [
       [this.stream, marker, ...indexes],
-      [`${Date.now() - this.windowMs}-0`, body, this.windowMs, topic, routes, keyed ? '1' : '0', this.channel],
+      [this.minId(now), body, this.windowArg, topic, routes, keyed ? '1' : '0', this.channel],
     ];
+  }
+
+  private minIdMs = Number.NaN;
+  private minIdArg = '';
+  private readonly windowArg: string;
+
+  /** The MINID that trims entries older than the window at `now` (one string per millisecond). */
+  private minId(now: number): string {
+    if (now !== this.minIdMs) {
+      this.minIdArg = `${now - this.windowMs}-0`;
+      this.minIdMs = now;
+    }
+    return this.minIdArg;
   }
 
   /** Runs PUBLISH_ONCE. Resolves [isNew, id]. */
@@ -403,7 +418,8 @@ export class RedisEventBus implements EventBus {
    * payload whose JSON the script has already (see PreparedPublish.after).
    */
   prepare<T>(topic: Topic, tenant: string, payload: T, options: PublishOptions = {}, embed?: Embedded): PreparedPublish<T> {
-    const at = new Date().toISOString();
+    const now = Date.now();
+    const at = isoAt(now); // the record's change was stamped in this millisecond too: one string for both
     const routes = options.routes?.length ? options.routes : undefined;
     const envelope = { topic, at, tenant, payload, routes };
     const split = embed ? around(envelope, embed) : null;
@@ -411,7 +427,7 @@ export class RedisEventBus implements EventBus {
     const after = split ? split[1] : '';
     const keyName = options.key ? `${this.stream}:published:${options.key}` : this.stream;
     const indexes = replayIndexKeys(topic, tenant, routes).map((k) => this.indexKey(k));
-    const [keys, args] = this.appendArgs(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key);
+    const [keys, args] = this.appendArgs(keyName, indexes, body, topic, routes?.join('\n') ?? '', !!options.key, now);
     const event = (id: string): BusEvent<T> => ({ topic, cursor: id, at, tenant, payload, ...(routes ? { routes } : {}) });
     const forget = this.expectOwn(split ? body + embed!.json + after : body, event, topic, routes);
     return { keys, args, after, event, forget };
