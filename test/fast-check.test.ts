@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { argosWebhookSchema } from '../src/providers/argos/mapper.js';
 import { WebhookFormatError } from '../src/providers/contract.js';
-import { compilations, compileAhead, fastCheck } from '../src/providers/fast-check.js';
+import { compilations, compileAhead, fastCheck, unionsAsTypes } from '../src/providers/fast-check.js';
 import { parseWebhookBody, setAnswerLogger } from '../src/providers/parse.js';
 import { PawaPassNotificationSchema } from '../src/providers/pawapass/mapper.js';
 import { UpholdWebhookEventSchema } from '../src/providers/uphold/mapper.js';
@@ -152,6 +152,36 @@ describe('compiled webhook body checks', () => {
     expect(check(value)).toBe(true);
     expect(value).not.toHaveProperty('_source');
     expect(value).toEqual(PawaPassNotificationSchema.parse(body));
+  });
+
+  it('unions of JSON types are one check with a type list: the same answers, no option tried and dropped', () => {
+    const schema = z.object({
+      s: z.string().min(2).nullable(),
+      n: z.number().int().nullable(),
+      list: z.union([z.string(), z.array(z.string())]).nullable(),
+      doc: z.object({ a: z.string() }).nullable(),
+      at: z.iso.datetime().nullable(), // a zod leaf beside a null
+      either: z.union([z.string().refine((v) => v !== 'no'), z.number()]), // a leaf beside another leaf type: a union still
+      tag: z.enum(['A', 'B']).nullable(), // enum reads every type: a union still
+    });
+    const json = z.toJSONSchema(schema, { io: 'output' }) as { properties: Record<string, Record<string, unknown>> };
+    unionsAsTypes(json);
+    expect(json.properties.s).toEqual({ type: ['string', 'null'], minLength: 2 });
+    expect(json.properties.n.type).toEqual(['integer', 'null']);
+    expect(json.properties.list).toEqual({ type: ['string', 'array', 'null'], items: { type: 'string' } });
+    expect(json.properties.doc.type).toEqual(['object', 'null']);
+    expect(json.properties.tag.anyOf).toBeDefined();
+    const check = fastCheck(schema)!;
+    const base = { s: 'ab', n: 1, list: 'x', doc: { a: 'x' }, at: '2024-01-02T03:04:05.006Z', either: 'x', tag: 'A' };
+    const values: unknown[] = [null, 0, 1.5, 7, '', 'a', 'ab', 'no', 'A', '2024-01-02T03:04:05.006Z', '2024-01-02Tnot', true, [], ['x'], [1], {}, { a: 'x' }, { a: 1 }];
+    for (const key of Object.keys(base)) {
+      for (const v of values) {
+        const body = { ...base, [key]: v };
+        expect(check(structuredClone(body)), `${key}: ${JSON.stringify(v)}`).toBe(schema.safeParse(body).success);
+      }
+    }
+    // the providers' bodies: every nullable value and union checked in one step (the pawaPass body has a dozen nulls)
+    for (const s of [PawaPassNotificationSchema, UpPassWebhookSchema, argosWebhookSchema]) expect(String(fastCheck(s))).not.toContain('anyOf');
   });
 
   it('rules JSON Schema cannot state exactly leave the schema to zod, or hand the value to it', () => {

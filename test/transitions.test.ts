@@ -1,7 +1,7 @@
 // The transition rule of DESIGN "Statuses never go back", on the pure domain functions.
 import { describe, expect, it } from 'vitest';
 import { applyIngestionView, newIngestionRecord, type ProviderIngestionView } from '../src/domain/ingestion.js';
-import { applyView, newVerificationRecord, type ProviderVerificationView, type VerificationStatus } from '../src/domain/verification.js';
+import { applyView, type IdentityDocument, newVerificationRecord, type ProviderVerificationView, type VerificationStatus } from '../src/domain/verification.js';
 
 const view = (status: VerificationStatus, providerUpdatedAt: string | null = null, providerStatus: string = status.toLowerCase()): ProviderVerificationView => ({
   providerRef: 'ref-1', status, providerStatus, externalId: null, url: null, country: null, identityDocument: null, faceScan: null,
@@ -52,6 +52,31 @@ describe('a verification status never goes back', () => {
   it('history lists each status once, even when the provider repeats a status with other details', () => {
     const { record } = run(view('CREATED'), view('IN_PROGRESS', null, 'a'), view('IN_PROGRESS', null, 'b'), view('APPROVED'));
     expect(record.history.map((h) => h.status)).toEqual(['CREATED', 'IN_PROGRESS', 'APPROVED']);
+  });
+});
+
+describe('an applied view keeps one copy of what did not change', () => {
+  it("shares the record's own parts (and its history) where the view holds exactly the same, and reports a change as before", () => {
+    const doc: IdentityDocument = {
+      type: 'PASSPORT', country: 'ZM', serialNo: null, nationalNo: 'Z12345678', firstName: 'Tisa', lastName: 'Banda', dateOfBirth: '1997-05-10', placeOfBirth: null,
+      nationality: 'ZM', expiryAt: '2032-05-09', issuedAt: '2022-05-10', issuingAuthority: null, placeOfIssue: null, createdAt: null, updatedAt: null,
+    };
+    const first = { ...view('IN_PROGRESS'), identityDocument: doc, metadata: { channel: 'web' } };
+    const record = newVerificationRecord('PAWAPASS', 'acme', null, first, t(0));
+    // a later webhook parses every part anew: equal JSON, other objects
+    const again = applyView(record, { ...view('IN_PROGRESS'), identityDocument: { ...doc }, metadata: { channel: 'web' } }, t(1));
+    expect(again.changed).toBe(false);
+    expect(again.record.identityDocument).toBe(record.identityDocument);
+    expect(again.record.metadata).toBe(record.metadata);
+    expect(again.record.history).toBe(record.history);
+    expect(again.record.updatedAt).toBe(record.updatedAt);
+    const approved = applyView(record, { ...view('APPROVED'), identityDocument: { ...doc }, metadata: { channel: 'app' } }, t(2));
+    expect(approved.changed).toBe(true);
+    expect(approved.record.identityDocument).toBe(record.identityDocument);
+    expect(approved.record.metadata).toEqual({ channel: 'app' });
+    expect(approved.record.history.map((h) => h.status)).toEqual(['IN_PROGRESS', 'APPROVED']);
+    expect(record.history.map((h) => h.status)).toEqual(['IN_PROGRESS']); // never changed in place
+    expect(approved.record.updatedAt).toBe(t(2).toISOString());
   });
 });
 

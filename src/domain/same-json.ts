@@ -25,20 +25,69 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return definedInA === definedInB;
 }
 
+/** What JSON leaves out of an object (and writes as null in an array). */
+export const droppedByJson = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
 /**
- * `sameJson` of two objects' top levels, leaving out the keys `skipA` names on `a` and `skipB`
- * names on `b` (as if they were absent), without copying either object.
+ * Whether `value`'s JSON would be exactly `stored` (a stored value: JSON as parsed or as the
+ * in-memory store keeps it): the same keys in the same order, the same values. Then `stored` can
+ * stand for `value`: a provider's view repeats most of what the record holds (its document, face
+ * scan, metadata), and every copy kept is memory a young-generation collection copies again.
  */
-export function sameJsonExcept(a: object, b: object, skipA: ReadonlySet<string>, skipB: ReadonlySet<string>): boolean {
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  let definedInA = 0;
-  for (const k in ao) {
-    if (ao[k] === undefined || skipA.has(k)) continue;
-    definedInA++;
-    if (skipB.has(k) || !sameJson(ao[k], bo[k])) return false;
+export function matchesStoredJson(stored: unknown, value: unknown): boolean {
+  if (stored === value) return true;
+  if (typeof value !== 'object' || value === null) return stored === null && typeof value === 'number' && !Number.isFinite(value);
+  if (typeof stored !== 'object' || stored === null) return false;
+  if (Array.isArray(value)) {
+    if (!Array.isArray(stored) || stored.length !== value.length) return false;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (!matchesStoredJson(stored[i], droppedByJson(v) ? null : v)) return false;
+    }
+    return true;
   }
-  let definedInB = 0;
-  for (const k in bo) if (bo[k] !== undefined && !skipB.has(k)) definedInB++;
-  return definedInA === definedInB;
+  if (Array.isArray(stored)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  const keys = Object.keys(stored);
+  let i = 0;
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (droppedByJson(v)) continue;
+    if (keys[i++] !== k || !matchesStoredJson((stored as Record<string, unknown>)[k], v)) return false;
+  }
+  return i === keys.length;
+}
+
+/**
+ * `sameJsonExcept(stored, made, skipStored, skipMade)` (`stored`: a record as stored; `made`: a
+ * new view of it), sharing on the way: each object part of `made` whose JSON would be exactly the
+ * one `stored` holds under the same key (`matchesStoredJson`) is set in `into` (an object made
+ * from `made`, with its keys) to `stored`'s own. An update then holds what it did not change once,
+ * as stored, and compares it once: the store takes a stored part as it is.
+ */
+export function sameJsonSharing(stored: object, made: object, skipStored: ReadonlySet<string>, skipMade: ReadonlySet<string>, into: object): boolean {
+  const so = stored as Record<string, unknown>;
+  const mo = made as Record<string, unknown>;
+  let same = true;
+  let definedInMade = 0;
+  for (const k in mo) {
+    const v = mo[k];
+    if (v === undefined || skipMade.has(k)) continue;
+    definedInMade++;
+    if (skipStored.has(k)) {
+      same = false;
+      continue;
+    }
+    const s = so[k];
+    if (typeof v === 'object' && v !== null && s !== v && typeof s === 'object' && s !== null && matchesStoredJson(s, v)) {
+      (into as Record<string, unknown>)[k] = s;
+      continue;
+    }
+    if (same && !sameJson(s, v)) same = false;
+  }
+  if (!same) return false;
+  let definedInStored = 0;
+  for (const k in so) if (so[k] !== undefined && !skipStored.has(k)) definedInStored++;
+  return definedInStored === definedInMade;
 }

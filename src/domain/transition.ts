@@ -27,7 +27,10 @@ export function isBehind<S extends string>(lifecycle: Lifecycle<S>, current: Tim
   return !(lifecycle.isCycle?.(current.status, view.status) ?? false);
 }
 
-/** `history` with `status` appended when it differs from the last entry (each status once, in order). */
+/**
+ * `history` with `status` appended when it differs from the last entry (each status once, in
+ * order): a new array then, else `history` itself (a history is never changed in place).
+ */
 export function withHistory<S extends string, H extends { status: S }>(history: readonly H[], entry: H): H[] {
-  return history.at(-1)?.status === entry.status ? [...history] : [...history, entry];
+  return history.at(-1)?.status === entry.status ? (history as H[]) : [...history, entry];
 }

@@ -2,7 +2,7 @@
 import { globalIdOf } from './global-id.js';
 import { isoAt } from './iso-time.js';
 import { extend } from './objects.js';
-import { sameJsonExcept } from './same-json.js';
+import { sameJsonSharing } from './same-json.js';
 import { isBehind, type Lifecycle, withHistory } from './transition.js';
 
 export const PROVIDERS = ['UPPASS', 'PAWAPASS', 'ARGOS', 'UPVEST', 'UPHOLD'] as const;
@@ -150,10 +150,12 @@ const SKIP_ON_RECORD: ReadonlySet<string> = new Set<string>([...RECORD_ONLY, 'pr
 const SKIP_ON_VIEW: ReadonlySet<string> = new Set<string>(['providerUpdatedAt']);
 
 /**
- * The record holds the same provider view, whatever the provider's own timestamp says (the
- * record's own keys left out). Compared in place: no copy of either (this runs per webhook).
+ * Whether the record holds the same provider view, whatever the provider's own timestamp says
+ * (the record's own keys left out), compared in place (this runs per webhook); each part of the
+ * view that is exactly what the record holds is set in `into` to the record's own
+ * (`sameJsonSharing`).
  */
-const sameView = (current: VerificationRecord, view: ProviderVerificationView) => sameJsonExcept(current, view, SKIP_ON_RECORD, SKIP_ON_VIEW);
+const sameView = (current: VerificationRecord, view: ProviderVerificationView, into: VerificationRecord) => sameJsonSharing(current, view, SKIP_ON_RECORD, SKIP_ON_VIEW, into);
 
 /** Lifecycle rank (DESIGN "Statuses never go back"); RETRY_REQUIRED → IN_PROGRESS is a new attempt. */
 export const VERIFICATION_LIFECYCLE: Lifecycle<VerificationStatus> = {
@@ -173,7 +175,6 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
   if (isBehind(VERIFICATION_LIFECYCLE, current, view)) {
     return { record: { ...current, syncedAt: at }, changed: false, previousStatus };
   }
-  const changed = !sameView(current, view);
   // the record's own keys set after the view's (objects.ts: not a literal after a spread)
   const record: VerificationRecord = extend(view, {
     id: current.id,
@@ -182,9 +183,11 @@ export function applyView(current: VerificationRecord, view: ProviderVerificatio
     subjectId: current.subjectId,
     createdAt: current.createdAt,
     history: withHistory(current.history, { status: view.status, providerStatus: view.providerStatus, at }),
-    updatedAt: changed ? at : current.updatedAt,
+    updatedAt: at,
     syncedAt: at,
   });
+  const changed = !sameView(current, view, record);
+  if (!changed) record.updatedAt = current.updatedAt;
   if (current.version !== undefined) record.version = current.version;
   if (current.lastEvent !== undefined) record.lastEvent = current.lastEvent;
   if (current.idempotencyKey) record.idempotencyKey = current.idempotencyKey;

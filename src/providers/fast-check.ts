@@ -139,14 +139,80 @@ const ajv = new Ajv2020({
   // test/fast-check.test.ts); kyc-graph's output is its own logger's
   logger: false,
 });
-ajv.addKeyword({ keyword: 'zodLeaf', schemaType: 'number', errors: false, validate: (index: number, value: unknown) => leaves[index].safeParse(value).success });
+// a zod leaf is a string, number or boolean: a value of another type (a null beside it in a type
+// list, `unionsAsTypes`) is not asked about
+ajv.addKeyword({ keyword: 'zodLeaf', type: ['string', 'number', 'boolean'], schemaType: 'number', errors: false, validate: (index: number, value: unknown) => leaves[index].safeParse(value).success });
 const compiled = new WeakMap<object, ValidateFunction | null>();
 /** Schemas compiled by this process (read by test/fast-check.test.ts). */
 export const compilations = { count: 0 };
 
-/** zod's JSON Schema of `schema`, each zod leaf marked with its `zodLeaf` index. */
+/** Keywords that apply to values of one JSON type only (a value of another type passes them: JSON Schema 2020-12). */
+const ONE_TYPE_KEYWORDS = new Set([
+  'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties',
+  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems',
+  'minLength', 'maxLength', 'pattern',
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+]);
+/** The JSON types a zod leaf (and so its keyword) reads. */
+const LEAF_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean']);
+/** Keywords that only annotate (Ajv does not check them). */
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples']);
+
+type JsonSchemaNode = Record<string, unknown>;
+
+/** The options of `schema`'s `anyOf`, an option that is itself only an `anyOf` replaced by its own options. */
+function flatOptions(schema: JsonSchemaNode): JsonSchemaNode[] | null {
+  if (!Array.isArray(schema.anyOf)) return null;
+  const out: JsonSchemaNode[] = [];
+  for (const option of schema.anyOf as JsonSchemaNode[]) {
+    const inner = Object.keys(option).length === 1 ? flatOptions(option) : null;
+    if (inner) out.push(...inner);
+    else out.push(option);
+  }
+  return out;
+}
+
+/**
+ * A union of options of different JSON types, each with one `type` and only keywords of that
+ * type (zod's `.nullable()`, `z.union([z.string(), z.array(…)])`), as one schema with the list of
+ * types and every option's keywords: the same values accepted, by one check instead of trying each
+ * option in turn (Ajv builds an error object for every option that fails, then drops it: ~4 KB of
+ * garbage per pawaPass webhook, whose body has a dozen nulls; issue 18). In place, at every depth.
+ */
+export function unionsAsTypes(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(unionsAsTypes);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as JsonSchemaNode;
+  for (const value of Object.values(schema)) unionsAsTypes(value);
+  const options = flatOptions(schema);
+  if (!options || Object.keys(schema).some((k) => k !== 'anyOf' && !ANNOTATIONS.has(k))) return;
+  const merged: JsonSchemaNode = {};
+  const types: string[] = [];
+  // integer and number are one family: a number schema's keywords would also read an integer
+  const family = (t: string) => (t === 'integer' ? 'number' : t);
+  // a zod leaf's keyword reads every string, number and boolean: beside nulls, arrays, objects only
+  const leaves = options.filter((o) => 'zodLeaf' in o);
+  if (leaves.length > 1 || (leaves.length === 1 && options.some((o) => o !== leaves[0] && [o.type].flat().some((t) => LEAF_TYPES.has(t as string))))) return;
+  for (const option of options) {
+    // one type, or a list of them (an option merged the same way before: depth first)
+    const own = Array.isArray(option.type) ? (option.type as unknown[]) : [option.type];
+    for (const type of own) {
+      if (typeof type !== 'string' || types.some((t) => family(t) === family(type))) return;
+      types.push(type);
+    }
+    for (const [k, v] of Object.entries(option)) {
+      if (k === 'type' || ANNOTATIONS.has(k)) continue;
+      if ((!ONE_TYPE_KEYWORDS.has(k) && k !== 'zodLeaf') || k in merged) return;
+      merged[k] = v;
+    }
+  }
+  delete schema.anyOf;
+  Object.assign(schema, merged, { type: types });
+}
+
+/** zod's JSON Schema of `schema`, each zod leaf marked with its `zodLeaf` index, unions of types as type lists. */
 function jsonSchemaOf(schema: z.ZodType) {
-  return z.toJSONSchema(schema, {
+  const json = z.toJSONSchema(schema, {
     io: 'output',
     unrepresentable: 'throw',
     override: ({ zodSchema, jsonSchema }) => {
@@ -160,6 +226,8 @@ function jsonSchemaOf(schema: z.ZodType) {
       schema.zodLeaf = index;
     },
   });
+  unionsAsTypes(json);
+  return json;
 }
 
 /** Webhook body schemas, compiled ahead of their first webhook by `compileAhead`. */

@@ -4,6 +4,7 @@
 // update keeps one copy of what it did not change: its parts (and strings) equal to the version
 // it replaces are that version's, shared, so memory per update is what changed.
 import { extend } from '../domain/objects.js';
+import { droppedByJson as dropped, matchesStoredJson as matchesStored } from '../domain/same-json.js';
 import type { CountQuery, Entity, EntityKind, IdempotencyState, ListQuery, Page, Store } from './contract.js';
 import { countOf, pageOf, type RankedIndex } from './paging.js';
 
@@ -240,9 +241,6 @@ function ownedRecord<T extends Entity>(entity: T, version: number, previous: Ent
   return Object.freeze(copyFields(entity as unknown as Record<string, unknown>, true, previous as Record<string, unknown> | undefined)) as unknown as T;
 }
 
-/** What JSON leaves out of an object (and writes as null in an array). */
-const dropped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
 /**
  * `value`'s JSON copy, frozen. `previous`: what the replaced version stored in its place (the
  * stored value, or undefined): shared when it matches (`matchesStored`), and the source of the
@@ -272,37 +270,6 @@ function copy(value: unknown, previous?: unknown): unknown {
   }
   Object.freeze(out);
   return out;
-}
-
-/**
- * Whether `value`'s JSON copy would be exactly `stored` (a stored value: JSON, frozen): the same
- * keys in the same order, the same values. Then `stored` is shared instead of copying `value`: a
- * provider's view repeats most of what the record holds (its document, face scan, metadata), and
- * every copy kept is memory a young-generation collection copies again (issue 18).
- */
-function matchesStored(stored: unknown, value: unknown): boolean {
-  if (stored === value) return true;
-  if (typeof value !== 'object' || value === null) return stored === null && typeof value === 'number' && !Number.isFinite(value);
-  if (typeof stored !== 'object' || stored === null) return false;
-  if (Array.isArray(value)) {
-    if (!Array.isArray(stored) || stored.length !== value.length) return false;
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (!matchesStored(stored[i], dropped(v) ? null : v)) return false;
-    }
-    return true;
-  }
-  if (Array.isArray(stored)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  const keys = Object.keys(stored);
-  let i = 0;
-  for (const k of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[k];
-    if (dropped(v)) continue;
-    if (keys[i++] !== k || !matchesStored((stored as Record<string, unknown>)[k], v)) return false;
-  }
-  return i === keys.length;
 }
 
 /**
