@@ -49,9 +49,10 @@ export function matchesStoredJson(stored: unknown, value: unknown): boolean {
   if (Array.isArray(stored)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  // one list of keys (for…in over the value builds none: a value's keys are its own, plain object)
   const keys = Object.keys(stored);
   let i = 0;
-  for (const k of Object.keys(value)) {
+  for (const k in value) {
     const v = (value as Record<string, unknown>)[k];
     if (droppedByJson(v)) continue;
     if (keys[i++] !== k || !matchesStoredJson((stored as Record<string, unknown>)[k], v)) return false;

@@ -714,12 +714,14 @@ export function mergeArgosView(current: ProviderVerificationView, incoming: Prov
   merged.expiresAt = current.expiresAt ?? incoming.expiresAt;
   if (current.identityDocument && incoming.identityDocument) {
     const doc: Record<string, unknown> = { ...current.identityDocument };
-    for (const [k, v] of Object.entries(incoming.identityDocument)) if (!isEmpty(v)) doc[k] = v;
+    const from = incoming.identityDocument as unknown as Record<string, unknown>;
+    for (const k in from) if (!isEmpty(from[k])) doc[k] = from[k];
     merged.identityDocument = doc as unknown as IdentityDocument;
   }
   if (current.details && incoming.details) {
     const d: Record<string, unknown> = { ...current.details };
-    for (const [k, v] of Object.entries(incoming.details)) if (!isEmpty(v)) d[k] = v;
+    const from = incoming.details as Record<string, unknown>;
+    for (const k in from) if (!isEmpty(from[k])) d[k] = from[k];
     merged.details = d as ProviderVerificationView['details'];
   } else {
     merged.details = incoming.details ?? current.details;
