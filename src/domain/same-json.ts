@@ -49,7 +49,8 @@ export function matchesStoredJson(stored: unknown, value: unknown): boolean {
   if (Array.isArray(stored)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  // one list of keys (for…in over the value builds none: a value's keys are its own, plain object)
+  // the stored keys as a list, the value's read with for…in (no second list: a plain object's
+  // enumerable keys are its own, as sameJson reads them)
   const keys = Object.keys(stored);
   let i = 0;
   for (const k in value) {
@@ -61,11 +62,12 @@ export function matchesStoredJson(stored: unknown, value: unknown): boolean {
 }
 
 /**
- * `sameJsonExcept(stored, made, skipStored, skipMade)` (`stored`: a record as stored; `made`: a
- * new view of it), sharing on the way: each object part of `made` whose JSON would be exactly the
- * one `stored` holds under the same key (`matchesStoredJson`) is set in `into` (an object made
- * from `made`, with its keys) to `stored`'s own. An update then holds what it did not change once,
- * as stored, and compares it once: the store takes a stored part as it is.
+ * `sameJson` of the top levels of `stored` (a record as stored) and `made` (a new view of it),
+ * leaving out the keys `skipStored` names on `stored` and `skipMade` names on `made` (as if
+ * absent), without copying either; and, on the way, each object part of `made` whose JSON would be
+ * exactly the one `stored` holds under the same key (`matchesStoredJson`) is set in `into` (an
+ * object made from `made`, with its keys) to `stored`'s own. An update then holds what it did not
+ * change once, as stored, and compares it once: the store takes a stored part as it is.
  */
 export function sameJsonSharing(stored: object, made: object, skipStored: ReadonlySet<string>, skipMade: ReadonlySet<string>, into: object): boolean {
   const so = stored as Record<string, unknown>;

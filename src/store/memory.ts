@@ -283,9 +283,9 @@ function copy(value: unknown, previous?: unknown): unknown {
  * string (a provider's view parses every string anew; the stored one then stays the only copy).
  */
 function copyFields(value: Record<string, unknown>, fresh = false, previous?: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(value);
   const o = fresh ? value : { ...value };
-  // for…in over `o`: no list of keys built (its values change below, never its keys)
-  for (const k in o) {
+  for (const k of keys) {
     const v = o[k];
     if (typeof v === 'object') {
       if (v !== null && !isStored(v)) o[k] = copy(v, previous?.[k]);
@@ -296,7 +296,7 @@ function copyFields(value: Record<string, unknown>, fresh = false, previous?: Re
     } else if (dropped(v)) {
       // a key JSON leaves out: copied again without it (rare)
       const kept: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) if (!dropped(value[key])) Object.defineProperty(kept, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+      for (const key of keys) if (!dropped(value[key])) Object.defineProperty(kept, key, { value: value[key], enumerable: true, writable: true, configurable: true });
       return copyFields(kept, false, previous);
     }
   }

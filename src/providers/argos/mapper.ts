@@ -715,13 +715,13 @@ export function mergeArgosView(current: ProviderVerificationView, incoming: Prov
   if (current.identityDocument && incoming.identityDocument) {
     const doc: Record<string, unknown> = { ...current.identityDocument };
     const from = incoming.identityDocument as unknown as Record<string, unknown>;
-    for (const k in from) if (!isEmpty(from[k])) doc[k] = from[k];
+    for (const k of Object.keys(from)) if (!isEmpty(from[k])) doc[k] = from[k];
     merged.identityDocument = doc as unknown as IdentityDocument;
   }
   if (current.details && incoming.details) {
     const d: Record<string, unknown> = { ...current.details };
     const from = incoming.details as Record<string, unknown>;
-    for (const k in from) if (!isEmpty(from[k])) d[k] = from[k];
+    for (const k of Object.keys(from)) if (!isEmpty(from[k])) d[k] = from[k];
     merged.details = d as ProviderVerificationView['details'];
   } else {
     merged.details = incoming.details ?? current.details;
